@@ -1,0 +1,48 @@
+// distplan report [model]: the per-channel P&L of one or more scenarios, in any format.
+import { compareAllocations } from "../../engine/allocation.js";
+import { projectionAsTable, allocationsAsTable, type ByOption, type LinesOption } from "../../report/table.js";
+import { projectionAsJson } from "../../report/json.js";
+import { projectionAsCsv, allocationsAsCsv } from "../../report/csv.js";
+import { projectionAsMarkdown, allocationsAsMarkdown } from "../../report/markdown.js";
+import { allocationsAsJson } from "../../report/allocations-json.js";
+import { numberStyle, type Unit } from "../../report/format.js";
+import { issuesAsText } from "../../report/issues.js";
+import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
+import { stderrPaint, stdoutPaint, terminalWidth, writeErr, writeOut, type GlobalOptions } from "../output.js";
+
+export type ReportFormat = "table" | "json" | "csv" | "md";
+
+export interface ReportOptions extends GlobalOptions {
+  readonly scenario?: string[];
+  readonly by: ByOption;
+  readonly lines: LinesOption;
+  readonly allocations?: boolean;
+  readonly format: ReportFormat;
+  readonly unit: Unit | "auto";
+  readonly locale?: string;
+  readonly width?: string;
+}
+
+export async function runReport(modelArg: string | undefined, options: ReportOptions): Promise<void> {
+  const loaded = await loadValidModel(resolveModelPath(modelArg));
+  writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
+  const projection = selectScenarios(loaded, options.scenario);
+  const style = numberStyle(options.locale);
+  const tableOptions = { by: options.by, lines: options.lines, unit: options.unit, width: terminalWidth(options.width), paint: stdoutPaint(options), style };
+
+  if (options.allocations) {
+    const comparisons = projection.scenarios.map((s) => compareAllocations(loaded.scenarios.find((m) => m.id === s.id)!.model, s));
+    switch (options.format) {
+      case "table": return writeOut(allocationsAsTable(projection, comparisons, tableOptions));
+      case "json": return writeOut(allocationsAsJson(projection, comparisons));
+      case "csv": return writeOut(allocationsAsCsv(comparisons));
+      case "md": return writeOut(allocationsAsMarkdown(projection, comparisons, style));
+    }
+  }
+  switch (options.format) {
+    case "table": return writeOut(projectionAsTable(projection, tableOptions));
+    case "json": return writeOut(projectionAsJson(projection));
+    case "csv": return writeOut(projectionAsCsv(projection));
+    case "md": return writeOut(projectionAsMarkdown(projection, { by: options.by, lines: options.lines, style }));
+  }
+}

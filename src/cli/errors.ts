@@ -1,0 +1,18 @@
+// One way to fail per exit code (SPEC §4), caught once in main.ts.
+import type { LoadedModel } from "../model/load.js";
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
+
+/** Bad usage, an unreadable file or a bad argument: exit 2 with a message and a hint. */
+export class UsageError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+  }
+}
+
+/** One or more models are invalid: their issues are printed, exit 2. */
+export class InvalidModelError extends Error {
+  constructor(readonly models: readonly LoadedModel[]) {
+    super("invalid model");
+  }
+}

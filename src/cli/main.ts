@@ -1,0 +1,97 @@
+// The CLI's entry: commander wiring, and the one top-level catch that turns every failure into an
+// exit code (SPEC §4): 0 ok, 1 a check failed or a difference was found, 2 bad usage or an
+// invalid model, 70 an internal error. Each command's module is imported only when it runs.
+import { Command, CommanderError, Option } from "commander";
+import { EXIT, InvalidModelError, UsageError } from "./errors.js";
+import type { GlobalOptions } from "./output.js";
+
+const VERSION = "0.1.0";
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    return await handleFailure(e, program.opts<GlobalOptions>());
+  }
+}
+
+async function handleFailure(e: unknown, options: GlobalOptions): Promise<number> {
+  const { stderrPaint, writeErr } = await import("./output.js");
+  const paint = stderrPaint(options);
+  if (e instanceof CommanderError) {
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.ok;
+    return EXIT.usage; // commander has printed its message already
+  }
+  if (e instanceof UsageError) {
+    writeErr(`${paint.red("distplan:")} ${e.message}\n${e.hint ? `  ${paint.dim("hint:")} ${e.hint}\n` : ""}`);
+    return EXIT.usage;
+  }
+  if (e instanceof InvalidModelError) {
+    const { issuesAsText } = await import("../report/issues.js");
+    for (const model of e.models) writeErr(issuesAsText(model, paint));
+    const errors = e.models.reduce((n, m) => n + m.issues.filter((i) => i.severity === "error").length, 0);
+    writeErr(`${errors} error${errors === 1 ? "" : "s"}\n`);
+    return EXIT.usage;
+  }
+  const error = e instanceof Error ? e : new Error(String(e));
+  writeErr(`${paint.red("distplan: internal error:")} ${error.message}\n`);
+  if (options.debug) writeErr(`${error.stack ?? ""}\n`);
+  else writeErr(`  ${paint.dim("hint:")} run again with --debug for the stack trace, and please report it\n`);
+  return EXIT.internal;
+}
+
+const formatOption = (formats: readonly string[], fallback: string) =>
+  new Option("--format <format>", "output format").choices(formats).default(fallback);
+
+function buildProgram(): Command {
+  const program = new Command("distplan")
+    .description("Plan a distribution model: direct, partner and e-commerce channels over 3-5 years, exact to the cent.")
+    .version(VERSION, "-V, --version")
+    .option("--color", "force colour output")
+    .option("--no-color", "no colour output")
+    .option("--debug", "show stack traces of internal errors")
+    .exitOverride()
+    .showHelpAfterError("(run 'distplan --help' for usage)")
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+
+  program
+    .command("report")
+    .description("per-channel P&L per year: revenue down to net profit, totals, NPV")
+    .argument("[model]", "model file (default ./distplan.yaml)")
+    .option("--scenario <id...>", "scenario ids to show, or 'all' (default: base)")
+    .addOption(new Option("--by <view>", "rows by channel, segment or both").choices(["channel", "segment", "both"]).default("channel"))
+    .addOption(new Option("--lines <set>", "summary lines or every P&L line").choices(["summary", "full"]).default("summary"))
+    .option("--allocations", "each channel's net profit under every allocation method")
+    .addOption(formatOption(["table", "json", "csv", "md"], "table"))
+    .addOption(new Option("--unit <unit>", "table unit: 1, k, M or auto").choices(["auto", "1", "k", "M"]).default("auto"))
+    .option("--locale <locale>", "number separators of a locale, e.g. nl-NL")
+    .option("--width <columns>", "table width (default: the terminal's, or 80)")
+    .action(async (model: string | undefined, _opts, cmd: Command) => {
+      const { runReport } = await import("./commands/report.js");
+      await runReport(model, cmd.optsWithGlobals());
+    });
+
+  program
+    .command("validate")
+    .description("check a model file and print all of its issues")
+    .argument("<model>", "model file")
+    .action(async (model: string, _opts, cmd: Command) => {
+      const { runValidate } = await import("./commands/validate.js");
+      await runValidate(model, cmd.optsWithGlobals());
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of the model format")
+    .action(async () => {
+      const { runSchema } = await import("./commands/schema.js");
+      runSchema();
+    });
+
+  return program;
+}
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;

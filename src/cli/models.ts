@@ -1,0 +1,43 @@
+// Finding and loading the model files a command was given. Invalid models become one
+// InvalidModelError carrying all their issues; warnings of valid models go to stderr.
+import { existsSync } from "node:fs";
+import { readModelFile, isValid, type LoadedModel } from "../model/load.js";
+import { projectScenarios } from "../engine/projection.js";
+import type { Projection } from "../engine/projection-types.js";
+import { suggest } from "../model/issues.js";
+import { InvalidModelError, UsageError } from "./errors.js";
+
+export const DEFAULT_MODEL = "distplan.yaml";
+
+export function resolveModelPath(arg: string | undefined): string {
+  if (arg !== undefined) return arg;
+  if (existsSync(DEFAULT_MODEL)) return DEFAULT_MODEL;
+  throw new UsageError(
+    `no model given and no ./${DEFAULT_MODEL} here`,
+    "run 'distplan init' to write one, or pass a model file (the package's examples/ folder has several)",
+  );
+}
+
+export async function loadValidModel(path: string): Promise<LoadedModel> {
+  const loaded = await readModelFile(path);
+  if (!isValid(loaded)) throw new InvalidModelError([loaded]);
+  return loaded;
+}
+
+/** The scenarios to show: `all`, a list of ids (shown in model order), or base alone. */
+export function selectScenarios(loaded: LoadedModel, requested: readonly string[] | undefined, fallback: "base" | "all" = "base"): Projection {
+  const ids = loaded.scenarios.map((s) => s.id);
+  let chosen: Set<string>;
+  if (requested === undefined || requested.length === 0) chosen = new Set(fallback === "all" ? ids : ["base"]);
+  else if (requested.includes("all")) chosen = new Set(ids);
+  else {
+    for (const id of requested) {
+      if (!ids.includes(id)) {
+        const close = suggest(id, ids);
+        throw new UsageError(`unknown scenario '${id}' in ${loaded.source}`, close ? `did you mean '${close}'?` : `scenarios are: ${ids.join(", ")}`);
+      }
+    }
+    chosen = new Set(requested);
+  }
+  return projectScenarios(loaded.scenarios.filter((s) => chosen.has(s.id)));
+}

@@ -1,0 +1,39 @@
+// The one place that looks at the terminal: colour (chalk's detection, NO_COLOR, FORCE_COLOR,
+// --color/--no-color) and width. Renderers get the answer as options.
+import { Chalk, supportsColor, supportsColorStderr } from "chalk";
+import { plainPaint, type Paint } from "../report/format.js";
+
+export interface GlobalOptions {
+  readonly color?: boolean;
+  readonly debug?: boolean;
+}
+
+function makePaint(enabled: boolean): Paint {
+  if (!enabled) return plainPaint;
+  const chalk = new Chalk({ level: 1 });
+  return { red: chalk.red, green: chalk.green, yellow: chalk.yellow, dim: chalk.dim, bold: chalk.bold };
+}
+
+/** Colour for stdout (`stream = "stdout"`) or for diagnostics on stderr. */
+export function paintForStream(options: GlobalOptions, stream: "stdout" | "stderr" = "stdout"): Paint {
+  if (options.color === true) return makePaint(true);
+  if (options.color === false) return makePaint(false);
+  const detected = stream === "stdout" ? supportsColor : supportsColorStderr;
+  return makePaint(detected !== false && detected.level > 0);
+}
+
+export const stdoutPaint = (options: GlobalOptions) => paintForStream(options, "stdout");
+export const stderrPaint = (options: GlobalOptions) => paintForStream(options, "stderr");
+
+export function terminalWidth(requested?: string): number {
+  if (requested !== undefined) return Math.max(40, Number.parseInt(requested, 10) || 80);
+  return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
+}
+
+export function writeOut(text: string): void {
+  if (text) process.stdout.write(text);
+}
+
+export function writeErr(text: string): void {
+  if (text) process.stderr.write(text);
+}

@@ -1,0 +1,85 @@
+// The Projection: the data structure every renderer reads (hledger's "simple intermediate data
+// structures"). All money is already footed: cents, and every total is the sum of the parts
+// shown (SPEC §3). Ratios are exact quotients of footed figures; renderers only round them.
+import type { Decimal } from "./decimal.js";
+import type { AllocationMethod } from "../model/types.js";
+
+export const CELL_FIELDS = [
+  "customers", "new_customers", "list_revenue", "market_revenue", "partner_margin", "revenue", "cogs",
+  "gross_profit", "variable_costs", "acquisition_costs", "service_costs", "conflict_costs", "cm1",
+] as const;
+export type CellField = (typeof CELL_FIELDS)[number];
+
+export const CHANNEL_MONEY_FIELDS = [...CELL_FIELDS, "fixed_costs", "income", "contribution", "shared_costs", "net_profit"] as const;
+export type ChannelField = (typeof CHANNEL_MONEY_FIELDS)[number];
+
+export const RATIO_FIELDS = ["gross_margin", "contribution_margin", "net_margin"] as const;
+export type RatioField = (typeof RATIO_FIELDS)[number];
+
+/** Figures counted in customers (2 decimals) rather than money (cents). */
+export const COUNT_FIELDS: readonly string[] = ["customers", "new_customers"];
+
+export type CellFigures = Readonly<Record<CellField, Decimal>>;
+export type Ratios = Readonly<Record<RatioField, Decimal | null>>;
+
+export interface ChannelYear extends Readonly<Record<ChannelField, Decimal>>, Ratios {
+  /** A cell for every segment whose mix names this channel (even at a 0% share). */
+  readonly segments: Readonly<Record<string, CellFigures>>;
+  /** This channel's part of each shared cost, by shared-cost id. */
+  readonly shared_cost_parts: Readonly<Record<string, Decimal>>;
+}
+
+export interface TotalYear extends Readonly<Record<ChannelField, Decimal>>, Ratios {
+  readonly cumulative_net_profit: Decimal;
+}
+
+export interface SegmentYear extends CellFigures {
+  readonly gross_margin: Decimal | null;
+}
+
+export interface YearProjection {
+  readonly year: number;
+  readonly channels: Readonly<Record<string, ChannelYear>>;
+  /** Each segment over all channels that serve it. */
+  readonly segments: Readonly<Record<string, SegmentYear>>;
+  readonly total: TotalYear;
+}
+
+export type EngineWarning =
+  | { readonly code: "NEGATIVE_DRIVER"; readonly scenario: string; readonly year: number; readonly sharedCost: string; readonly method: string; readonly channels: readonly string[] }
+  | { readonly code: "ZERO_DRIVERS"; readonly scenario: string; readonly year: number; readonly sharedCost: string; readonly method: string };
+
+export interface ScenarioProjection {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly channelIds: readonly string[];
+  readonly segmentIds: readonly string[];
+  readonly years: readonly YearProjection[];
+  readonly npv: Decimal;
+  readonly cumulativeNetProfit: Decimal;
+  readonly warnings: readonly EngineWarning[];
+}
+
+export interface Projection {
+  readonly name: string;
+  readonly currency: string;
+  readonly years: readonly number[];
+  readonly discountRate: Decimal;
+  readonly scenarios: readonly ScenarioProjection[];
+}
+
+export type AllocationView = "as_modelled" | AllocationMethod;
+export const ALLOCATION_VIEWS: readonly AllocationView[] = [
+  "as_modelled", "revenue", "gross_profit", "contribution", "customers", "new_customers", "equal",
+];
+
+/** Each channel's shared costs and net profit when all shared costs go by one method. */
+export interface AllocationComparison {
+  readonly scenario: string;
+  readonly years: readonly {
+    readonly year: number;
+    readonly channels: Readonly<Record<string, { readonly contribution: Decimal; readonly views: Readonly<Record<AllocationView, { readonly shared_costs: Decimal; readonly net_profit: Decimal }>> }>>;
+  }[];
+  readonly warnings: readonly EngineWarning[];
+}

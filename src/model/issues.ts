@@ -1,0 +1,136 @@
+// An issue is data: a code, a path into the file, and arguments. Wording lives here, one template
+// per code; the location (file:line:col) is resolved from the path when the issue is printed.
+// Tests assert codes and positions, never wording.
+
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+export type Severity = "error" | "warning";
+export type Args = Readonly<Record<string, string | number>>;
+
+export interface Issue {
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  /** Where in the YAML document the issue is: keys and list indices from the root. */
+  readonly path: Path;
+  /** Point at the key of the last path segment rather than its value. */
+  readonly atKey?: boolean;
+  readonly args: Args;
+  /** Set when the issue appears only with a scenario applied. */
+  readonly scenario?: string;
+  /** For YAML-level issues that have no node: a 0-based character offset. */
+  readonly offset?: number;
+}
+
+interface Template {
+  readonly message: (a: Args) => string;
+  readonly hint: (a: Args) => string;
+}
+
+const SERIES_FORMS = "a value, one value per year [a, b, …], { start: V, growth: G% } or { from: A, to: B }";
+
+export const TEMPLATES = {
+  // --- reading the file ---
+  FILE_NOT_FOUND: { message: (a) => `cannot read ${a.file}: ${a.reason}`, hint: () => "run 'distplan init' to create a model, or pass the path of one (see examples/ in the distplan package)" },
+  FILE_TOO_LARGE: { message: (a) => `the file is ${a.size} bytes; a model may be at most ${a.limit} bytes`, hint: () => "a distribution plan is a few kilobytes; check that this is the model you meant" },
+  NOT_UTF8: { message: () => "the file is not valid UTF-8 text", hint: () => "save the model as UTF-8 (most editors: 'Save with encoding')" },
+  BINARY_FILE: { message: () => "the file contains NUL bytes: it looks binary, not YAML", hint: () => "pass a YAML model file" },
+  EMPTY_FILE: { message: () => "the model file is empty", hint: () => "run 'distplan init' to write a first model" },
+  YAML_SYNTAX: { message: (a) => `YAML: ${a.detail}`, hint: () => "fix the YAML syntax at this position (indentation, a missing ':' or an unclosed quote or bracket are usual causes)" },
+  DUPLICATE_KEY: { message: (a) => `the key '${a.key}' appears twice in this mapping`, hint: () => "keep one of them: YAML would silently use the last" },
+  ALIAS_LIMIT: { message: () => "too many YAML alias expansions (an alias bomb?)", hint: () => "write the values out, or use fewer nested aliases" },
+  TOO_DEEP: { message: (a) => `the document nests more than ${a.limit} levels deep`, hint: () => "a model needs at most a handful of levels; check for runaway brackets" },
+  UNKNOWN_TAG: { message: (a) => `unknown YAML tag ${a.tag}`, hint: () => "remove the tag: a model uses plain YAML values only" },
+  MULTIPLE_DOCUMENTS: { message: () => "the file holds more than one YAML document", hint: () => "keep one model per file (remove the '---' separator)" },
+  ROOT_NOT_MAPPING: { message: (a) => `the model must be a mapping of keys, not ${a.found}`, hint: () => "start with 'version: 1' and 'name: …' at the top level (see 'distplan init')" },
+  // --- structure (JSON Schema) ---
+  UNKNOWN_KEY: { message: (a) => `unknown key '${a.key}'${a.where ? ` in ${a.where}` : ""}`, hint: (a) => (a.suggestion ? `did you mean '${a.suggestion}'?` : `allowed here: ${a.allowed}`) },
+  MISSING_KEY: { message: (a) => `missing required key '${a.key}'${a.where ? ` in ${a.where}` : ""}`, hint: (a) => `add '${a.key}: …'${a.example ? ` (for example ${a.example})` : ""}` },
+  WRONG_TYPE: { message: (a) => `expected ${a.expected}, found ${a.found}`, hint: (a) => a.hint ? String(a.hint) : `write ${a.expected} here` },
+  BAD_MONEY: { message: (a) => `'${a.value}' is not an amount`, hint: () => 'write a number (1400000 or 1400000.50) or a string with "_" separators and an optional k or M suffix ("1.4M", "1_400_000")' },
+  BAD_COUNT: { message: (a) => `'${a.value}' is not a count of customers`, hint: () => 'write a non-negative number (120, 12.5) or a string like "1.2k"' },
+  BAD_PERCENT: { message: (a) => `'${a.value}' is not a percentage`, hint: () => 'write "42%" or the fraction 0.42' },
+  PERCENT_AMBIGUOUS: { message: (a) => `${a.value} in a percent field means ${a.asPercent}`, hint: (a) => `${a.value} means ${a.asPercent}; write ${a.value}% or ${a.asFraction}` },
+  BAD_ID: { message: (a) => `'${a.value}' is not a valid id`, hint: (a) => `ids are lowercase: a letter, then letters, digits, '_' or '-'${a.suggestion ? ` (e.g. '${a.suggestion}')` : ""}` },
+  BAD_ENUM: { message: (a) => `'${a.value}' is not one of ${a.allowed}`, hint: (a) => (a.suggestion ? `did you mean '${a.suggestion}'?` : `use one of ${a.allowed}`) },
+  BAD_VERSION: { message: (a) => `format version ${a.value} is not supported`, hint: () => "this distplan reads format version 1: write 'version: 1'" },
+  BAD_CURRENCY: { message: (a) => `'${a.value}' is not an ISO 4217 currency code`, hint: () => "use three capital letters, such as EUR, USD or GBP" },
+  OUT_OF_RANGE: { message: (a) => `${a.value} is out of range: ${a.rule}`, hint: (a) => `use a value ${a.rule}` },
+  BAD_SERIES: { message: (a) => `this is not a valid series: ${a.detail}`, hint: () => `a series is ${SERIES_FORMS}` },
+  EMPTY_LIST: { message: (a) => `${a.what} must not be empty`, hint: (a) => `add at least one ${a.item}` },
+  BAD_SCENARIO_PATH: { message: (a) => `'${a.value}' is not a model path`, hint: () => "write a dotted path such as channels.webshop.fixed_costs.platform or mix.smb.webshop" },
+  BAD_YEARS_SELECTOR: { message: (a) => `'${a.value}' is not a year selector`, hint: () => 'write all, last, a year (2029) or a range ("2029..2031")' },
+  NUMBER_NOT_EXACT: { message: (a) => `the number ${a.source} has more digits than can be read exactly`, hint: (a) => `write it as a string: "${a.source}"` },
+  INVALID_VALUE: { message: (a) => `invalid value: ${a.detail}`, hint: () => "see 'distplan schema' for the model format" },
+  // --- meaning ---
+  DUPLICATE_ID: { message: (a) => `the id '${a.id}' is used twice in ${a.list}`, hint: (a) => `ids must be unique within ${a.list}; rename one of them` },
+  UNKNOWN_SEGMENT: { message: (a) => `unknown segment '${a.id}'`, hint: (a) => (a.suggestion ? `did you mean '${a.suggestion}'?` : `segments are: ${a.known}`) },
+  UNKNOWN_CHANNEL: { message: (a) => `unknown channel '${a.id}'`, hint: (a) => (a.suggestion ? `did you mean '${a.suggestion}'?` : `channels are: ${a.known}`) },
+  UNKNOWN_SCENARIO: { message: (a) => `unknown scenario '${a.id}'`, hint: (a) => (a.suggestion ? `did you mean '${a.suggestion}'?` : `scenarios are: ${a.known}`) },
+  MIX_MISSING: { message: (a) => `segment '${a.segment}' has no channel mix`, hint: (a) => `add 'mix: { ${a.segment}: { <channel>: 100% } }'` },
+  MIX_NOT_100: { message: (a) => `the mix for '${a.segment}' sums to ${a.sum} in ${a.year}`, hint: () => "each segment's channel shares must add up to exactly 100% in every year" },
+  SERIES_LENGTH: { message: (a) => `this list has ${a.found} values; the horizon has ${a.years} years`, hint: (a) => `give exactly one value per year (${a.years}), or a single value for all years` },
+  NEGATIVE_VALUE: { message: (a) => `${a.field} must not be negative (found ${a.value}${a.year ? ` in ${a.year}` : ""})`, hint: () => "use zero or a positive value" },
+  PERCENT_OVER_100: { message: (a) => `${a.field} is ${a.value}${a.year ? ` in ${a.year}` : ""}; it cannot exceed 100%`, hint: () => "use a share between 0% and 100%" },
+  GROWTH_TOO_LOW: { message: (a) => `a growth of ${a.value} would make the value negative`, hint: () => "growth must be above -100%" },
+  PARTNER_MARGIN_NOT_INDIRECT: { message: (a) => `partner_margin on the ${a.type} channel '${a.channel}'`, hint: () => "only an indirect channel has partners who keep a margin; use price_discount for a lower end-customer price" },
+  CONFLICT_SAME_CHANNEL: { message: (a) => `the conflict rule's seller and owner are both '${a.channel}'`, hint: () => "a conflict is between two different channels" },
+  CONFLICT_NOT_SERVED: { message: (a) => `'${a.channel}' does not serve '${a.segment}' in the mix, so this conflict rule never applies`, hint: (a) => `add ${a.channel} to mix.${a.segment}, or remove the rule` },
+  SHARES_NOT_100: { message: (a) => `allocation shares of '${a.id}' sum to ${a.sum}`, hint: () => "fixed allocation shares must add up to exactly 100%" },
+  UNUSED_CHANNEL: { message: (a) => `channel '${a.channel}' serves no segment in the mix`, hint: () => "it still carries its fixed costs and income; add it to the mix or remove it" },
+  SCENARIO_BASE_ID: { message: () => "a scenario cannot be called 'base'", hint: () => "'base' is the model itself; choose another id" },
+  SCENARIO_PATH_NOT_FOUND: { message: (a) => `scenario path '${a.path}': ${a.detail}`, hint: (a) => a.suggestion ? `did you mean '${a.suggestion}'?` : "list entries are addressed by id (channels.webshop…), map entries by key (mix.smb.webshop)" },
+  SCENARIO_CYCLE: { message: (a) => `scenarios extend each other in a cycle: ${a.cycle}`, hint: () => "break the cycle: one of them must start from base" },
+  CHECK_NO_BOUND: { message: () => "a check needs 'min' or 'max'", hint: () => "add min: … or max: … (for example min: 0)" },
+  CHECK_SCOPE: { message: (a) => `a check takes a channel or a segment, not both`, hint: () => "write two checks, one per scope" },
+  CHECK_METRIC_SCOPE: { message: (a) => `a segment has no '${a.metric}'`, hint: () => "a segment-scoped check takes revenue, market_revenue, gross_profit, gross_margin, cm1 or customers" },
+  CHECK_YEAR_RANGE: { message: (a) => `year ${a.year} is outside the plan (${a.first}–${a.last})`, hint: (a) => `use a year from ${a.first} to ${a.last}, 'all' or 'last'` },
+  CHECK_MIN_GT_MAX: { message: (a) => `min ${a.min} is above max ${a.max}`, hint: () => "no value can pass; swap them" },
+  CHECK_BOUND_UNIT: { message: (a) => `the bound ${a.value} does not fit '${a.metric}'`, hint: (a) => (a.ratio ? `'${a.metric}' is a ratio: write a percentage such as 10%` : `'${a.metric}' is an amount: write a number such as 0 or "1.5M"`) },
+} satisfies Record<string, Template>;
+
+export type IssueCode = keyof typeof TEMPLATES;
+
+export function issueText(issue: Issue): { message: string; hint: string } {
+  const t: Template = TEMPLATES[issue.code];
+  const message = t.message(issue.args);
+  return { message: issue.scenario ? `scenario '${issue.scenario}': ${message}` : message, hint: t.hint(issue.args) };
+}
+
+export function error(code: IssueCode, path: Path, args: Args = {}, extra: Partial<Issue> = {}): Issue {
+  return { code, severity: "error", path, args, ...extra };
+}
+
+export function warning(code: IssueCode, path: Path, args: Args = {}, extra: Partial<Issue> = {}): Issue {
+  return { code, severity: "warning", path, args, ...extra };
+}
+
+export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === "error");
+
+/** The closest candidate within a small edit distance, for "did you mean" hints. */
+export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) { best = c; bestDistance = d; }
+  }
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  return best !== undefined && bestDistance <= limit ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+export const formatPath = (path: Path): string =>
+  path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");

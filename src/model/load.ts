@@ -1,0 +1,96 @@
+// From text to a validated, normalized plan: parse → structure (JSON Schema) → meaning → each
+// scenario applied and validated in full. `loadModelText` is pure; `readModelFile` is the only
+// place in src/model that touches the file system.
+import { readFile, stat } from "node:fs/promises";
+import type { Document, LineCounter } from "yaml";
+import { parseModelText, decodeModelBytes, MAX_FILE_BYTES } from "./parse.js";
+import { checkStructure } from "./structure.js";
+import { normalizeModel } from "./normalize.js";
+import { applyOverlays, overlayChain, relocateScenarioIssue } from "./scenarios.js";
+import { error, hasErrors, type Issue } from "./issues.js";
+import type { Model, ModelFile, ScenarioInfo } from "./types.js";
+
+export interface ScenarioModel extends ScenarioInfo {
+  readonly model: Model;
+}
+
+export interface LoadedModel {
+  /** The name used in messages: a path, or REV:path for a file read from git. */
+  readonly source: string;
+  readonly text: string;
+  readonly doc: Document | null;
+  readonly lineCounter: LineCounter;
+  /** The file as written (after the schema accepted it), or null. */
+  readonly file: ModelFile | null;
+  /** base first, then every scenario in file order; empty when there is any error. */
+  readonly scenarios: readonly ScenarioModel[];
+  readonly issues: readonly Issue[];
+}
+
+export const isValid = (loaded: LoadedModel): boolean => !hasErrors(loaded.issues);
+
+export function loadModelText(text: string, source: string): LoadedModel {
+  const parsed = parseModelText(text);
+  const result = (file: ModelFile | null, scenarios: ScenarioModel[], issues: readonly Issue[]): LoadedModel =>
+    ({ source, text, doc: parsed.doc, lineCounter: parsed.lineCounter, file, scenarios, issues });
+  if (parsed.issues.length > 0) return result(null, [], parsed.issues);
+
+  const structural = checkStructure(parsed.value);
+  if (structural.length > 0) return result(null, [], structural);
+  const file = parsed.value as ModelFile;
+
+  const base = normalizeModel(file);
+  const issues: Issue[] = [...base.issues];
+  const seen = new Set(base.issues.map(issueKey));
+  const scenarios: ScenarioModel[] = [];
+  if (base.model) scenarios.push({ id: "base", name: "base", description: "the model as written", model: base.model });
+
+  (file.scenarios ?? []).forEach((scenario, i) => {
+    const { overlays, issue } = overlayChain(file.scenarios!, i);
+    if (issue) { issues.push(issue); return; }
+    const applied = applyOverlays(file, overlays);
+    if (applied.issues.length > 0) { issues.push(...applied.issues); return; }
+    const scenarioIssues = [...checkStructure(applied.file)];
+    const normalized = scenarioIssues.length === 0 ? normalizeModel(applied.file) : null;
+    if (normalized) scenarioIssues.push(...normalized.issues);
+    for (const found of scenarioIssues) {
+      if (seen.has(issueKey(found))) continue; // the same issue as in base: reported once, there
+      issues.push(relocateScenarioIssue(found, applied.file, overlays, scenario.id));
+    }
+    if (normalized?.model) {
+      scenarios.push({ id: scenario.id, name: scenario.name ?? scenario.id, description: scenario.description ?? "", model: normalized.model });
+    }
+  });
+  const ok = !hasErrors(issues);
+  return result(file, ok ? scenarios : [], issues);
+}
+
+const issueKey = (i: Issue) => `${i.code}|${i.path.join("\u0000")}|${JSON.stringify(i.args)}`;
+
+/** Read a model file from disk; any failure to read becomes an issue, never an exception. */
+export async function readModelFile(path: string): Promise<LoadedModel> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return unreadable(path, "it is a directory");
+    if (info.size > MAX_FILE_BYTES) return fromIssue(path, error("FILE_TOO_LARGE", [], { size: info.size, limit: MAX_FILE_BYTES }));
+    return loadModelBytes(await readFile(path), path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return unreadable(path, code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String((e as Error).message));
+  }
+}
+
+export function loadModelBytes(bytes: Uint8Array, source: string): LoadedModel {
+  const decoded = decodeModelBytes(bytes);
+  if ("issue" in decoded) return fromIssue(source, decoded.issue);
+  return loadModelText(decoded.text, source);
+}
+
+function unreadable(path: string, reason: string): LoadedModel {
+  return fromIssue(path, error("FILE_NOT_FOUND", [], { file: path, reason }));
+}
+
+function fromIssue(source: string, issue: Issue): LoadedModel {
+  const parsed = parseModelText("x: 1");
+  return { source, text: "", doc: null, lineCounter: parsed.lineCounter, file: null, scenarios: [], issues: [issue] };
+}

@@ -1,0 +1,317 @@
+// Meaning: the rules the JSON Schema cannot say (ids, references, mix sums, ranges, lengths), and
+// the normalization of a structurally valid ModelFile into a Model. Every rule reports issues and
+// goes on, so a user sees all mistakes at once. Returns a Model only when there is no error.
+import { Decimal, ONE, ZERO, sum } from "../engine/decimal.js";
+import { error, warning, suggest, type Issue, type Path } from "./issues.js";
+import { expandSeries, parseBound, parseMoney, parsePercent, percentText, seriesForm } from "./values.js";
+import {
+  RATIO_METRICS, SEGMENT_METRICS, HORIZON_METRICS,
+  type Channel, type ChannelFile, type ChannelOverridesFile, type ChannelTerms, type Check, type CheckFile,
+  type Conflict, type Line, type Model, type ModelFile, type MoneyInput, type PercentInput, type Segment,
+  type Series, type SeriesInput, type SharedCost, type YearSelector,
+} from "./types.js";
+
+type Kind = "money" | "count" | "percent";
+interface Bounds {
+  readonly min?: Decimal;
+  readonly max?: Decimal; // for percents: 1 = 100%
+}
+
+const HUNDRED = ONE;
+const SHARE: Bounds = { min: ZERO, max: HUNDRED };
+const NON_NEGATIVE: Bounds = { min: ZERO };
+/** Shares are divided when a line is interpolated; a sum within this of 100% is 100%. */
+const SUM_TOLERANCE = new Decimal("1e-20");
+
+class Context {
+  readonly issues: Issue[] = [];
+  constructor(readonly years: number, readonly startYear: number) {}
+
+  series(input: SeriesInput<MoneyInput | PercentInput> | undefined, path: Path, kind: Kind, bounds: Bounds, field: string, fallback?: Decimal): Series {
+    if (input === undefined) return Array.from({ length: this.years }, () => fallback ?? ZERO);
+    const form = seriesForm(input);
+    if (form === "list" && (input as unknown[]).length !== this.years) {
+      this.issues.push(error("SERIES_LENGTH", path, { found: (input as unknown[]).length, years: this.years }));
+      return Array.from({ length: this.years }, () => fallback ?? ZERO);
+    }
+    if (form === "growth") {
+      const g = parsePercent((input as { growth: PercentInput }).growth);
+      if (g.lessThanOrEqualTo(-1)) {
+        this.issues.push(error("GROWTH_TOO_LOW", [...path, "growth"], { value: percentText(g) }));
+        return Array.from({ length: this.years }, () => ZERO);
+      }
+    }
+    const parse = kind === "percent" ? parsePercent : parseMoney;
+    const values = expandSeries(input as SeriesInput<MoneyInput>, this.years, parse as (v: MoneyInput) => Decimal);
+    this.checkBounds(values, input, path, kind, bounds, field);
+    return values;
+  }
+
+  private checkBounds(values: readonly Decimal[], input: unknown, path: Path, kind: Kind, bounds: Bounds, field: string): void {
+    for (let t = 0; t < values.length; t++) {
+      const v = values[t]!;
+      const at = Array.isArray(input) ? [...path, t] : path;
+      const year = values.length > 1 && !isScalar(input) ? this.startYear + t : "";
+      const shown = kind === "percent" ? percentText(v) : v.toFixed();
+      if (bounds.min && v.lessThan(bounds.min)) {
+        this.issues.push(error("NEGATIVE_VALUE", at, { field, value: shown, year }));
+        return;
+      }
+      if (bounds.max && v.greaterThan(bounds.max)) {
+        this.issues.push(error("PERCENT_OVER_100", at, { field, value: shown, year }));
+        return;
+      }
+    }
+  }
+
+  lines(map: Record<string, SeriesInput<MoneyInput | PercentInput>> | undefined, path: Path, kind: Kind): Line[] {
+    return Object.entries(map ?? {}).map(([name, input]) => ({
+      name,
+      values: this.series(input, [...path, name], kind, kind === "percent" ? SHARE : NON_NEGATIVE, `${String(path.at(-1))}.${name}`),
+    }));
+  }
+}
+
+const isScalar = (v: unknown) => v === null || typeof v !== "object";
+
+function duplicateIds(list: readonly { id: string }[], listName: string, issues: Issue[]): void {
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    if (seen.has(item.id)) issues.push(error("DUPLICATE_ID", [listName, i, "id"], { id: item.id, list: listName }));
+    seen.add(item.id);
+  });
+}
+
+function reference(kind: "UNKNOWN_SEGMENT" | "UNKNOWN_CHANNEL" | "UNKNOWN_SCENARIO", id: string, known: readonly string[], path: Path, atKey = false): Issue {
+  return error(kind, path, { id, known: known.join(", "), suggestion: suggest(id, known) ?? "" }, { atKey });
+}
+
+export interface Normalized {
+  readonly model: Model | null;
+  readonly issues: readonly Issue[];
+}
+
+export function normalizeModel(file: ModelFile): Normalized {
+  const years = file.years ?? 5;
+  const ctx = new Context(years, file.start_year);
+  const { issues } = ctx;
+  const segmentIds = file.segments.map((s) => s.id);
+  const channelIds = file.channels.map((c) => c.id);
+
+  duplicateIds(file.segments, "segments", issues);
+  duplicateIds(file.channels, "channels", issues);
+  duplicateIds(file.shared_costs ?? [], "shared_costs", issues);
+  duplicateIds(file.scenarios ?? [], "scenarios", issues);
+
+  const discountRate = file.discount_rate === undefined ? ZERO : parsePercent(file.discount_rate);
+  if (discountRate.isNegative()) issues.push(error("NEGATIVE_VALUE", ["discount_rate"], { field: "discount_rate", value: percentText(discountRate), year: "" }));
+
+  const segments: Segment[] = file.segments.map((s, i) => {
+    const at = (k: string): Path => ["segments", i, k];
+    const customers = parseMoney(s.customers);
+    return {
+      id: s.id,
+      name: s.name ?? s.id,
+      customers,
+      newCustomers: ctx.series(s.new_customers, at("new_customers"), "count", NON_NEGATIVE, "new_customers"),
+      churn: ctx.series(s.churn, at("churn"), "percent", SHARE, "churn"),
+      marketPotential: s.market_potential === undefined ? null : ctx.series(s.market_potential, at("market_potential"), "count", NON_NEGATIVE, "market_potential"),
+      revenuePerCustomer: ctx.series(s.revenue_per_customer, at("revenue_per_customer"), "money", NON_NEGATIVE, "revenue_per_customer"),
+      grossMargin: ctx.series(s.gross_margin, at("gross_margin"), "percent", { max: HUNDRED }, "gross_margin"),
+    };
+  });
+
+  const channels: Channel[] = file.channels.map((c, i) => normalizeChannel(c, i, ctx, segmentIds));
+  const mix = normalizeMix(file, ctx, segmentIds, channelIds);
+
+  const conflicts: Conflict[] = (file.conflicts ?? []).map((c, i) => {
+    const at = (k: string): Path => ["conflicts", i, k];
+    if (!segmentIds.includes(c.segment)) issues.push(reference("UNKNOWN_SEGMENT", c.segment, segmentIds, at("segment")));
+    for (const role of ["seller", "owner"] as const) {
+      if (!channelIds.includes(c[role])) issues.push(reference("UNKNOWN_CHANNEL", c[role], channelIds, at(role)));
+    }
+    if (c.seller === c.owner) issues.push(error("CONFLICT_SAME_CHANNEL", at("owner"), { channel: c.owner }));
+    else if (segmentIds.includes(c.segment) && channelIds.includes(c.seller) && !(c.seller in (file.mix[c.segment] ?? {}))) {
+      issues.push(warning("CONFLICT_NOT_SERVED", at("seller"), { channel: c.seller, segment: c.segment }));
+    }
+    return {
+      segment: c.segment, seller: c.seller, owner: c.owner,
+      overlap: ctx.series(c.overlap, at("overlap"), "percent", SHARE, "overlap"),
+      compensation: ctx.series(c.compensation, at("compensation"), "percent", SHARE, "compensation"),
+    };
+  });
+
+  const sharedCosts: SharedCost[] = (file.shared_costs ?? []).map((sc, i) => {
+    const amount = ctx.series(sc.amount, ["shared_costs", i, "amount"], "money", NON_NEGATIVE, "amount");
+    if (typeof sc.allocate_by === "string") return { id: sc.id, amount, allocation: { kind: "method", method: sc.allocate_by } };
+    const shares: Record<string, Decimal> = {};
+    for (const [channel, share] of Object.entries(sc.allocate_by)) {
+      const at: Path = ["shared_costs", i, "allocate_by", channel];
+      if (!channelIds.includes(channel)) issues.push(reference("UNKNOWN_CHANNEL", channel, channelIds, at, true));
+      const value = parsePercent(share);
+      if (value.isNegative()) issues.push(error("NEGATIVE_VALUE", at, { field: "share", value: percentText(value), year: "" }));
+      shares[channel] = value;
+    }
+    const total = sum(Object.values(shares));
+    if (!total.equals(ONE)) issues.push(error("SHARES_NOT_100", ["shared_costs", i, "allocate_by"], { id: sc.id, sum: percentText(total) }));
+    return { id: sc.id, amount, allocation: { kind: "shares", shares } };
+  });
+
+  checkScenarioIds(file, issues);
+  const checks = (file.checks ?? []).map((c, i) => normalizeCheck(c, i, file, ctx, segmentIds, channelIds));
+
+  channelIds.forEach((id, i) => {
+    if (!Object.values(file.mix).some((row) => row && id in row)) issues.push(warning("UNUSED_CHANNEL", ["channels", i, "id"], { channel: id }));
+  });
+
+  const hasError = issues.some((x) => x.severity === "error");
+  const model: Model | null = hasError ? null : {
+    name: file.name,
+    currency: file.currency ?? "EUR",
+    startYear: file.start_year,
+    years,
+    discountRate,
+    segments,
+    channels,
+    mix,
+    conflicts,
+    sharedCosts,
+    checks: checks.filter((c): c is Check => c !== null),
+  };
+  return { model, issues };
+}
+
+function normalizeChannel(c: ChannelFile, i: number, ctx: Context, segmentIds: readonly string[]): Channel {
+  const base: Path = ["channels", i];
+  const terms = (o: ChannelOverridesFile, path: Path, fallback: ChannelTerms | null): ChannelTerms => {
+    if (o.partner_margin !== undefined && c.type !== "indirect") {
+      ctx.issues.push(error("PARTNER_MARGIN_NOT_INDIRECT", [...path, "partner_margin"], { channel: c.id, type: c.type }, { atKey: true }));
+    }
+    const pick = (key: keyof ChannelOverridesFile, kind: Kind, bounds: Bounds, fb: keyof ChannelTerms): Series =>
+      o[key] === undefined && fallback ? fallback[fb] : ctx.series(o[key], [...path, key], kind, bounds, key);
+    return {
+      priceDiscount: pick("price_discount", "percent", SHARE, "priceDiscount"),
+      partnerMargin: pick("partner_margin", "percent", SHARE, "partnerMargin"),
+      acquisitionCost: pick("acquisition_cost", "money", NON_NEGATIVE, "acquisitionCost"),
+      serviceCost: pick("service_cost", "money", NON_NEGATIVE, "serviceCost"),
+    };
+  };
+  const defaultTerms = terms(c, base, null);
+  const bySegment: Record<string, ChannelTerms> = {};
+  for (const [segment, overrides] of Object.entries(c.by_segment ?? {})) {
+    const path: Path = [...base, "by_segment", segment];
+    if (!segmentIds.includes(segment)) ctx.issues.push(reference("UNKNOWN_SEGMENT", segment, segmentIds, path, true));
+    bySegment[segment] = terms(overrides, path, defaultTerms);
+  }
+  const allTerms: Record<string, ChannelTerms> = {};
+  for (const s of segmentIds) allTerms[s] = bySegment[s] ?? defaultTerms;
+  return {
+    id: c.id,
+    name: c.name ?? c.id,
+    type: c.type,
+    terms: allTerms,
+    defaultTerms,
+    variableCosts: ctx.lines(c.variable_costs, [...base, "variable_costs"], "percent"),
+    fixedCosts: ctx.lines(c.fixed_costs, [...base, "fixed_costs"], "money"),
+    income: ctx.lines(c.income, [...base, "income"], "money"),
+  };
+}
+
+function normalizeMix(file: ModelFile, ctx: Context, segmentIds: readonly string[], channelIds: readonly string[]): Record<string, Record<string, Series>> {
+  const mix: Record<string, Record<string, Series>> = {};
+  for (const [segment, row] of Object.entries(file.mix)) {
+    if (!segmentIds.includes(segment)) ctx.issues.push(reference("UNKNOWN_SEGMENT", segment, segmentIds, ["mix", segment], true));
+    const shares: Record<string, Series> = {};
+    for (const [channel, input] of Object.entries(row ?? {})) {
+      if (!channelIds.includes(channel)) ctx.issues.push(reference("UNKNOWN_CHANNEL", channel, channelIds, ["mix", segment, channel], true));
+      shares[channel] = ctx.series(input, ["mix", segment, channel], "percent", SHARE, `mix.${segment}.${channel}`);
+    }
+    for (let t = 0; t < ctx.years; t++) {
+      const total = sum(Object.values(shares).map((s) => s[t] ?? ZERO));
+      if (total.minus(ONE).abs().greaterThan(SUM_TOLERANCE)) {
+        ctx.issues.push(error("MIX_NOT_100", ["mix", segment], { segment, sum: percentText(total), year: ctx.startYear + t }));
+        break;
+      }
+    }
+    mix[segment] = shares;
+  }
+  for (const segment of segmentIds) {
+    if (!(segment in file.mix)) ctx.issues.push(error("MIX_MISSING", ["mix"], { segment }, { atKey: true }));
+  }
+  // Normalized mix rows follow the order of the segments, whatever order the file wrote them in.
+  const ordered: Record<string, Record<string, Series>> = {};
+  for (const segment of segmentIds) if (mix[segment]) ordered[segment] = mix[segment];
+  return ordered;
+}
+
+function checkScenarioIds(file: ModelFile, issues: Issue[]): void {
+  const ids = (file.scenarios ?? []).map((s) => s.id);
+  (file.scenarios ?? []).forEach((s, i) => {
+    if (s.id === "base") issues.push(error("SCENARIO_BASE_ID", ["scenarios", i, "id"]));
+    if (s.extends !== undefined && s.extends !== "base" && !ids.includes(s.extends)) {
+      issues.push(reference("UNKNOWN_SCENARIO", s.extends, ids, ["scenarios", i, "extends"]));
+    }
+  });
+}
+
+function normalizeCheck(c: CheckFile, i: number, file: ModelFile, ctx: Context, segmentIds: readonly string[], channelIds: readonly string[]): Check | null {
+  const at = (k: string): Path => ["checks", i, k];
+  const before = ctx.issues.length;
+  if (c.channel !== undefined && !channelIds.includes(c.channel)) ctx.issues.push(reference("UNKNOWN_CHANNEL", c.channel, channelIds, at("channel")));
+  if (c.segment !== undefined && !segmentIds.includes(c.segment)) ctx.issues.push(reference("UNKNOWN_SEGMENT", c.segment, segmentIds, at("segment")));
+  if (c.channel !== undefined && c.segment !== undefined) ctx.issues.push(error("CHECK_SCOPE", at("segment"), {}, { atKey: true }));
+  if (c.segment !== undefined && !SEGMENT_METRICS.includes(c.metric)) ctx.issues.push(error("CHECK_METRIC_SCOPE", at("metric"), { metric: c.metric }));
+  if (c.min === undefined && c.max === undefined) ctx.issues.push(error("CHECK_NO_BOUND", ["checks", i]));
+
+  const ratio = RATIO_METRICS.includes(c.metric);
+  const bound = (key: "min" | "max"): Decimal | null => {
+    const raw = c[key];
+    if (raw === undefined) return null;
+    const parsed = parseBound(raw);
+    if (parsed.percent && !ratio) ctx.issues.push(error("CHECK_BOUND_UNIT", at(key), { value: String(raw), metric: c.metric, ratio: "" }));
+    if (ratio && !parsed.percent && parsed.value.abs().greaterThan(1)) {
+      ctx.issues.push(error("PERCENT_AMBIGUOUS", at(key), { value: String(raw), asPercent: `${parsed.value.times(100).toFixed()}%`, asFraction: parsed.value.dividedBy(100).toFixed() }));
+    }
+    return parsed.value;
+  };
+  const min = bound("min");
+  const max = bound("max");
+  if (min && max && min.greaterThan(max)) ctx.issues.push(error("CHECK_MIN_GT_MAX", at("max"), { min: String(c.min), max: String(c.max) }));
+
+  const first = ctx.startYear;
+  const last = ctx.startYear + ctx.years - 1;
+  let years: YearSelector = { kind: "all" };
+  const raw = c.years;
+  if (typeof raw === "number" || (typeof raw === "string" && /^\d{4}(\.\.\d{4})?$/.test(raw))) {
+    const [a, b] = String(raw).split("..").map(Number) as [number, number | undefined];
+    const to = b ?? a;
+    for (const y of [a, to]) if (y < first || y > last) ctx.issues.push(error("CHECK_YEAR_RANGE", at("years"), { year: y, first, last }));
+    if (to < a) ctx.issues.push(error("BAD_YEARS_SELECTOR", at("years"), { value: String(raw) }));
+    years = { kind: "range", from: a, to };
+  } else if (raw === "last") years = { kind: "last" };
+  if (HORIZON_METRICS.includes(c.metric)) years = { kind: "all" };
+
+  const scenarioIds = ["base", ...(file.scenarios ?? []).map((s) => s.id)];
+  if (Array.isArray(c.scenarios)) {
+    c.scenarios.forEach((id, j) => {
+      if (!scenarioIds.includes(id)) ctx.issues.push(reference("UNKNOWN_SCENARIO", id, scenarioIds, ["checks", i, "scenarios", j]));
+    });
+  }
+  if (ctx.issues.slice(before).some((x) => x.severity === "error")) return null;
+  return {
+    index: i,
+    name: c.name ?? defaultCheckName(c),
+    metric: c.metric,
+    channel: c.channel ?? null,
+    segment: c.segment ?? null,
+    years,
+    scenarios: c.scenarios ?? ["base"],
+    min,
+    max,
+  };
+}
+
+function defaultCheckName(c: CheckFile): string {
+  const bounds = [c.min !== undefined ? `≥ ${String(c.min)}` : "", c.max !== undefined ? `≤ ${String(c.max)}` : ""].filter(Boolean).join(" and ");
+  return `${c.metric} ${bounds}`;
+}

@@ -1,0 +1,200 @@
+// Two shapes of one plan. `ModelFile` is the YAML as written (after the JSON Schema accepted it);
+// `Model` is normalized once by `normalize.ts`: Decimal values, every series expanded to one value
+// per year, defaults applied. Nothing downstream of normalize ever sees a raw number or a gap.
+import type { Decimal } from "../engine/decimal.js";
+
+// ---- as written ------------------------------------------------------------------------------
+export type MoneyInput = number | string;
+export type PercentInput = number | string;
+export type SeriesInput<T> = T | T[] | { start: T; growth: PercentInput } | { from: T; to: T };
+
+export interface SegmentFile {
+  id: string;
+  name?: string;
+  customers: MoneyInput;
+  new_customers?: SeriesInput<MoneyInput>;
+  churn?: SeriesInput<PercentInput>;
+  market_potential?: SeriesInput<MoneyInput>;
+  revenue_per_customer: SeriesInput<MoneyInput>;
+  gross_margin: SeriesInput<PercentInput>;
+}
+
+export const CHANNEL_TYPES = ["direct", "indirect", "ecommerce"] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+
+export interface ChannelOverridesFile {
+  price_discount?: SeriesInput<PercentInput>;
+  partner_margin?: SeriesInput<PercentInput>;
+  acquisition_cost?: SeriesInput<MoneyInput>;
+  service_cost?: SeriesInput<MoneyInput>;
+}
+
+export interface ChannelFile extends ChannelOverridesFile {
+  id: string;
+  name?: string;
+  type: ChannelType;
+  variable_costs?: Record<string, SeriesInput<PercentInput>>;
+  fixed_costs?: Record<string, SeriesInput<MoneyInput>>;
+  income?: Record<string, SeriesInput<MoneyInput>>;
+  by_segment?: Record<string, ChannelOverridesFile>;
+}
+
+export interface ConflictFile {
+  segment: string;
+  seller: string;
+  owner: string;
+  overlap: SeriesInput<PercentInput>;
+  compensation: SeriesInput<PercentInput>;
+}
+
+export const ALLOCATION_DRIVERS = ["revenue", "gross_profit", "contribution", "customers", "new_customers"] as const;
+export type AllocationDriver = (typeof ALLOCATION_DRIVERS)[number];
+export type AllocationMethod = AllocationDriver | "equal";
+
+export interface SharedCostFile {
+  id: string;
+  amount: SeriesInput<MoneyInput>;
+  allocate_by: AllocationMethod | Record<string, PercentInput>;
+}
+
+export interface ScenarioFile {
+  id: string;
+  name?: string;
+  description?: string;
+  extends?: string;
+  set?: Record<string, unknown>;
+}
+
+export const CHECK_METRICS = [
+  "revenue", "market_revenue", "gross_profit", "gross_margin", "cm1", "contribution",
+  "contribution_margin", "net_profit", "net_margin", "customers", "npv", "cumulative_net_profit",
+] as const;
+export type CheckMetric = (typeof CHECK_METRICS)[number];
+/** The metrics a cell (segment × channel) has; a segment-scoped check may use only these. */
+export const SEGMENT_METRICS: readonly CheckMetric[] = [
+  "revenue", "market_revenue", "gross_profit", "gross_margin", "cm1", "customers",
+];
+export const RATIO_METRICS: readonly CheckMetric[] = ["gross_margin", "contribution_margin", "net_margin"];
+export const HORIZON_METRICS: readonly CheckMetric[] = ["npv", "cumulative_net_profit"];
+
+export interface CheckFile {
+  name?: string;
+  metric: CheckMetric;
+  channel?: string;
+  segment?: string;
+  years?: number | string;
+  scenarios?: string[] | "all";
+  min?: MoneyInput;
+  max?: MoneyInput;
+}
+
+export interface ModelFile {
+  version: 1;
+  name: string;
+  currency?: string;
+  start_year: number;
+  years?: number;
+  discount_rate?: PercentInput;
+  segments: SegmentFile[];
+  channels: ChannelFile[];
+  mix: Record<string, Record<string, SeriesInput<PercentInput>>>;
+  conflicts?: ConflictFile[];
+  shared_costs?: SharedCostFile[];
+  scenarios?: ScenarioFile[];
+  checks?: CheckFile[];
+}
+
+// ---- normalized ------------------------------------------------------------------------------
+/** One value per year of the horizon, index t = 0..years-1. */
+export type Series = readonly Decimal[];
+
+export interface Segment {
+  readonly id: string;
+  readonly name: string;
+  readonly customers: Decimal;
+  readonly newCustomers: Series;
+  readonly churn: Series;
+  readonly marketPotential: Series | null;
+  readonly revenuePerCustomer: Series;
+  readonly grossMargin: Series;
+}
+
+export interface ChannelTerms {
+  readonly priceDiscount: Series;
+  readonly partnerMargin: Series;
+  readonly acquisitionCost: Series;
+  readonly serviceCost: Series;
+}
+
+export interface Line {
+  readonly name: string;
+  readonly values: Series;
+}
+
+export interface Channel {
+  readonly id: string;
+  readonly name: string;
+  readonly type: ChannelType;
+  /** Terms for a segment: the channel's own, with the by_segment override applied. */
+  readonly terms: Readonly<Record<string, ChannelTerms>>;
+  readonly defaultTerms: ChannelTerms;
+  readonly variableCosts: readonly Line[];
+  readonly fixedCosts: readonly Line[];
+  readonly income: readonly Line[];
+}
+
+export interface Conflict {
+  readonly segment: string;
+  readonly seller: string;
+  readonly owner: string;
+  readonly overlap: Series;
+  readonly compensation: Series;
+}
+
+export type Allocation =
+  | { readonly kind: "method"; readonly method: AllocationMethod }
+  | { readonly kind: "shares"; readonly shares: Readonly<Record<string, Decimal>> };
+
+export interface SharedCost {
+  readonly id: string;
+  readonly amount: Series;
+  readonly allocation: Allocation;
+}
+
+export type YearSelector =
+  | { readonly kind: "all" }
+  | { readonly kind: "last" }
+  | { readonly kind: "range"; readonly from: number; readonly to: number };
+
+export interface Check {
+  readonly index: number;
+  readonly name: string;
+  readonly metric: CheckMetric;
+  readonly channel: string | null;
+  readonly segment: string | null;
+  readonly years: YearSelector;
+  readonly scenarios: readonly string[] | "all";
+  readonly min: Decimal | null;
+  readonly max: Decimal | null;
+}
+
+export interface ScenarioInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+}
+
+export interface Model {
+  readonly name: string;
+  readonly currency: string;
+  readonly startYear: number;
+  readonly years: number;
+  readonly discountRate: Decimal;
+  readonly segments: readonly Segment[];
+  readonly channels: readonly Channel[];
+  /** mix[segment][channel]: the share per year, in the order written. */
+  readonly mix: Readonly<Record<string, Readonly<Record<string, Series>>>>;
+  readonly conflicts: readonly Conflict[];
+  readonly sharedCosts: readonly SharedCost[];
+  readonly checks: readonly Check[];
+}

@@ -1,0 +1,104 @@
+// Shared presentation helpers: number text, units, colour. Pure. Formatting rounds footed
+// figures for display; it never derives a figure (renderers never compute).
+import { Decimal, fixed } from "../engine/decimal.js";
+import type { EngineWarning } from "../engine/projection-types.js";
+
+/** Colour is decided once by the CLI and passed in; `plainPaint` is the no-colour palette. */
+export interface Paint {
+  readonly red: (s: string) => string;
+  readonly green: (s: string) => string;
+  readonly yellow: (s: string) => string;
+  readonly dim: (s: string) => string;
+  readonly bold: (s: string) => string;
+}
+const identity = (s: string) => s;
+export const plainPaint: Paint = { red: identity, green: identity, yellow: identity, dim: identity, bold: identity };
+
+export type Unit = "1" | "k" | "M";
+export const UNIT_DIVISOR: Record<Unit, Decimal> = { "1": new Decimal(1), k: new Decimal(1000), M: new Decimal(1_000_000) };
+export const UNIT_WORD: Record<Unit, string> = { "1": "", k: "thousands", M: "millions" };
+
+export interface NumberStyle {
+  readonly group: string;
+  readonly decimal: string;
+}
+export const PLAIN_STYLE: NumberStyle = { group: ",", decimal: "." };
+
+/** Separators of a BCP 47 locale ("nl-NL" → "." and ","), learnt from Intl on an integer. */
+export function numberStyle(locale: string | undefined): NumberStyle {
+  if (!locale) return PLAIN_STYLE;
+  const parts = new Intl.NumberFormat(locale, { minimumFractionDigits: 1 }).formatToParts(12345);
+  const group = parts.find((p) => p.type === "group")?.value ?? ",";
+  const decimal = parts.find((p) => p.type === "decimal")?.value ?? ".";
+  return { group: group.replace(/\u202f|\u00a0/g, " "), decimal };
+}
+
+/** "1234567.891" → "1,234,567.89" with `places` decimals; exact, from the Decimal's text. */
+export function groupDigits(value: Decimal, places: number, style: NumberStyle = PLAIN_STYLE): string {
+  const text = fixed(value, places);
+  const negative = text.startsWith("-");
+  const [whole, frac] = (negative ? text.slice(1) : text).split(".") as [string, string | undefined];
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, style.group);
+  return `${negative ? "-" : ""}${grouped}${frac !== undefined ? style.decimal + frac : ""}`;
+}
+
+export function scaled(value: Decimal, unit: Unit, style: NumberStyle = PLAIN_STYLE): string {
+  return groupDigits(value.dividedBy(UNIT_DIVISOR[unit]), 0, style);
+}
+
+/** The smallest unit in which every figure fits in `digits` digits. */
+export function autoUnit(values: Iterable<Decimal>, digits = 7): Unit {
+  let max = new Decimal(0);
+  for (const v of values) if (v.abs().greaterThan(max)) max = v.abs();
+  const limit = new Decimal(10).pow(digits);
+  if (max.lessThan(limit)) return "1";
+  if (max.dividedBy(1000).lessThan(limit)) return "k";
+  return "M";
+}
+
+/** A ratio as a percentage with one decimal: 0.0533 → "5.3%"; null → "–". */
+export function percent(value: Decimal | null, places = 1, style: NumberStyle = PLAIN_STYLE): string {
+  if (value === null) return "–";
+  return `${groupDigits(value.times(100), places, style)}%`;
+}
+
+export function signedPercent(value: Decimal | null, places = 1, style: NumberStyle = PLAIN_STYLE): string {
+  if (value === null) return "–";
+  const text = percent(value, places, style);
+  return value.isPositive() && !value.isZero() && !/^0[.,]0+%$/.test(text) ? `+${text}` : text;
+}
+
+export function signed(text: string): string {
+  return text.startsWith("-") || /^0([.,]0+)?$/.test(text) ? text : `+${text}`;
+}
+
+export const padLeft = (s: string, width: number) => " ".repeat(Math.max(0, width - visibleLength(s))) + s;
+export const padRight = (s: string, width: number) => s + " ".repeat(Math.max(0, width - visibleLength(s)));
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+export const visibleLength = (s: string) => [...s.replace(ANSI, "")].length;
+
+export const LINE_LABELS: Record<string, string> = {
+  customers: "customers", new_customers: "new customers", list_revenue: "list revenue", market_revenue: "market revenue",
+  partner_margin: "partner margin", revenue: "revenue", cogs: "COGS", gross_profit: "gross profit",
+  variable_costs: "variable costs", acquisition_costs: "acquisition", service_costs: "service", conflict_costs: "conflict comp.",
+  cm1: "cm1", fixed_costs: "fixed costs", income: "income", contribution: "contribution", shared_costs: "shared costs",
+  net_profit: "net profit", gross_margin: "gross margin", contribution_margin: "contrib. margin", net_margin: "net margin",
+  cumulative_net_profit: "cum. net profit", npv: "NPV",
+};
+
+export function warningText(w: EngineWarning): string {
+  const where = `${w.scenario}, ${w.year}: shared cost '${w.sharedCost}' by ${w.method}`;
+  if (w.code === "ZERO_DRIVERS") return `${where}: every channel's ${w.method} is zero or negative, so it is split equally`;
+  return `${where}: negative ${w.method} of ${w.channels.join(", ")} counted as zero`;
+}
+
+/** RFC 4180 field. */
+export function csvField(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function mdEscape(s: string): string {
+  return s.replace(/\|/g, "\\|");
+}

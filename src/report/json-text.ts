@@ -1,0 +1,37 @@
+// A small JSON writer that prints Decimal figures as exact number literals ("32136000.00"), so
+// no amount passes through a JavaScript float on its way out. Key order is insertion order.
+import { fixed, type Decimal } from "../engine/decimal.js";
+
+export class RawNumber {
+  constructor(readonly text: string) {}
+}
+export const money = (d: Decimal): RawNumber => new RawNumber(fixed(d, 2));
+export const ratio = (d: Decimal | null): RawNumber | null => (d === null ? null : new RawNumber(fixed(d, 4)));
+export const count = (d: Decimal): RawNumber => new RawNumber(fixed(d, 2));
+
+export type JsonValue = RawNumber | string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+export function jsonText(value: JsonValue, indent = 2): string {
+  return write(value, "", " ".repeat(indent)) + "\n";
+}
+
+function write(value: JsonValue, current: string, step: string): string {
+  if (value instanceof RawNumber) return value.text;
+  if (value === null) return "null";
+  if (typeof value === "string" || typeof value === "boolean") return JSON.stringify(value);
+  if (typeof value === "number") {
+    if (!Number.isInteger(value)) throw new Error("jsonText: a non-integer number must be a RawNumber");
+    return String(value);
+  }
+  const inner = current + step;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    if (value.every((v) => v === null || typeof v !== "object" || v instanceof RawNumber)) {
+      return `[${value.map((v) => write(v, inner, step)).join(", ")}]`;
+    }
+    return `[\n${value.map((v) => inner + write(v, inner, step)).join(",\n")}\n${current}]`;
+  }
+  const entries = Object.entries(value as Record<string, JsonValue>);
+  if (entries.length === 0) return "{}";
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${write(v, inner, step)}`).join(",\n")}\n${current}}`;
+}
