@@ -74,6 +74,22 @@ function buildProgram(): Command {
     });
 
   program
+    .command("compare")
+    .description("scenarios side by side against base: deltas, best per metric, net profit chart, revenue mix")
+    .argument("[model]", "model file (default ./distplan.yaml)")
+    .option("--scenario <id...>", "scenarios to compare with base (default: all)")
+    .option("--metric <metric...>", "metrics to compare (default: revenue contribution net_profit contribution_margin npv cumulative_net_profit)")
+    .addOption(formatOption(["table", "json", "csv", "md"], "table"))
+    .addOption(new Option("--unit <unit>", "table unit: 1, k, M or auto").choices(["auto", "1", "k", "M"]).default("auto"))
+    .option("--locale <locale>", "number separators of a locale, e.g. nl-NL")
+    .option("--width <columns>", "table width (default: the terminal's, or 80)")
+    .option("--ascii", "ASCII instead of Unicode glyphs in the chart")
+    .action(async (model: string | undefined, _opts, cmd: Command) => {
+      const { runCompare } = await import("./commands/compare.js");
+      await runCompare(model, cmd.optsWithGlobals());
+    });
+
+  program
     .command("validate")
     .description("check a model file and print all of its issues")
     .argument("<model>", "model file")

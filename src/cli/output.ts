@@ -37,3 +37,10 @@ export function writeOut(text: string): void {
 export function writeErr(text: string): void {
   if (text) process.stderr.write(text);
 }
+
+/** Unicode glyphs unless asked not to, or the locale says the terminal is not UTF-8. */
+export function wantsAscii(flag: boolean | undefined): boolean {
+  if (flag) return true;
+  const locale = process.env.LC_ALL || process.env.LC_CTYPE || process.env.LANG || "";
+  return locale !== "" && locale !== "C.UTF-8" && !/utf-?8/i.test(locale) && locale !== "C" && locale !== "POSIX" ? true : false;
+}

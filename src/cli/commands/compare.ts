@@ -1,0 +1,48 @@
+// distplan compare [model]: scenarios side by side against base.
+import { compareScenarios, isCompareMetric, COMPARE_METRICS, DEFAULT_COMPARE_METRICS, type CompareMetric } from "../../engine/compare.js";
+import { comparisonAsTable, comparisonAsJson, comparisonAsCsv, comparisonAsMarkdown } from "../../report/compare.js";
+import { numberStyle, type Unit } from "../../report/format.js";
+import { issuesAsText } from "../../report/issues.js";
+import { suggest } from "../../model/issues.js";
+import { UsageError } from "../errors.js";
+import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
+import { stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
+
+export interface CompareOptions extends GlobalOptions {
+  readonly scenario?: string[];
+  readonly metric?: string[];
+  readonly format: "table" | "json" | "csv" | "md";
+  readonly unit: Unit | "auto";
+  readonly locale?: string;
+  readonly width?: string;
+  readonly ascii?: boolean;
+}
+
+export function parseMetrics(requested: readonly string[] | undefined): CompareMetric[] {
+  if (!requested || requested.length === 0) return [...DEFAULT_COMPARE_METRICS];
+  const metrics = requested.flatMap((m) => m.split(",")).map((m) => m.trim()).filter(Boolean);
+  for (const m of metrics) {
+    if (!isCompareMetric(m)) {
+      const close = suggest(m, COMPARE_METRICS);
+      throw new UsageError(`unknown metric '${m}'`, close ? `did you mean '${close}'?` : `metrics are: ${COMPARE_METRICS.join(", ")}`);
+    }
+  }
+  return [...new Set(metrics as CompareMetric[])];
+}
+
+export async function runCompare(modelArg: string | undefined, options: CompareOptions): Promise<void> {
+  const metrics = parseMetrics(options.metric);
+  const loaded = await loadValidModel(resolveModelPath(modelArg));
+  writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
+  const requested = options.scenario && !options.scenario.includes("all") ? ["base", ...options.scenario.filter((s) => s !== "base")] : undefined;
+  const projection = selectScenarios(loaded, requested, "all");
+  const comparison = compareScenarios(projection, metrics);
+  const style = numberStyle(options.locale);
+  switch (options.format) {
+    case "table":
+      return writeOut(comparisonAsTable(projection, comparison, { unit: options.unit, width: terminalWidth(options.width), paint: stdoutPaint(options), style, ascii: wantsAscii(options.ascii) }));
+    case "json": return writeOut(comparisonAsJson(projection, comparison));
+    case "csv": return writeOut(comparisonAsCsv(comparison));
+    case "md": return writeOut(comparisonAsMarkdown(projection, comparison, style));
+  }
+}
