@@ -51,8 +51,9 @@ export function parseModelText(text: string): ParsedText {
   }
   const issues: Issue[] = [];
   for (const problem of [...doc.errors, ...doc.warnings]) {
+    if (/Maximum call stack/i.test(problem.message)) return fail(error("TOO_DEEP", [], { limit: MAX_DEPTH }, { offset: problem.pos[0] }));
     const code = YAML_CODE_MAP[problem.code] ?? "YAML_SYNTAX";
-    const offset = problem.pos[0];
+    const offset = /Missing closing .?quote/i.test(problem.message) ? unclosedQuoteOffset(text, problem.pos[0]) : problem.pos[0];
     const key = code === "DUPLICATE_KEY" ? duplicateKeyAt(text, offset) : "";
     const tag = code === "UNKNOWN_TAG" ? (/(!\S*)/.exec(text.slice(offset, offset + 200))?.[1] ?? "") : "";
     issues.push(error(code, [], { detail: firstLine(problem.message), key, tag }, { offset }));
@@ -67,7 +68,7 @@ export function parseModelText(text: string): ParsedText {
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
-    if (e instanceof ReferenceError) return fail(error("ALIAS_LIMIT", [], {}, { offset: 0 }));
+    if (e instanceof ReferenceError) return fail(error("ALIAS_LIMIT", [], {}, { offset: (doc.contents as Node | null)?.range?.[0] ?? 0 }));
     if (e instanceof RangeError) return fail(error("TOO_DEEP", [], { limit: MAX_DEPTH }, { offset: 0 }));
     throw e;
   }
@@ -83,6 +84,24 @@ const firstLine = (s: string) => s.split("\n")[0]!.replace(/ at line \d+, column
 function duplicateKeyAt(text: string, offset: number): string {
   const m = /^\s*["']?([^"':\n]+)/.exec(text.slice(offset, offset + 200));
   return m ? m[1]!.trim() : "?";
+}
+
+/**
+ * The YAML parser notices an unclosed quote where the text ends; a person wants to see where the
+ * quote opened: the last quote on the first line (at or before `offset`) with an odd count.
+ */
+function unclosedQuoteOffset(text: string, offset: number): number {
+  let lineStart = 0;
+  for (const line of text.slice(0, Math.max(offset, 1)).split("\n")) {
+    const content = line.replace(/\s#.*$/, "");
+    for (const quote of ['"', "'"]) {
+      const escaped = quote === '"' ? content.replace(/\\./g, "") : content.replace(/''/g, "");
+      const count = escaped.split(quote).length - 1;
+      if (count % 2 === 1) return lineStart + content.lastIndexOf(quote);
+    }
+    lineStart += line.length + 1;
+  }
+  return offset;
 }
 
 const PLAIN_DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;

@@ -3,6 +3,7 @@
 // the most specific and drop the wrappers (if/then, propertyNames).
 import validateSchema, { type SchemaError } from "./schema-validator.generated.cjs";
 import { Decimal } from "../engine/decimal.js";
+import { modelSchema } from "./schema.js";
 import { error, suggest, type Issue, type IssueCode, type PathSegment } from "./issues.js";
 
 export function checkStructure(value: unknown): Issue[] {
@@ -52,10 +53,9 @@ const EXPECTED: Record<string, string> = {
 
 /** Which $defs entry (or top-level property) produced the error: decides the issue code. */
 function definitionOf(schemaPath: string): string {
-  const m = /#\/\$defs\/([a-z_]+)\/[a-zA-Z]+$/.exec(schemaPath);
-  if (m) return m[1]!;
-  const p = /\/properties\/([a-z_]+)\/[a-zA-Z]+$/.exec(schemaPath);
-  return p ? p[1]! : "";
+  const properties = [...schemaPath.matchAll(/\/properties\/([a-z_]+)\//g)];
+  if (properties.length > 0) return properties.at(-1)![1]!;
+  return /#\/\$defs\/([a-z_]+)\//.exec(schemaPath)?.[1] ?? "";
 }
 
 function where(path: readonly PathSegment[], root: unknown): string {
@@ -76,7 +76,8 @@ function issueOfSchemaError(e: SchemaError, root: unknown): Issue | null {
   const data = (e as { data?: unknown }).data;
   const def = definitionOf(e.schemaPath);
   const params = e.params;
-  const propertyName = typeof params.propertyName === "string" ? params.propertyName : undefined;
+  const named = (e as { propertyName?: unknown }).propertyName ?? params.propertyName;
+  const propertyName = typeof named === "string" ? named : undefined;
   switch (e.keyword) {
     case "if":
     case "propertyNames":
@@ -103,7 +104,8 @@ function issueOfSchemaError(e: SchemaError, root: unknown): Issue | null {
         return error(code, [...path, propertyName], { value: propertyName, suggestion: idSuggestion(propertyName) }, { atKey: true });
       }
       const value = String(data);
-      const code = PATTERN_CODES[def] ?? "INVALID_VALUE";
+      const pattern = String(params.pattern ?? "");
+      const code = PATTERN_CODES[PATTERN_KINDS[pattern] ?? def] ?? "INVALID_VALUE";
       return error(code, path, { value, detail: `'${value}'`, suggestion: idSuggestion(value) });
     }
     case "minimum":
@@ -128,7 +130,7 @@ function issueOfSchemaError(e: SchemaError, root: unknown): Issue | null {
     }
     case "minItems":
     case "minProperties":
-      if (def.startsWith("series")) return error("BAD_SERIES", path, { detail: "an empty list" });
+      if (Array.isArray(data) && !LISTS.has(String(path.at(-1)))) return error("BAD_SERIES", path, { detail: "an empty list" });
       return error("EMPTY_LIST", path, { what: String(path.at(-1) ?? "this"), item: ITEM_NAMES[String(path.at(-1))] ?? "entry" });
     case "minLength":
       return error("INVALID_VALUE", path, { detail: "this must not be empty" });
@@ -141,6 +143,16 @@ const PATTERN_CODES: Record<string, IssueCode> = {
   money: "BAD_MONEY", count: "BAD_COUNT", percent: "BAD_PERCENT", id: "BAD_ID", currency: "BAD_CURRENCY",
   years: "BAD_YEARS_SELECTOR", bound: "INVALID_VALUE",
 };
+
+/** Lists of entries (not series): an empty one is EMPTY_LIST. */
+const LISTS = new Set(["segments", "channels", "scenarios", "allocate_by"]);
+
+/** Which value type a failed pattern belongs to, whatever schema path ajv reports it under. */
+const PATTERN_KINDS: Record<string, string> = Object.fromEntries(
+  Object.entries(modelSchema.$defs)
+    .filter(([, def]) => "pattern" in def)
+    .map(([name, def]) => [(def as { pattern: string }).pattern, name]),
+);
 
 const ITEM_NAMES: Record<string, string> = { segments: "segment", channels: "channel", allocate_by: "channel share" };
 
