@@ -34,15 +34,29 @@ export function overlayChain(scenarios: readonly ScenarioFile[], i: number): { o
 
 /** A deep copy of `file` with the overlays applied, and the path issues found on the way. */
 export function applyOverlays(file: ModelFile, overlays: readonly Overlay[]): { file: ModelFile; issues: Issue[] } {
-  const copy = structuredClone(file) as unknown as Record<string, unknown>;
+  const copy = treeCopy(file) as Record<string, unknown>;
   const issues: Issue[] = [];
   for (const overlay of overlays) {
-    const detail = applyOne(copy, overlay.key.split("."), structuredClone(overlay.value));
+    const detail = applyOne(copy, overlay.key.split("."), treeCopy(overlay.value));
     if (detail) {
       issues.push(error("SCENARIO_PATH_NOT_FOUND", ["scenarios", overlay.scenarioIndex, "set", overlay.key], { path: overlay.key, ...detail }, { atKey: true }));
     }
   }
   return { file: copy as unknown as ModelFile, issues };
+}
+
+/**
+ * A deep copy in which no two places share an object. YAML aliases arrive as shared objects, and
+ * structuredClone keeps that sharing, so a `set` on one alias would silently change the others.
+ */
+function treeCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(treeCopy);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: treeCopy(v), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return value;
 }
 
 function applyOne(root: Record<string, unknown>, segments: string[], value: unknown): { detail: string; suggestion: string } | null {
