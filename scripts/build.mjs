@@ -33,21 +33,46 @@ async function bundleCli() {
   await rm(join(root, "dist"), { recursive: true, force: true });
   await mkdir(join(root, "dist"), { recursive: true });
   await build({
-    entryPoints: { main: join(root, "src/cli/main.ts") },
-    outdir: join(root, "dist"),
+    entryPoints: [join(root, "src/cli/main.ts")],
+    outfile: join(root, "dist/distplan.cjs"),
     bundle: true,
-    splitting: true,
-    format: "esm",
+    format: "cjs",
     platform: "node",
     target: "node20",
-    minifyWhitespace: true,
-    minifySyntax: true,
+    minify: true,
     legalComments: "none",
-    chunkNames: "chunks/[name]-[hash]",
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: "error",
   });
 }
 
+/**
+ * Write V8's code cache for the bundle after running a few commands in this process, so the
+ * functions they need are compiled into it (bin/distplan.js loads it). Output is discarded.
+ */
+async function writeCodeCache() {
+  const { Script } = await import("node:vm");
+  const { readFileSync } = await import("node:fs");
+  const file = join(root, "dist/distplan.cjs");
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, "utf8")}\n})`, { filename: file });
+  const cli = { exports: {} };
+  script.runInThisContext()(cli.exports, createRequire(file), cli, file, dirname(file));
+  const write = process.stdout.write;
+  const writeErr = process.stderr.write;
+  process.stdout.write = () => true;
+  process.stderr.write = () => true;
+  try {
+    const example = join(root, "examples/voorbeeld.yaml");
+    for (const argv of [["report", example], ["compare", example], ["validate", example], ["report", example, "--format", "json"], ["check", example]]) {
+      await cli.exports.main(argv);
+    }
+  } finally {
+    process.stdout.write = write;
+    process.stderr.write = writeErr;
+    process.exitCode = 0;
+  }
+  await writeFile(`${file}.cache`, script.createCachedData());
+}
+
 await compileSchemaValidator();
 await bundleCli();
+await writeCodeCache();

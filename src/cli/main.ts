@@ -1,4 +1,4 @@
-// The CLI's entry: commander wiring, and the one top-level catch that turns every failure into an
+// The CLI's entry (bin/distplan.js calls main): commander wiring, and the one top-level catch that turns every failure into an
 // exit code (SPEC §4): 0 ok, 1 a check failed or a difference was found, 2 bad usage or an
 // invalid model, 70 an internal error. Each command's module is imported only when it runs.
 import { Command, CommanderError, Option } from "commander";
@@ -109,5 +109,3 @@ function buildProgram(): Command {
   return program;
 }
 
-const code = await main(process.argv.slice(2));
-process.exitCode = code;

@@ -10,22 +10,71 @@ import {
   type CellFigures, type CellField, type ChannelField, type ChannelYear, type EngineWarning, type Projection,
   type Ratios, type ScenarioProjection, type SegmentYear, type TotalYear, type YearProjection,
 } from "./projection-types.js";
-import type { Channel, Model } from "../model/types.js";
+import type { Channel, ChannelTerms, Conflict, Line, Model, Segment, Series } from "../model/types.js";
 import type { ScenarioModel } from "../model/load.js";
+
+/**
+ * Work shared between the scenarios of one projection. Normalization reuses base's objects for
+ * every part a scenario leaves unchanged, so a cell whose inputs are the same objects is the same
+ * cell: it is computed once. Keys are object identities (WeakMaps), so nothing is global.
+ */
+export interface ProjectionMemo {
+  readonly flows: WeakMap<Segment, CustomerFlow>;
+  readonly cells: WeakMap<Segment, WeakMap<ChannelTerms, WeakMap<Series, Map<string, CellResult[]>>>>;
+  readonly variableRates: WeakMap<readonly Line[], Decimal[]>;
+  readonly conflictRates: WeakMap<readonly Conflict[], Map<string, Series>>;
+  /** A channel's figures before allocation, per year, by the identities of everything they sum. */
+  readonly channelYears: Map<string, PartialChannel[]>;
+  readonly ids: WeakMap<object, number>;
+  readonly counter: { next: number };
+}
+
+export const newProjectionMemo = (): ProjectionMemo => ({
+  flows: new WeakMap(), cells: new WeakMap(), variableRates: new WeakMap(), conflictRates: new WeakMap(), channelYears: new Map(), ids: new WeakMap(), counter: { next: 1 },
+});
+
+function idOf(memo: ProjectionMemo, object: object): number {
+  let id = memo.ids.get(object);
+  if (id === undefined) {
+    id = memo.counter.next++;
+    memo.ids.set(object, id);
+  }
+  return id;
+}
 
 export function projectScenarios(scenarios: readonly ScenarioModel[]): Projection {
   const base = scenarios[0]!.model;
+  const memo = newProjectionMemo();
   return {
     name: base.name,
     currency: base.currency,
     years: Array.from({ length: base.years }, (_, t) => base.startYear + t),
     discountRate: base.discountRate,
-    scenarios: scenarios.map((s) => projectModel(s.model, s)),
+    scenarios: scenarios.map((s) => projectModel(s.model, s, memo)),
   };
 }
 
-export function projectModel(model: Model, info: { id: string; name: string; description: string } = { id: "base", name: "base", description: "" }): ScenarioProjection {
-  const flows = new Map<string, CustomerFlow>(model.segments.map((s) => [s.id, projectCustomers(s, model.years)]));
+export function projectModel(model: Model, info: { id: string; name: string; description: string } = { id: "base", name: "base", description: "" }, memo: ProjectionMemo = newProjectionMemo()): ScenarioProjection {
+  const cellsOf = cellSeries(model, memo);
+  // Each channel's cells for every year, segment by segment (only segments whose mix names it).
+  const cellRows = model.channels.map((channel) => {
+    const rows = new Map<string, readonly CellResult[]>();
+    for (const segment of model.segments) {
+      const share = model.mix[segment.id]?.[channel.id];
+      if (share !== undefined) rows.set(segment.id, cellsOf(channel, segment, share));
+    }
+    return rows;
+  });
+  const channelYears = model.channels.map((channel, i) => {
+    const rows = cellRows[i]!;
+    const key = [idOf(memo, channel.fixedCosts), idOf(memo, channel.income), ...[...rows].map(([id, cells]) => `${id}:${idOf(memo, cells)}`)].join(",");
+    let years = memo.channelYears.get(key);
+    if (!years) {
+      years = Array.from({ length: model.years }, (_, t) => channelBeforeAllocation(t, rows, channel));
+      memo.channelYears.set(key, years);
+    }
+    return years;
+  });
   const channelIds = model.channels.map((c) => c.id);
   const warnings: EngineWarning[] = [];
   const years: YearProjection[] = [];
@@ -35,7 +84,7 @@ export function projectModel(model: Model, info: { id: string; name: string; des
 
   for (let t = 0; t < model.years; t++) {
     const year = model.startYear + t;
-    const partial = model.channels.map((channel) => channelBeforeAllocation(model, channel, t, flows));
+    const partial = channelYears.map((years) => years[t]!);
     const drivers: Drivers[] = partial.map((p) => ({
       revenue: p.figures.revenue, gross_profit: p.figures.gross_profit, contribution: p.figures.contribution,
       customers: p.figures.customers, new_customers: p.figures.new_customers,
@@ -60,7 +109,7 @@ export function projectModel(model: Model, info: { id: string; name: string; des
     const exactNetProfit = sum(partial.map((p) => p.exactContribution)).minus(sum(model.sharedCosts.map((s) => s.amount[t]!)));
     npv = npv.plus(exactNetProfit.dividedBy(discountFactor.pow(t + 1)));
     const total: TotalYear = { ...totalFigures, ...ratios(totalFigures), cumulative_net_profit: cumulative };
-    years.push({ year, channels, segments: segmentTotals(model, channels), total });
+    years.push(yearProjection(year, channels, total, model));
   }
   return {
     id: info.id, name: info.name, description: info.description,
@@ -76,39 +125,81 @@ interface PartialChannel {
   readonly exactContribution: Decimal;
 }
 
-function channelBeforeAllocation(model: Model, channel: Channel, t: number, flows: ReadonlyMap<string, CustomerFlow>): PartialChannel {
+interface CellResult {
+  readonly figures: CellFigures;
+  readonly exactCm1: Decimal;
+}
+
+type CellsOf = (channel: Channel, segment: Segment, share: Series) => readonly CellResult[];
+
+/** The cells of a (channel, segment) pair for every year, computed once per distinct input. */
+function cellSeries(model: Model, memo: ProjectionMemo): CellsOf {
+  let conflicts = memo.conflictRates.get(model.conflicts);
+  if (!conflicts) {
+    conflicts = new Map();
+    for (const rule of model.conflicts) {
+      const key = `${rule.seller}\u0000${rule.segment}`;
+      const previous = conflicts.get(key);
+      conflicts.set(key, rule.overlap.map((o, t) => o.times(rule.compensation[t]!).plus(previous?.[t] ?? ZERO)));
+    }
+    memo.conflictRates.set(model.conflicts, conflicts);
+  }
+  const noConflict: Series = Array.from({ length: model.years }, () => ZERO);
+  return (channel, segment, share) => {
+    const terms = channel.terms[segment.id]!;
+    const conflictRate = conflicts.get(`${channel.id}\u0000${segment.id}`) ?? noConflict;
+    let variable = memo.variableRates.get(channel.variableCosts);
+    if (!variable) {
+      variable = Array.from({ length: model.years }, (_, t) => sum(channel.variableCosts.map((l) => l.values[t]!)));
+      memo.variableRates.set(channel.variableCosts, variable);
+    }
+    // The key's last part holds what is not an object of the model: the channel type and the
+    // rates, by value, so identical inputs hit the same entry.
+    const key = `${channel.type}|${variable.join(",")}|${conflictRate.join(",")}`;
+    const byTerms = memo.cells.get(segment) ?? new WeakMap();
+    memo.cells.set(segment, byTerms);
+    const byShare = byTerms.get(terms) ?? new WeakMap();
+    byTerms.set(terms, byShare);
+    const byKey = byShare.get(share) ?? new Map<string, CellResult[]>();
+    byShare.set(share, byKey);
+    let cells = byKey.get(key);
+    if (!cells) {
+      let flow = memo.flows.get(segment);
+      if (!flow) {
+        flow = projectCustomers(segment, model.years);
+        memo.flows.set(segment, flow);
+      }
+      const f = flow;
+      cells = Array.from({ length: model.years }, (_, t) => projectCell(channel.type, terms, segment, t, share[t]!, f, variable![t]!, conflictRate[t]!));
+      byKey.set(key, cells);
+    }
+    return cells;
+  };
+}
+
+function channelBeforeAllocation(t: number, rows: ReadonlyMap<string, readonly CellResult[]>, channel: Channel): PartialChannel {
   const segments: Record<string, CellFigures> = {};
-  let exactCm1 = ZERO;
-  for (const segment of model.segments) {
-    const share = model.mix[segment.id]?.[channel.id];
-    if (share === undefined) continue;
-    const cell = projectCell(model, channel, segment.id, t, share[t]!, flows.get(segment.id)!);
-    segments[segment.id] = cell.figures;
-    exactCm1 = exactCm1.plus(cell.exactCm1);
+  const exact: Decimal[] = [];
+  for (const [segmentId, cells] of rows) {
+    segments[segmentId] = cells[t]!.figures;
+    exact.push(cells[t]!.exactCm1);
   }
   const cells = sumFields(Object.values(segments), CELL_FIELDS);
   const fixed_costs = sum(channel.fixedCosts.map((l) => cents(l.values[t]!)));
   const income = sum(channel.income.map((l) => cents(l.values[t]!)));
   const contribution = cells.cm1.minus(fixed_costs).plus(income);
-  const exactContribution = exactCm1.minus(sum(channel.fixedCosts.map((l) => l.values[t]!))).plus(sum(channel.income.map((l) => l.values[t]!)));
+  const exactContribution = sum(exact).minus(sum(channel.fixedCosts.map((l) => l.values[t]!))).plus(sum(channel.income.map((l) => l.values[t]!)));
   return { figures: { ...cells, fixed_costs, income, contribution }, segments, exactContribution };
 }
 
-function projectCell(model: Model, channel: Channel, segmentId: string, t: number, share: Decimal, flow: CustomerFlow): { figures: CellFigures; exactCm1: Decimal } {
-  const segment = model.segments.find((s) => s.id === segmentId)!;
-  const terms = channel.terms[segmentId]!;
+function projectCell(type: Channel["type"], terms: ChannelTerms, segment: Segment, t: number, share: Decimal, flow: CustomerFlow, variableRate: Decimal, conflictRate: Decimal): CellResult {
   const customers = flow.active[t]!.times(share);
   const newCustomers = flow.added[t]!.times(share);
   const listRevenue = customers.times(segment.revenuePerCustomer[t]!);
   const marketRevenue = listRevenue.times(ONE.minus(terms.priceDiscount[t]!));
-  const partnerMargin = channel.type === "indirect" ? marketRevenue.times(terms.partnerMargin[t]!) : ZERO;
+  const partnerMargin = type === "indirect" ? marketRevenue.times(terms.partnerMargin[t]!) : ZERO;
   const revenue = marketRevenue.minus(partnerMargin);
   const cogs = listRevenue.times(ONE.minus(segment.grossMargin[t]!));
-  const variableRate = sum(channel.variableCosts.map((l) => l.values[t]!));
-  let conflictRate = ZERO;
-  for (const rule of model.conflicts) {
-    if (rule.seller === channel.id && rule.segment === segmentId) conflictRate = conflictRate.plus(rule.overlap[t]!.times(rule.compensation[t]!));
-  }
   const variableCosts = revenue.times(variableRate);
   const acquisitionCosts = newCustomers.times(terms.acquisitionCost[t]!);
   const serviceCosts = customers.times(terms.serviceCost[t]!);
@@ -156,6 +247,20 @@ function ratios(f: Readonly<Record<"revenue" | "gross_profit" | "contribution" |
   };
 }
 
+/** A year of the projection; its per-segment totals are summed on first use (most commands never ask). */
+function yearProjection(year: number, channels: Readonly<Record<string, ChannelYear>>, total: TotalYear, model: Model): YearProjection {
+  let segments: Record<string, SegmentYear> | undefined;
+  return {
+    year,
+    channels,
+    total,
+    get segments() {
+      segments ??= segmentTotals(model, channels);
+      return segments;
+    },
+  };
+}
+
 function segmentTotals(model: Model, channels: Readonly<Record<string, ChannelYear>>): Record<string, SegmentYear> {
   const out: Record<string, SegmentYear> = {};
   for (const segment of model.segments) {
@@ -165,4 +270,3 @@ function segmentTotals(model: Model, channels: Readonly<Record<string, ChannelYe
   }
   return out;
 }
-

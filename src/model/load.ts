@@ -51,7 +51,7 @@ export function loadModelText(text: string, source: string): LoadedModel {
     const applied = applyOverlays(file, overlays);
     if (applied.issues.length > 0) { issues.push(...applied.issues); return; }
     const scenarioIssues = [...checkStructure(applied.file)];
-    const normalized = scenarioIssues.length === 0 ? normalizeModel(applied.file) : null;
+    const normalized = scenarioIssues.length === 0 ? normalizeModel(applied.file, base.model ? { file, model: base.model } : undefined) : null;
     if (normalized) scenarioIssues.push(...normalized.issues);
     for (const found of scenarioIssues) {
       if (seen.has(issueKey(found))) continue; // the same issue as in base: reported once, there

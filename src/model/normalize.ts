@@ -91,7 +91,19 @@ export interface Normalized {
   readonly issues: readonly Issue[];
 }
 
-export function normalizeModel(file: ModelFile): Normalized {
+/**
+ * A model normalized before (base, for a scenario): parts of `file` that are written exactly as
+ * in `previous.file` reuse its normalized objects. They were validated there, and sharing them
+ * lets the engine compute a cell once for all scenarios that leave it alone.
+ */
+export interface Previous {
+  readonly file: ModelFile;
+  readonly model: Model;
+}
+
+const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+export function normalizeModel(file: ModelFile, previous?: Previous): Normalized {
   const years = file.years ?? 5;
   const ctx = new Context(years, file.start_year);
   const { issues } = ctx;
@@ -106,7 +118,12 @@ export function normalizeModel(file: ModelFile): Normalized {
   const discountRate = file.discount_rate === undefined ? ZERO : parsePercent(file.discount_rate);
   if (discountRate.isNegative()) issues.push(error("NEGATIVE_VALUE", ["discount_rate"], { field: "discount_rate", value: percentText(discountRate), year: "" }));
 
+  const reuse = previous && (previous.file.years ?? 5) === years && previous.file.start_year === file.start_year ? previous : undefined;
+  const sameSegments = reuse !== undefined && same(reuse.file.segments.map((s) => s.id), segmentIds);
+  const sameChannels = sameSegments && same(reuse!.file.channels.map((c) => c.id), channelIds);
+
   const segments: Segment[] = file.segments.map((s, i) => {
+    if (reuse && same(reuse.file.segments[i], s)) return reuse.model.segments[i]!;
     const at = (k: string): Path => ["segments", i, k];
     const customers = parseMoney(s.customers);
     return {
@@ -121,10 +138,11 @@ export function normalizeModel(file: ModelFile): Normalized {
     };
   });
 
-  const channels: Channel[] = file.channels.map((c, i) => normalizeChannel(c, i, ctx, segmentIds));
-  const mix = normalizeMix(file, ctx, segmentIds, channelIds);
+  const channels: Channel[] = file.channels.map((c, i) =>
+    sameSegments && same(reuse!.file.channels[i], c) ? reuse!.model.channels[i]! : normalizeChannel(c, i, ctx, segmentIds));
+  const mix = normalizeMix(file, ctx, segmentIds, channelIds, sameChannels ? reuse : undefined);
 
-  const conflicts: Conflict[] = (file.conflicts ?? []).map((c, i) => {
+  const conflicts: Conflict[] = sameChannels && same(reuse!.file.conflicts ?? [], file.conflicts ?? []) ? reuse!.model.conflicts as Conflict[] : (file.conflicts ?? []).map((c, i) => {
     const at = (k: string): Path => ["conflicts", i, k];
     if (!segmentIds.includes(c.segment)) issues.push(reference("UNKNOWN_SEGMENT", c.segment, segmentIds, at("segment")));
     for (const role of ["seller", "owner"] as const) {
@@ -217,9 +235,14 @@ function normalizeChannel(c: ChannelFile, i: number, ctx: Context, segmentIds: r
   };
 }
 
-function normalizeMix(file: ModelFile, ctx: Context, segmentIds: readonly string[], channelIds: readonly string[]): Record<string, Record<string, Series>> {
+function normalizeMix(file: ModelFile, ctx: Context, segmentIds: readonly string[], channelIds: readonly string[], reuse?: Previous): Record<string, Record<string, Series>> {
   const mix: Record<string, Record<string, Series>> = {};
   for (const [segment, row] of Object.entries(file.mix)) {
+    const before = reuse?.model.mix[segment];
+    if (before && same(reuse!.file.mix[segment], row)) {
+      mix[segment] = before as Record<string, Series>;
+      continue;
+    }
     if (!segmentIds.includes(segment)) ctx.issues.push(reference("UNKNOWN_SEGMENT", segment, segmentIds, ["mix", segment], true));
     const shares: Record<string, Series> = {};
     for (const [channel, input] of Object.entries(row ?? {})) {

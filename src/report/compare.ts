@@ -7,7 +7,7 @@ import type { Comparison, CompareMetricBlock, CompareRow } from "../engine/compa
 import type { Projection } from "../engine/projection-types.js";
 import { columnBlocks, grid, widest, type Align } from "./grid.js";
 import {
-  LINE_LABELS, UNIT_WORD, autoUnit, csvField, groupDigits, percent, scaled, signed, signedPercent,
+  LINE_LABELS, UNIT_WORD, wrap, autoUnit, csvField, groupDigits, percent, scaled, signed, signedPercent,
   type NumberStyle, type Paint, type Unit,
 } from "./format.js";
 import { jsonText, money, ratio, type JsonValue } from "./json-text.js";
@@ -97,8 +97,10 @@ export function comparisonAsTable(projection: Projection, comparison: Comparison
   }
 
   const unitWord = UNIT_WORD[unit];
-  const title = options.paint.bold(`${projection.name} · ${n - 1} scenario${n === 2 ? "" : "s"} vs base · ${projection.currency}${unitWord ? ` ${unitWord}` : ""}`);
-  return [title, "", sections.join("\n\n"), "", chart(comparison, unit, options), "", mixSummary(comparison, options), "", bestLine(comparison)].join("\n") + "\n";
+  const what = n === 1 ? "base only: the model has no scenarios to compare" : `${n - 1} scenario${n === 2 ? "" : "s"} vs base`;
+  const title = options.paint.bold(`${projection.name} · ${what} · ${projection.currency}${unitWord ? ` ${unitWord}` : ""}`);
+  const closing = n === 1 ? [] : ["", bestLine(comparison, options.width)];
+  return [title, "", sections.join("\n\n"), "", chart(comparison, unit, options), "", mixSummary(comparison, options), ...closing].join("\n") + "\n";
 }
 
 function chart(comparison: Comparison, unit: Unit, options: CompareTableOptions): string {
@@ -141,7 +143,7 @@ function mixSummary(comparison: Comparison, options: CompareTableOptions): strin
   ].join("\n");
 }
 
-function bestLine(comparison: Comparison): string {
+function bestLine(comparison: Comparison, width: number): string {
   // Grouped by winner: "best: webshop-push (revenue, net profit, NPV) · base (contrib. margin)".
   const winners = new Map<string, string[]>();
   for (const block of comparison.metrics) {
@@ -150,7 +152,7 @@ function bestLine(comparison: Comparison): string {
     const label = block.metric === "npv" ? "NPV" : block.metric === "cumulative_net_profit" ? "cum. net profit" : (LINE_LABELS[block.metric] ?? block.metric);
     winners.set(winner, [...(winners.get(winner) ?? []), label]);
   }
-  return `best: ${[...winners].map(([id, labels]) => `${id} (${labels.join(", ")})`).join(" · ")}`;
+  return wrap(`best: ${[...winners].map(([id, labels]) => `${id} (${labels.join(", ")})`).join(" · ")}`, width, "      ");
 }
 
 // ---- machine-readable ---------------------------------------------------------------------------

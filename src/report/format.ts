@@ -102,3 +102,17 @@ export function csvField(s: string): string {
 export function mdEscape(s: string): string {
   return s.replace(/\|/g, "\\|");
 }
+
+/** Word-wrap plain text to `width` columns; continuation lines start with `indent`. */
+export function wrap(text: string, width: number, indent = "  "): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && visibleLength(line) + 1 + visibleLength(word) > width) {
+      lines.push(line);
+      line = indent + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join("\n");
+}

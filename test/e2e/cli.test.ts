@@ -1,0 +1,119 @@
+// End to end: the built binary, spawned with a clean environment (no colour, no TTY, fixed width).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, readFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers.js";
+
+const BIN = join(ROOT, "bin/distplan.js");
+const ENV = { PATH: process.env.PATH ?? "", NO_COLOR: "1", LANG: "C.UTF-8" };
+
+export function distplan(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...ENV, ...options.env }, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("distplan binary", () => {
+  it("report on the SPEC example matches the SCREENS.md figures", () => {
+    const r = distplan(["report", "examples/voorbeeld.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("Voorbeeld BV distribution model 2027-2031 · scenario base · EUR thousands");
+    expect(r.stdout).toMatch(/total\s+revenue\s+58,436\s+63,072\s+67,519\s+71,807\s+75,964/);
+    expect(r.stdout).toMatch(/net profit\s+8,685\s+10,218\s+11,745\s+13,266\s+14,782/);
+    expect(r.stdout).toContain("NPV at 8%: 45,937");
+    expect(r.stdout).not.toMatch(/\u001b\[/); // no colour codes in a pipe
+  });
+
+  it("compare (npm start) shows the scenarios and their NPV deltas", () => {
+    const r = distplan(["compare", "examples/voorbeeld.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/webshop-push\s+48,174 ★\s+\+2,237 ▲ \+4\.9%/);
+    expect(r.stdout).toMatch(/partner-margin-28\s+42,310\s+-3,627 ▼ -7\.9%/);
+    for (const line of r.stdout.split("\n")) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+
+  it("output is byte-identical across runs, in every format", () => {
+    for (const format of ["table", "json", "csv", "md"]) {
+      const a = distplan(["report", "examples/hybrid-b2b.yaml", "--scenario", "all", "--format", format]);
+      const b = distplan(["report", "examples/hybrid-b2b.yaml", "--scenario", "all", "--format", format]);
+      expect(a.code).toBe(0);
+      expect(a.stdout).toBe(b.stdout);
+    }
+  });
+
+  it("FORCE_COLOR colours negative figures; --no-color wins over it", () => {
+    const coloured = distplan(["report", "examples/ecommerce-brand.yaml"], { env: { FORCE_COLOR: "1", NO_COLOR: "" } });
+    expect(coloured.stdout).toMatch(/\u001b\[31m-55,750\u001b\[39m/);
+    expect(distplan(["report", "examples/ecommerce-brand.yaml", "--no-color"], { env: { FORCE_COLOR: "1" } }).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it("an invalid model: errors on stderr with file:line:col and hints, nothing on stdout, exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-e2e-"));
+    const file = join(dir, "bad.yaml");
+    copyFileSync(join(ROOT, "test/fixtures/invalid/MIX_NOT_100.yaml"), file);
+    const before = readFileSync(file, "utf8");
+    for (const cmd of [["validate", file], ["report", file], ["compare", file]]) {
+      const r = distplan(cmd);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain(`${file}:20:8: error MIX_NOT_100: the mix for 'smb' sums to 90% in 2027`);
+      expect(r.stderr).toContain("hint:");
+      expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    }
+    expect(readFileSync(file, "utf8")).toBe(before);
+  });
+
+  it("no model and no ./distplan.yaml points at init and the examples", () => {
+    const r = distplan(["report"], { cwd: mkdtempSync(join(tmpdir(), "distplan-e2e-")) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no model given and no ./distplan.yaml here");
+    expect(r.stderr).toContain("distplan init");
+  });
+
+  it("./distplan.yaml is the default model", () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-e2e-"));
+    copyFileSync(join(ROOT, "examples/worked-example.yaml"), join(dir, "distplan.yaml"));
+    const r = distplan(["report", "--format", "csv"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("base,2027,direct,,net_profit,15809.96");
+  });
+
+  it("bad usage exits 2: unknown option, bad format, unknown scenario", () => {
+    expect(distplan(["report", "examples/voorbeeld.yaml", "--frobnicate"]).code).toBe(2);
+    expect(distplan(["report", "examples/voorbeeld.yaml", "--format", "xml"]).code).toBe(2);
+    const r = distplan(["report", "examples/voorbeeld.yaml", "--scenario", "webshop-psh"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("did you mean 'webshop-push'?");
+  });
+
+  it("a missing file is a one-line error, exit 2", () => {
+    const r = distplan(["validate", "nope.yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("nope.yaml: error FILE_NOT_FOUND: cannot read nope.yaml: no such file");
+  });
+
+  it("validate prints ok and a summary; schema prints the JSON Schema", () => {
+    const r = distplan(["validate", "models/plan.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok models\/plan\.yaml: .* 3 segments, 3 channels, 2 scenarios, 3 checks\n$/);
+    const schema = distplan(["schema"]);
+    expect(JSON.parse(schema.stdout).$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+  });
+
+  it("--help and --version exit 0", () => {
+    expect(distplan(["--help"]).code).toBe(0);
+    expect(distplan(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("a warning-only model still runs, with the warning on stderr", () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-e2e-"));
+    const file = join(dir, "w.yaml");
+    writeFileSync(file, readFileSync(join(ROOT, "test/fixtures/invalid/UNUSED_CHANNEL.yaml")));
+    const r = distplan(["report", file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("warning UNUSED_CHANNEL");
+    expect(r.stdout).toContain("direct");
+  });
+});
