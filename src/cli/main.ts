@@ -90,6 +90,17 @@ function buildProgram(): Command {
     });
 
   program
+    .command("check")
+    .description("CI gate: validate models, run their checks and the round-table lints; exit 1 on a failed check")
+    .argument("[models...]", "model files or globs (default ./distplan.yaml)")
+    .option("--strict", "lint warnings fail the check too")
+    .addOption(formatOption(["text", "json", "junit", "github", "md"], "text"))
+    .action(async (models: string[], _opts, cmd: Command) => {
+      const { runCheck } = await import("./commands/check.js");
+      process.exitCode = await runCheck(models, cmd.optsWithGlobals());
+    });
+
+  program
     .command("validate")
     .description("check a model file and print all of its issues")
     .argument("<model>", "model file")

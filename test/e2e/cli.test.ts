@@ -117,3 +117,35 @@ describe("distplan binary", () => {
     expect(r.stdout).toContain("direct");
   });
 });
+
+describe("distplan check (binary)", () => {
+  it("the committed plan passes: exit 0", () => {
+    const r = distplan(["check", "models/*.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1 file · 0 checks failed · 3 passed · 1 warning\n$/);
+  });
+
+  it("--strict turns the lint into a failure: exit 1", () => {
+    expect(distplan(["check", "models/plan.yaml", "--strict"]).code).toBe(1);
+  });
+
+  it("mixed files: every file is reported and the worst exit code wins", () => {
+    const failing = distplan(["check", "models/plan.yaml", "examples/voorbeeld.yaml"]);
+    expect(failing.code).toBe(1);
+    const invalid = distplan(["check", "models/plan.yaml", "examples/voorbeeld.yaml", "test/fixtures/invalid/MIX_NOT_100.yaml", "--format", "json"]);
+    expect(invalid.code).toBe(2);
+    expect(JSON.parse(invalid.stdout).files.map((f: { status: string }) => f.status)).toEqual(["passed", "failed", "invalid"]);
+  });
+
+  it("a glob that matches nothing is a usage error", () => {
+    const r = distplan(["check", "nowhere/*.yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no model files match 'nowhere/*.yaml'");
+  });
+
+  it("github format output for a failing plan", () => {
+    const r = distplan(["check", "examples/voorbeeld.yaml", "--format", "github"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split("\n")[0]).toMatch(/^::error file=examples\/voorbeeld\.yaml,line=100,title=/);
+  });
+});

@@ -7,6 +7,11 @@ import { projectionAsMarkdown, allocationsAsMarkdown } from "../../report/markdo
 import { allocationsAsJson } from "../../report/allocations-json.js";
 import { numberStyle, type Unit } from "../../report/format.js";
 import { issuesAsText } from "../../report/issues.js";
+import { evaluateChecks } from "../../engine/checks.js";
+import { failureSummary, title } from "../../report/check.js";
+import type { Paint } from "../../report/format.js";
+import type { LoadedModel } from "../../model/load.js";
+import type { Projection } from "../../engine/projection-types.js";
 import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
 import { stderrPaint, stdoutPaint, terminalWidth, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
@@ -23,12 +28,27 @@ export interface ReportOptions extends GlobalOptions {
   readonly width?: string;
 }
 
+/** Under each scenario's table: the model's checks that fail in it (SCREENS.md). */
+function failedCheckNotes(loaded: LoadedModel, projection: Projection, paint: Paint): Record<string, string[]> {
+  const outcomes = evaluateChecks(loaded.scenarios[0]!.model, projection);
+  const notes: Record<string, string[]> = {};
+  for (const s of projection.scenarios) {
+    notes[s.id] = outcomes.flatMap((o) => {
+      const failing = { ...o, points: o.points.filter((p) => p.scenario === s.id) };
+      if (failing.points.every((p) => p.passed)) return [];
+      return [paint.yellow(`⚠ check failed: ${title(o)} · ${failureSummary(failing)}`)];
+    });
+  }
+  return notes;
+}
+
 export async function runReport(modelArg: string | undefined, options: ReportOptions): Promise<void> {
   const loaded = await loadValidModel(resolveModelPath(modelArg));
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
   const projection = selectScenarios(loaded, options.scenario);
   const style = numberStyle(options.locale);
-  const tableOptions = { by: options.by, lines: options.lines, unit: options.unit, width: terminalWidth(options.width), paint: stdoutPaint(options), style };
+  const paint = stdoutPaint(options);
+  const tableOptions = { by: options.by, lines: options.lines, unit: options.unit, width: terminalWidth(options.width), paint, style, notes: failedCheckNotes(loaded, projection, paint) };
 
   if (options.allocations) {
     const comparisons = projection.scenarios.map((s) => compareAllocations(loaded.scenarios.find((m) => m.id === s.id)!.model, s));

@@ -1,0 +1,102 @@
+// CI gates (SPEC §2.7): each check evaluated for every scenario and year it selects. Pure. A
+// value that cannot be computed (a ratio on zero revenue, a channel a scenario removed) fails:
+// a gate must never pass by default.
+import { Decimal, ONE, ZERO, cents, sum } from "./decimal.js";
+import type { Check, CheckMetric, Model } from "../model/types.js";
+import { HORIZON_METRICS, RATIO_METRICS } from "../model/types.js";
+import type { Projection, ScenarioProjection } from "./projection-types.js";
+
+export interface CheckPoint {
+  readonly scenario: string;
+  /** null for a horizon metric (npv, cumulative_net_profit). */
+  readonly year: number | null;
+  readonly value: Decimal | null;
+  readonly passed: boolean;
+  /** Why there is no value, when there is none. */
+  readonly missing?: "no_revenue" | "no_channel" | "no_segment";
+}
+
+export interface CheckOutcome {
+  /** Index in the model's checks, or null for the default check. */
+  readonly index: number | null;
+  readonly name: string;
+  readonly metric: CheckMetric;
+  readonly channel: string | null;
+  readonly segment: string | null;
+  readonly min: Decimal | null;
+  readonly max: Decimal | null;
+  readonly ratio: boolean;
+  readonly points: readonly CheckPoint[];
+  readonly passed: boolean;
+}
+
+/** Used when a model has no checks: net profit ≥ 0 in every year of base (SPEC §2.7). */
+export const DEFAULT_CHECK: Check = {
+  index: -1, name: "net profit ≥ 0 every year (default check)", metric: "net_profit", channel: null, segment: null,
+  years: { kind: "all" }, scenarios: ["base"], min: ZERO, max: null,
+};
+
+export function evaluateChecks(model: Model, projection: Projection): CheckOutcome[] {
+  const checks = model.checks.length > 0 ? model.checks : [DEFAULT_CHECK];
+  return checks.map((check) => evaluateCheck(check, projection, model.discountRate));
+}
+
+function evaluateCheck(check: Check, projection: Projection, discountRate: Decimal): CheckOutcome {
+  const scenarios = check.scenarios === "all" ? projection.scenarios : projection.scenarios.filter((s) => (check.scenarios as readonly string[]).includes(s.id));
+  const points: CheckPoint[] = [];
+  for (const s of scenarios) {
+    if (HORIZON_METRICS.includes(check.metric)) {
+      points.push(judge(check, s.id, null, horizonValue(check, s, discountRate)));
+      continue;
+    }
+    const years = s.years.filter((y, t) => {
+      if (check.years.kind === "last") return t === s.years.length - 1;
+      if (check.years.kind === "range") return y.year >= check.years.from && y.year <= check.years.to;
+      return true;
+    });
+    for (const y of years) points.push(judge(check, s.id, y.year, yearValue(check, s, s.years.indexOf(y))));
+  }
+  return {
+    index: check.index >= 0 ? check.index : null,
+    name: check.name,
+    metric: check.metric,
+    channel: check.channel,
+    segment: check.segment,
+    min: check.min,
+    max: check.max,
+    ratio: RATIO_METRICS.includes(check.metric),
+    points,
+    passed: points.every((p) => p.passed),
+  };
+}
+
+type Found = { value: Decimal | null; missing?: CheckPoint["missing"] };
+
+function yearValue(check: Check, s: ScenarioProjection, t: number): Found {
+  const y = s.years[t]!;
+  let figures: Record<string, unknown> | undefined;
+  if (check.channel) {
+    figures = y.channels[check.channel] as unknown as Record<string, unknown> | undefined;
+    if (!figures) return { value: null, missing: "no_channel" };
+  } else if (check.segment) {
+    figures = y.segments[check.segment] as unknown as Record<string, unknown> | undefined;
+    if (!figures) return { value: null, missing: "no_segment" };
+  } else figures = y.total as unknown as Record<string, unknown>;
+  const value = (figures[check.metric] as Decimal | null | undefined) ?? null;
+  return value === null ? { value: null, missing: "no_revenue" } : { value };
+}
+
+function horizonValue(check: Check, s: ScenarioProjection, discountRate: Decimal): Found {
+  if (!check.channel) return { value: check.metric === "npv" ? s.npv : s.cumulativeNetProfit };
+  if (!s.channelIds.includes(check.channel)) return { value: null, missing: "no_channel" };
+  const profits = s.years.map((y) => y.channels[check.channel!]!.net_profit);
+  if (check.metric === "cumulative_net_profit") return { value: sum(profits) };
+  const factor = ONE.plus(discountRate);
+  return { value: cents(sum(profits.map((p, t) => p.dividedBy(factor.pow(t + 1))))) };
+}
+
+function judge(check: Check, scenario: string, year: number | null, found: Found): CheckPoint {
+  const { value } = found;
+  const passed = value !== null && (check.min === null || value.greaterThanOrEqualTo(check.min)) && (check.max === null || value.lessThanOrEqualTo(check.max));
+  return { scenario, year, value, passed, ...(found.missing ? { missing: found.missing } : {}) };
+}
