@@ -110,6 +110,16 @@ function buildProgram(): Command {
     });
 
   program
+    .command("fmt")
+    .description("format model files canonically (schema key order, \"42%\" percentages), keeping comments")
+    .argument("<models...>", "model files or globs")
+    .option("--check", "list files that are not formatted and exit 1; write nothing")
+    .action(async (models: string[], _opts, cmd: Command) => {
+      const { runFmt } = await import("./commands/fmt.js");
+      process.exitCode = await runFmt(models, cmd.optsWithGlobals());
+    });
+
+  program
     .command("schema")
     .description("print the JSON Schema of the model format")
     .action(async () => {

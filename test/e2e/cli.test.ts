@@ -1,18 +1,10 @@
 // End to end: the built binary, spawned with a clean environment (no colour, no TTY, fixed width).
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, readFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
-
-const BIN = join(ROOT, "bin/distplan.js");
-const ENV = { PATH: process.env.PATH ?? "", NO_COLOR: "1", LANG: "C.UTF-8" };
-
-export function distplan(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: { ...ENV, ...options.env }, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { distplan } from "../support/cli.js";
 
 describe("distplan binary", () => {
   it("report on the SPEC example matches the SCREENS.md figures", () => {
