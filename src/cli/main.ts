@@ -101,6 +101,39 @@ function buildProgram(): Command {
     });
 
   program
+    .command("diff")
+    .description("what changed between two versions of a model: assumptions, impact on results, checks")
+    .argument("<old>", "a model file, or REV:path read from git (main:models/plan.yaml)")
+    .argument("<new>", "a model file, or REV:path")
+    .addOption(formatOption(["text", "json", "md"], "text"))
+    .option("--exit-code", "exit 1 when there are differences")
+    .option("--width <columns>", "table width (default: the terminal's, or 80)")
+    .action(async (before: string, after: string, _opts, cmd: Command) => {
+      const { runDiff } = await import("./commands/diff.js");
+      process.exitCode = await runDiff(before, after, cmd.optsWithGlobals());
+    });
+
+  program
+    .command("textconv", { hidden: true })
+    .description("git diff driver: a model rendered with its key results (never fails)")
+    .argument("<file>")
+    .action(async (file: string) => {
+      const { runTextconv } = await import("./commands/textconv.js");
+      process.exitCode = runTextconv(file);
+    });
+
+  program
+    .command("git-setup")
+    .description("make git diff, git log -p and git show render models with their results")
+    .option("--print", "show the .gitattributes line and git config entry instead of writing them")
+    .option("--pattern <glob...>", "files to render (default: *.yaml *.yml)")
+    .option("--command <cmd>", "the textconv command git should run (default: distplan textconv)")
+    .action(async (_opts, cmd: Command) => {
+      const { runGitSetup } = await import("./commands/git-setup.js");
+      process.exitCode = await runGitSetup(cmd.optsWithGlobals());
+    });
+
+  program
     .command("validate")
     .description("check a model file and print all of its issues")
     .argument("<model>", "model file")

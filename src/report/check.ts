@@ -1,6 +1,6 @@
 // `distplan check` output for people and for every CI: text, json, junit, github, md. Pure:
 // each renderer takes the evaluated files and returns a string.
-import type { Decimal } from "../engine/decimal.js";
+import { Decimal } from "../engine/decimal.js";
 import type { CheckOutcome, CheckPoint } from "../engine/checks.js";
 import type { Lint } from "../engine/lints.js";
 import type { LoadedModel } from "../model/load.js";
@@ -40,7 +40,7 @@ export function lintMessage(lint: Lint): string {
     case "SHORT_HORIZON": return `the horizon is ${a.years} year${a.years === 1 ? "" : "s"}: a distribution model should hold for 3-5 years`;
     case "PRICE_UNDERCUT": return `${a.shop} sells to ${a.segment} ${a.gap}% below the end-customer price through ${a.partner} (${a.year}): pricing should be transparent across channels`;
     case "CONTRIBUTION_NEGATIVE": return `${a.channel}'s contribution is negative in every year of base`;
-    case "ALLOCATION_LOSS": return `${a.channel} contributes ${a.contribution} but shows a net loss of ${a.net} after allocation (${a.year}): don't drop it on allocated profit`;
+    case "ALLOCATION_LOSS": return `${a.channel} contributes ${groupDigits(new Decimal(String(a.contribution)), 2)} but shows a net loss of ${groupDigits(new Decimal(String(a.net)).abs(), 2)} after allocation (${a.year}): don't drop it on allocated profit`;
   }
 }
 

@@ -1,0 +1,26 @@
+// Reading a model from git (`REV:path`, as `git show` takes it) and finding the repository.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { loadModelBytes, readModelFile, type LoadedModel } from "../model/load.js";
+import { UsageError } from "./errors.js";
+
+/** "main:models/plan.yaml" → { rev: "main", path: "models/plan.yaml" }; a file that exists wins. */
+export function parseOperand(arg: string): { rev: string; path: string } | null {
+  if (existsSync(arg)) return null;
+  const m = /^([^:]+):(.+)$/.exec(arg);
+  return m ? { rev: m[1]!, path: m[2]! } : null;
+}
+
+export function git(args: readonly string[], cwd = process.cwd()): { ok: boolean; stdout: Buffer; stderr: string } {
+  const r = spawnSync("git", args, { cwd, maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) throw new UsageError(`cannot run git: ${r.error.message}`, "install git, or pass file paths instead of REV:path");
+  return { ok: r.status === 0, stdout: r.stdout, stderr: r.stderr.toString("utf8").trim() };
+}
+
+export async function readOperand(arg: string): Promise<LoadedModel> {
+  const operand = parseOperand(arg);
+  if (!operand) return readModelFile(arg);
+  const r = git(["show", `${operand.rev}:${operand.path}`]);
+  if (!r.ok) throw new UsageError(`cannot read ${arg} from git: ${r.stderr.split("\n")[0]}`, "write REV:path with a path from the repository's top (main:models/plan.yaml), or REV:./path relative to here");
+  return loadModelBytes(new Uint8Array(r.stdout), arg);
+}
