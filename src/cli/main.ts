@@ -153,6 +153,18 @@ function buildProgram(): Command {
     });
 
   program
+    .command("init")
+    .description("an interactive wizard that writes a first, valid, commented model")
+    .argument("[file]", "where to write it (default distplan.yaml)")
+    .option("--yes", "write a starter model from the defaults, without questions")
+    .option("--force", "overwrite an existing file")
+    .option("--start-year <year>", "first year of the plan (default: next year)")
+    .action(async (file: string | undefined, _opts, cmd: Command) => {
+      const { runInit } = await import("./commands/init.js");
+      process.exitCode = await runInit(file, cmd.optsWithGlobals());
+    });
+
+  program
     .command("schema")
     .description("print the JSON Schema of the model format")
     .action(async () => {

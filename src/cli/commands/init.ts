@@ -1,0 +1,99 @@
+// distplan init [file] [--yes] [--force]: from nothing to a first valid, commented model.
+// @inquirer/prompts is imported here only, when the wizard actually runs.
+import { existsSync } from "node:fs";
+import { rename, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { defaultAnswers, modelFromAnswers, type InitAnswers } from "../init/answers.js";
+import { runWizard, type Prompts } from "../init/wizard.js";
+import { formatModelText } from "../../model/fmt.js";
+import { loadModelText, isValid } from "../../model/load.js";
+import { projectScenarios } from "../../engine/projection.js";
+import { projectionAsTable } from "../../report/table.js";
+import { PLAIN_STYLE } from "../../report/format.js";
+import { schemaText } from "./schema.js";
+import { UsageError } from "../errors.js";
+import { stdoutPaint, terminalWidth, writeOut, writeErr, type GlobalOptions } from "../output.js";
+
+export interface InitOptions extends GlobalOptions {
+  readonly yes?: boolean;
+  readonly force?: boolean;
+  readonly startYear?: string;
+}
+
+export const SCHEMA_FILE = "distplan.schema.json";
+
+/** Write through a temp file in the same folder and a rename: never a half-written model. */
+async function writeNew(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.distplan-${process.pid}.tmp`);
+  try {
+    await writeFile(temp, text);
+    await rename(temp, path);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+}
+
+export function initialModelText(answers: InitAnswers): string {
+  const text = formatModelText(modelFromAnswers(answers, `./${SCHEMA_FILE}`));
+  const loaded = loadModelText(text, "distplan.yaml");
+  if (!isValid(loaded)) throw new Error(`init produced an invalid model: ${loaded.issues.map((i) => i.code).join(", ")}`);
+  return text;
+}
+
+async function inquirerPrompts(): Promise<Prompts> {
+  const { input, select, checkbox } = await import("@inquirer/prompts");
+  return {
+    input: (c) => input(c),
+    select: (c) => select(c as Parameters<typeof select>[0]) as never,
+    checkbox: (c) => checkbox(c as Parameters<typeof checkbox>[0]) as never,
+  };
+}
+
+export async function runInit(fileArg: string | undefined, options: InitOptions): Promise<number> {
+  const path = fileArg ?? "distplan.yaml";
+  if (existsSync(path) && !options.force) {
+    throw new UsageError(`${path} already exists`, "pass --force to overwrite it, or give another file name: distplan init other.yaml");
+  }
+  const startYear = options.startYear ? Number(options.startYear) : new Date().getFullYear() + 1;
+  if (!Number.isInteger(startYear) || startYear < 1900 || startYear > 2200) throw new UsageError(`--start-year ${options.startYear} is not a year`);
+  let answers: InitAnswers;
+  if (options.yes) answers = defaultAnswers(startYear);
+  else {
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      throw new UsageError("distplan init asks questions and needs a terminal", "run it in a terminal, or pass --yes to write a starter model from the defaults");
+    }
+    try {
+      answers = await runWizard(await inquirerPrompts(), startYear);
+    } catch (e) {
+      if (e instanceof Error && (e.name === "ExitPromptError" || e.name === "AbortPromptError")) {
+        writeErr("cancelled: nothing was written\n");
+        return 130;
+      }
+      throw e;
+    }
+  }
+  const text = initialModelText(answers);
+  await writeNew(path, text);
+  const schemaPath = join(dirname(path), SCHEMA_FILE);
+  const wroteSchema = !existsSync(schemaPath);
+  if (wroteSchema) await writeNew(schemaPath, schemaText());
+
+  const loaded = loadModelText(text, path);
+  const table = projectionAsTable(projectScenarios(loaded.scenarios.slice(0, 1)), {
+    by: "channel", lines: "summary", unit: "auto", width: terminalWidth(), paint: stdoutPaint(options), style: PLAIN_STYLE,
+  });
+  writeOut([
+    `wrote ${path}${wroteSchema ? ` (and ${schemaPath}, so editors check and complete it)` : ""}`,
+    "",
+    table.trimEnd(),
+    "",
+    "Next:",
+    `  distplan report ${path} --lines full     every P&L line per channel`,
+    `  distplan compare ${path}                 the scenarios against the plan`,
+    `  distplan report ${path} --allocations    net profit under every allocation method`,
+    `  distplan check ${path}                   the CI gate`,
+    "",
+  ].join("\n"));
+  return 0;
+}

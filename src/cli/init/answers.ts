@@ -1,0 +1,227 @@
+// The init wizard's answers, their defaults, and the pure `modelFromAnswers()` that turns them
+// into a commented, canonical model file. No prompts and no I/O here, so all of it is testable
+// without a terminal; wizard.ts asks the questions.
+
+export const SEGMENT_TYPES = ["enterprise", "midmarket", "mkb", "consumer"] as const;
+export type SegmentType = (typeof SEGMENT_TYPES)[number];
+export const CHANNEL_KINDS = ["direct", "partners", "webshop", "marketplace"] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export const ALLOCATION_CHOICES = ["revenue", "gross_profit", "contribution", "customers", "new_customers", "equal"] as const;
+
+export interface SegmentAnswers {
+  readonly type: SegmentType;
+  readonly name: string;
+  readonly customers: number;
+  readonly newCustomers: number;
+  /** Percentages as a person types them: 12 means 12%. */
+  readonly churn: number;
+  readonly revenuePerCustomer: number;
+  readonly grossMargin: number;
+}
+
+export interface ChannelAnswers {
+  readonly kind: ChannelKind;
+  readonly acquisitionCost: number;
+  readonly serviceCost: number;
+  /** direct: commission; partners: rebates; webshop: payment fees; marketplace: commission. */
+  readonly variableRate: number;
+  readonly fixedCost: number;
+  /** partners only: the share of the end-customer price partners keep. */
+  readonly partnerMargin?: number;
+  /** partners only: what partners pay for the platform and leads, per year. */
+  readonly partnerIncome?: number;
+  /** e-commerce: the end-customer price below list. */
+  readonly priceDiscount?: number;
+}
+
+export interface SharedCostAnswers {
+  readonly id: string;
+  readonly amount: number;
+  readonly allocateBy: (typeof ALLOCATION_CHOICES)[number];
+}
+
+export interface InitAnswers {
+  readonly name: string;
+  readonly currency: string;
+  readonly startYear: number;
+  readonly years: number;
+  readonly discountRate: number;
+  readonly segments: readonly SegmentAnswers[];
+  readonly channels: readonly ChannelAnswers[];
+  /** mix[segment type][channel kind] in whole percent; each segment's shares sum to 100. */
+  readonly mix: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly sharedCosts: readonly SharedCostAnswers[];
+  readonly scenario: "none" | "webshop-push" | "partner-margin-up" | "direct-to-partners";
+}
+
+export const SEGMENT_DEFAULTS: Record<SegmentType, Omit<SegmentAnswers, "type">> = {
+  enterprise: { name: "Large and complex accounts", customers: 80, newCustomers: 10, churn: 6, revenuePerCustomer: 150000, grossMargin: 45 },
+  midmarket: { name: "Mid-market", customers: 600, newCustomers: 100, churn: 10, revenuePerCustomer: 20000, grossMargin: 42 },
+  mkb: { name: "MKB (small businesses)", customers: 3000, newCustomers: 800, churn: 18, revenuePerCustomer: 3500, grossMargin: 45 },
+  consumer: { name: "Consumers", customers: 20000, newCustomers: 9000, churn: 40, revenuePerCustomer: 90, grossMargin: 50 },
+};
+
+export const CHANNEL_DEFAULTS: Record<ChannelKind, Omit<ChannelAnswers, "kind">> = {
+  direct: { acquisitionCost: 15000, serviceCost: 4000, variableRate: 4, fixedCost: 900000 },
+  partners: { acquisitionCost: 1000, serviceCost: 250, variableRate: 2, fixedCost: 350000, partnerMargin: 25, partnerIncome: 60000 },
+  webshop: { acquisitionCost: 150, serviceCost: 40, variableRate: 1.8, fixedCost: 200000, priceDiscount: 0 },
+  marketplace: { acquisitionCost: 20, serviceCost: 5, variableRate: 15, fixedCost: 60000, priceDiscount: 0 },
+};
+
+const CHANNEL_TYPE: Record<ChannelKind, string> = { direct: "direct", partners: "indirect", webshop: "ecommerce", marketplace: "ecommerce" };
+const VARIABLE_LINE: Record<ChannelKind, string> = { direct: "commission", partners: "rebates", webshop: "payment_fees", marketplace: "marketplace_commission" };
+const FIXED_LINE: Record<ChannelKind, string> = { direct: "sales_team", partners: "channel_management", webshop: "platform", marketplace: "listing_management" };
+
+/** The usual mix (round table: large accounts direct, MKB via partners, e-commerce beside). */
+const TYPICAL_MIX: Record<SegmentType, Partial<Record<ChannelKind, number>>> = {
+  enterprise: { direct: 100 },
+  midmarket: { direct: 40, partners: 60 },
+  mkb: { partners: 70, webshop: 30, direct: 0 },
+  consumer: { webshop: 60, marketplace: 40 },
+};
+
+/** Whole-percent default shares for the chosen channels, summing to exactly 100. */
+export function defaultMix(type: SegmentType, channels: readonly ChannelKind[]): Record<string, number> {
+  const typical = channels.map((c) => TYPICAL_MIX[type][c] ?? 0);
+  const total = typical.reduce((a, b) => a + b, 0);
+  const weights = total > 0 ? typical : channels.map(() => 1);
+  const sumWeights = weights.reduce((a, b) => a + b, 0);
+  const shares = weights.map((w) => Math.floor((w * 100) / sumWeights));
+  let rest = 100 - shares.reduce((a, b) => a + b, 0);
+  for (let i = 0; rest > 0; i = (i + 1) % shares.length) {
+    if (weights[i]! > 0) { shares[i]! += 1; rest--; }
+  }
+  return Object.fromEntries(channels.map((c, i) => [c, shares[i]!]));
+}
+
+export function defaultAnswers(startYear: number): InitAnswers {
+  const segments = (["enterprise", "midmarket", "mkb"] as const).map((type) => ({ type, ...SEGMENT_DEFAULTS[type] }));
+  const channels = (["direct", "partners", "webshop"] as const).map((kind) => ({ kind, ...CHANNEL_DEFAULTS[kind] }));
+  const kinds = channels.map((c) => c.kind);
+  return {
+    name: `Distribution plan ${startYear}-${startYear + 4}`,
+    currency: "EUR",
+    startYear,
+    years: 5,
+    discountRate: 8,
+    segments,
+    channels,
+    mix: Object.fromEntries(segments.map((s) => [s.type, defaultMix(s.type, kinds)])),
+    sharedCosts: [
+      { id: "marketing", amount: 500000, allocateBy: "revenue" },
+      { id: "it_and_overhead", amount: 400000, allocateBy: "customers" },
+    ],
+    scenario: "webshop-push",
+  };
+}
+
+// ---- the model text --------------------------------------------------------------------------
+const pct = (n: number) => `${n}%`;
+
+function scenarioYaml(a: InitAnswers): string[] {
+  const kinds = a.channels.map((c) => c.kind);
+  const served = (type: string, kind: string) => (a.mix[type]?.[kind] ?? 0) > 0;
+  if (a.scenario === "webshop-push") {
+    const both = a.segments.find((s) => served(s.type, "partners") && served(s.type, "webshop"));
+    const segment = both ?? a.segments.find((s) => served(s.type, "partners") && kinds.includes("webshop"));
+    if (!segment) return [];
+    const partners = a.mix[segment.type]!.partners!;
+    const shop = a.mix[segment.type]!.webshop ?? 0;
+    const move = Math.min(partners, 20);
+    return [
+      "  - id: webshop-push",
+      `    name: Move ${segment.name} to the webshop faster`,
+      "    set:",
+      `      mix.${segment.type}.partners: { from: ${pct(partners)}, to: ${pct(partners - move)} }`,
+      `      mix.${segment.type}.webshop: { from: ${pct(shop)}, to: ${pct(shop + move)} }`,
+    ];
+  }
+  if (a.scenario === "partner-margin-up") {
+    const partners = a.channels.find((c) => c.kind === "partners");
+    if (!partners) return [];
+    return ["  - id: partner-margin-up", `    name: Raise the partner margin by 3 points`, "    set:", `      channels.partners.partner_margin: ${pct((partners.partnerMargin ?? 25) + 3)}`];
+  }
+  if (a.scenario === "direct-to-partners") {
+    const segment = a.segments.find((s) => served(s.type, "direct") && kinds.includes("partners"));
+    if (!segment) return [];
+    const direct = a.mix[segment.type]!.direct!;
+    const partners = a.mix[segment.type]!.partners ?? 0;
+    const move = Math.min(direct, 20);
+    return [
+      "  - id: direct-to-partners",
+      `    name: Hand ${segment.name} over to partners`,
+      "    set:",
+      `      mix.${segment.type}.direct: { from: ${pct(direct)}, to: ${pct(direct - move)} }`,
+      `      mix.${segment.type}.partners: { from: ${pct(partners)}, to: ${pct(partners + move)} }`,
+    ];
+  }
+  return [];
+}
+
+/** The model file for a set of answers: valid, commented, in canonical (fmt) form once formatted. */
+export function modelFromAnswers(a: InitAnswers, schemaRef: string): string {
+  const lines: string[] = [
+    `# yaml-language-server: $schema=${schemaRef}`,
+    "# Written by `distplan init`. Edit freely: `distplan validate` checks it, `distplan report` and",
+    "# `distplan compare` show what it earns, `distplan check` gates it in CI.",
+    "version: 1",
+    `name: ${JSON.stringify(a.name)}`,
+    `currency: ${a.currency}`,
+    `start_year: ${a.startYear}`,
+    `years: ${a.years}`,
+    `discount_rate: ${pct(a.discountRate)}`,
+    "",
+    "# Who buys: customers at plan start, new ones per year, the share lost each year, revenue per",
+    "# customer at list price and the gross margin at list price.",
+    "segments:",
+  ];
+  for (const s of a.segments) {
+    lines.push(
+      `  - id: ${s.type}`,
+      `    name: ${JSON.stringify(s.name)}`,
+      `    customers: ${s.customers}`,
+      `    new_customers: ${s.newCustomers}`,
+      `    churn: ${pct(s.churn)}`,
+      `    revenue_per_customer: ${s.revenuePerCustomer}`,
+      `    gross_margin: ${pct(s.grossMargin)}`,
+    );
+  }
+  lines.push("", "# How they are served, and what each channel costs to win and serve a customer.", "channels:");
+  for (const c of a.channels) {
+    lines.push(`  - id: ${c.kind}`, `    type: ${CHANNEL_TYPE[c.kind]}`);
+    if (c.priceDiscount !== undefined && c.priceDiscount > 0) lines.push(`    price_discount: ${pct(c.priceDiscount)}`);
+    if (c.kind === "partners") lines.push(`    partner_margin: ${pct(c.partnerMargin ?? 25)}`);
+    lines.push(`    acquisition_cost: ${c.acquisitionCost}`, `    service_cost: ${c.serviceCost}`, `    variable_costs: { ${VARIABLE_LINE[c.kind]}: ${pct(c.variableRate)} }`, `    fixed_costs: { ${FIXED_LINE[c.kind]}: ${c.fixedCost} }`);
+    if (c.kind === "partners" && (c.partnerIncome ?? 0) > 0) lines.push(`    income: { platform_and_leads: ${c.partnerIncome} }`);
+  }
+  lines.push("", "# The share of each segment's customers per channel; 100% per segment.", "mix:");
+  for (const s of a.segments) {
+    // Channels at 0% are left out: a segment's row names the channels that serve it.
+    const row = Object.entries(a.mix[s.type] ?? {}).filter(([, share]) => share > 0).map(([kind, share]) => `${kind}: ${pct(share)}`).join(", ");
+    lines.push(`  ${s.type}: { ${row} }`);
+  }
+  const conflicts: string[] = [];
+  for (const s of a.segments) {
+    const row = a.mix[s.type] ?? {};
+    if (!((row.partners ?? 0) > 0)) continue;
+    for (const seller of ["direct", "webshop", "marketplace"]) {
+      if ((row[seller] ?? 0) > 0) {
+        conflicts.push(`  - segment: ${s.type}`, `    seller: ${seller}`, "    owner: partners", "    overlap: 10%", "    compensation: 5%");
+      }
+    }
+  }
+  if (conflicts.length > 0) {
+    lines.push("", "# Agreed in advance: when a channel sells into partner-owned accounts, the partner is", "# compensated (a share of that revenue).", "conflicts:", ...conflicts);
+  }
+  if (a.sharedCosts.length > 0) {
+    lines.push("", "# Costs no single channel causes, and how finance and sales agreed to allocate them.", "shared_costs:");
+    for (const c of a.sharedCosts) lines.push(`  - id: ${c.id}`, `    amount: ${c.amount}`, `    allocate_by: ${c.allocateBy}`);
+  }
+  const scenario = scenarioYaml(a);
+  if (scenario.length > 0) lines.push("", "# What-ifs: each changes a few values of the plan above (`distplan compare`).", "scenarios:", ...scenario);
+  lines.push("", "# CI gates for `distplan check`.", "checks:", "  - name: plan profitable every year", "    metric: net_profit", "    min: 0");
+  if (a.channels.some((c) => c.kind === "partners")) {
+    lines.push("  - name: partners contribute", "    metric: contribution", "    channel: partners", "    min: 0");
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,193 @@
+import { mkdtempSync, existsSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawn } from "node:child_process";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { render } from "@inquirer/testing";
+import { input } from "@inquirer/prompts";
+import { CHANNEL_DEFAULTS, CHANNEL_KINDS, SEGMENT_DEFAULTS, SEGMENT_TYPES, defaultAnswers, defaultMix, modelFromAnswers, type InitAnswers } from "../../src/cli/init/answers.js";
+import { parseAmount, parsePercentAnswer, runWizard, validatePercent, validateShare, validateCurrency, type Prompts } from "../../src/cli/init/wizard.js";
+import { initialModelText } from "../../src/cli/commands/init.js";
+import { loadModelText, isValid } from "../../src/model/load.js";
+import { checkLoadedModel } from "../../src/engine/check-model.js";
+import { formatModelText } from "../../src/model/fmt.js";
+import { BIN, CLEAN_ENV, distplan } from "../support/cli.js";
+
+/** Prompts that press Enter everywhere: every default, every pre-checked box, the first choice. */
+function enterEverywhere(log: string[] = []): Prompts {
+  return {
+    async input(c) {
+      log.push(c.message);
+      const value = c.default ?? "";
+      if (c.validate) expect(c.validate(value)).toBe(true); // every default is itself valid
+      return value;
+    },
+    async select(c) { log.push(c.message); return c.default ?? c.choices[0]!.value; },
+    async checkbox(c) { log.push(c.message); return c.choices.filter((x) => x.checked).map((x) => x.value); },
+  };
+}
+
+describe("modelFromAnswers", () => {
+  it("the defaults give a valid model that passes its checks with no lint", () => {
+    const text = initialModelText(defaultAnswers(2027));
+    const loaded = loadModelText(text, "distplan.yaml");
+    expect(isValid(loaded)).toBe(true);
+    expect(loaded.issues).toEqual([]);
+    const result = checkLoadedModel(loaded);
+    expect(result.outcomes.every((o) => o.passed)).toBe(true);
+    expect(result.lints).toEqual([]);
+    expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=./distplan.schema.json");
+    expect(formatModelText(text)).toBe(text); // as distplan fmt would write it
+    expect(text).toContain("# Who buys:"); // sections carry comments
+  });
+
+  const answersArb: fc.Arbitrary<InitAnswers> = fc.record({
+    types: fc.subarray([...SEGMENT_TYPES], { minLength: 1 }),
+    kinds: fc.subarray([...CHANNEL_KINDS], { minLength: 1 }),
+    years: fc.integer({ min: 1, max: 10 }),
+    scenario: fc.constantFrom("none", "webshop-push", "partner-margin-up", "direct-to-partners" as const),
+    churn: fc.integer({ min: 0, max: 100 }),
+    margin: fc.integer({ min: 0, max: 100 }),
+    name: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0),
+  }).map(({ types, kinds, years, scenario, churn, margin, name }) => ({
+    ...defaultAnswers(2030),
+    name, years, scenario,
+    segments: types.map((type) => ({ type, ...SEGMENT_DEFAULTS[type], churn, grossMargin: margin })),
+    channels: kinds.map((kind) => ({ kind, ...CHANNEL_DEFAULTS[kind] })),
+    mix: Object.fromEntries(types.map((t) => [t, defaultMix(t, kinds)])),
+  }));
+
+  it("any combination of answers gives a valid model (property)", () => {
+    fc.assert(fc.property(answersArb, (answers) => {
+      const loaded = loadModelText(initialModelText(answers), "x.yaml");
+      expect(loaded.issues.filter((i) => i.severity === "error")).toEqual([]);
+    }), { numRuns: 150 });
+  });
+
+  it("default mixes sum to 100 for every choice of channels", () => {
+    fc.assert(fc.property(fc.constantFrom(...SEGMENT_TYPES), fc.subarray([...CHANNEL_KINDS], { minLength: 1 }), (type, kinds) => {
+      expect(Object.values(defaultMix(type, kinds)).reduce((a, b) => a + b, 0)).toBe(100);
+    }));
+  });
+});
+
+describe("the wizard", () => {
+  it("Enter on every prompt gives the default model", async () => {
+    const log: string[] = [];
+    const answers = await runWizard(enterEverywhere(log), 2027);
+    expect(answers).toEqual(defaultAnswers(2027));
+    expect(log.length).toBeGreaterThan(30);
+  });
+
+  it("validates answers as they are typed and says why", () => {
+    expect(validatePercent("150")).toBe("enter a percentage from 0 to 100, such as 12 or 12.5%");
+    expect(validatePercent("12.5%")).toBe(true);
+    expect(validateShare(30)("40")).toBe("only 30% is left for this segment's other channels");
+    expect(validateCurrency("euro")).toMatch(/three-letter/);
+    expect(parseAmount("1.4M")).toBe(1400000);
+    expect(parseAmount("250k")).toBe(250000);
+    expect(parseAmount("1,400,000")).toBe(1400000);
+    expect(parseAmount("12.5")).toBeNull();
+    expect(parsePercentAnswer("12 %")).toBe(12);
+  });
+
+  it("an inquirer prompt shows the validation error, then accepts a fixed answer (@inquirer/testing)", async () => {
+    const { answer, events, getScreen } = await render(input, { message: "Churn (%)", default: "10", validate: validatePercent });
+    events.type("150");
+    events.keypress("enter");
+    await new Promise((r) => setImmediate(r));
+    expect(getScreen()).toContain("enter a percentage from 0 to 100");
+    for (let i = 0; i < 3; i++) events.keypress("backspace");
+    events.type("15");
+    events.keypress("enter");
+    await expect(answer).resolves.toBe("15");
+  });
+
+  it("Ctrl-C in a prompt rejects with inquirer's exit error (which init turns into 'nothing written')", async () => {
+    const { answer, events } = await render(input, { message: "Plan name" });
+    events.keypress({ name: "c", ctrl: true });
+    await expect(answer).rejects.toMatchObject({ name: "ExitPromptError" });
+  });
+});
+
+describe("distplan init (binary)", () => {
+  it("--yes writes a starter model and its schema; the model validates and passes check", () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-init-"));
+    const r = distplan(["init", "--yes", "--start-year", "2027"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("wrote distplan.yaml");
+    expect(readdirSync(dir).sort()).toEqual(["distplan.schema.json", "distplan.yaml"]);
+    expect(distplan(["validate", "distplan.yaml"], { cwd: dir }).code).toBe(0);
+    expect(distplan(["check"], { cwd: dir }).code).toBe(0);
+  });
+
+  it("never overwrites without --force; no TTY without --yes is an error, not a hang", () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-init-"));
+    writeFileSync(join(dir, "distplan.yaml"), "mine\n");
+    const r = distplan(["init", "--yes"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("distplan.yaml already exists");
+    expect(readFileSync(join(dir, "distplan.yaml"), "utf8")).toBe("mine\n");
+    expect(distplan(["init", "--yes", "--force", "--start-year", "2027"], { cwd: dir }).code).toBe(0);
+    const noTty = distplan(["init", "other.yaml"], { cwd: dir, input: "" });
+    expect(noTty.code).toBe(2);
+    expect(noTty.stderr).toContain("needs a terminal");
+    expect(existsSync(join(dir, "other.yaml"))).toBe(false);
+  });
+});
+
+/**
+ * The built binary under a pseudo-terminal (util-linux `script`), answered like a person: it
+ * waits for each question to appear, then types. `script` is part of Debian's base system.
+ */
+function underPty(args: string[], cwd: string) {
+  const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(" ");
+  const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd, env: { ...CLEAN_ENV, TERM: "xterm-256color", COLUMNS: "100", LINES: "40" } });
+  let screen = "";
+  child.stdout.on("data", (d: Buffer) => { screen += d.toString("utf8"); });
+  const exited = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? -1)));
+  const waitFor = async (text: string | RegExp, since: number) => {
+    for (let i = 0; i < 400; i++) {
+      const seen = screen.slice(since).replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "");
+      if (typeof text === "string" ? seen.includes(text) : text.test(seen)) return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`timed out waiting for ${String(text)}; screen:\n${screen.slice(-2000)}`);
+  };
+  return { child, exited, waitFor, screen: () => screen, mark: () => screen.length, send: (s: string) => child.stdin.write(s) };
+}
+
+describe("distplan init under a pseudo-terminal", () => {
+  it("a person fixes a wrong answer, then presses Enter through the rest", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-pty-"));
+    const pty = underPty(["init", "plan.yaml", "--start-year", "2027"], dir);
+    await pty.waitFor("Currency (ISO 4217)", 0);
+    let at = pty.mark();
+    pty.send("\u007f\u007f\u007fEURO\r"); // erase the default, type a wrong code
+    await pty.waitFor("three-letter ISO 4217 code", at);
+    pty.send("\u007f\u007f\u007f\u007fUSD\r");
+    at = pty.mark();
+    await pty.waitFor("First year of the plan", at);
+    // Enter through every remaining question until the file is written.
+    for (let i = 0; i < 200 && pty.child.exitCode === null && !pty.screen().includes("wrote plan.yaml"); i++) {
+      pty.send("\r");
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(await pty.exited).toBe(0);
+    const text = readFileSync(join(dir, "plan.yaml"), "utf8");
+    expect(text).toContain("currency: USD");
+    expect(isValid(loadModelText(text, "plan.yaml"))).toBe(true);
+  }, 30000);
+
+  it("Ctrl-C leaves nothing behind", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-pty-"));
+    const pty = underPty(["init", "plan.yaml"], dir);
+    await pty.waitFor("Currency (ISO 4217)", 0);
+    pty.send("\r");
+    await pty.waitFor("First year of the plan", 0);
+    pty.send("\u0003");
+    expect(await pty.exited).toBe(130);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 30000);
+});
