@@ -66,7 +66,7 @@ function rowsFor(s: ScenarioProjection, options: TableOptions): Row[] {
       add(id, "", full ? FULL : CHANNEL_SUMMARY, (t) => s.years[t]!.channels[id]);
       if (options.by === "both") {
         for (const seg of Object.keys(s.years[0]!.channels[id]!.segments)) {
-          add("", `${seg} `, full ? SEGMENT_FULL : CELL_SUMMARY, (t) => s.years[t]!.channels[id]!.segments[seg]);
+          add(`  ${seg}`, "", full ? SEGMENT_FULL : CELL_SUMMARY, (t) => s.years[t]!.channels[id]!.segments[seg]);
         }
       }
     }
@@ -116,14 +116,14 @@ const VIEW_LABELS: Record<AllocationView, string> = {
 };
 
 export function allocationsAsTable(projection: Projection, comparisons: readonly AllocationComparison[], options: TableOptions): string {
-  const out: string[] = [];
+  const out: string[] = [options.paint.dim("Contribution decides; allocation informs. Each column allocates all shared costs by one method."), ""];
   for (const comparison of comparisons) {
     const values = comparison.years.flatMap((y) => Object.values(y.channels).flatMap((c) => [c.contribution, ...Object.values(c.views).map((v) => v.net_profit)]));
     const unit = options.unit === "auto" ? autoUnit(values) : options.unit;
     const views = (Object.keys(VIEW_LABELS) as AllocationView[]).filter((v) => v !== "new_customers" || options.width >= 100);
     for (const y of comparison.years) {
       const unitWord = UNIT_WORD[unit];
-      out.push(options.paint.bold(`Net profit by allocation method · ${comparison.scenario} · ${y.year} · ${projection.currency}${unitWord ? ` ${unitWord}` : ""}`) + options.paint.dim("   (contribution decides; allocation informs)"));
+      out.push(options.paint.bold(`Net profit by allocation method · ${comparison.scenario} · ${y.year} · ${projection.currency}${unitWord ? ` ${unitWord}` : ""}`));
       const head = ["", "contribution", ...views.map((v) => VIEW_LABELS[v])];
       const rows = Object.entries(y.channels).map(([id, c]) => [id, cellText("contribution", c.contribution, unit, options), ...views.map((v) => cellText("net_profit", c.views[v].net_profit, unit, options))]);
       out.push(grid([head, ...rows], ["left", ...head.slice(1).map(() => "right" as const)]), "");
