@@ -36,7 +36,7 @@ export function loadModelText(text: string, source: string): LoadedModel {
   if (parsed.issues.length > 0) return result(null, [], parsed.issues);
 
   const structural = checkStructure(parsed.value);
-  if (structural.length > 0) return result(null, [], structural);
+  if (structural.length > 0) return result(null, [], [...structural, ...meaningDespite(parsed.value, structural)]);
   const file = parsed.value as ModelFile;
 
   const base = normalizeModel(file);
@@ -63,6 +63,32 @@ export function loadModelText(text: string, source: string): LoadedModel {
   });
   const ok = !hasErrors(issues);
   return result(file, ok ? scenarios : [], issues);
+}
+
+/** Keys that every other value depends on: when one of them is broken, the rest can't be judged. */
+const FOUNDATIONS = new Set(["version", "years", "start_year", "segments", "channels", "mix"]);
+
+/**
+ * All mistakes at once: with structural errors, the rules of meaning still run on what is
+ * there, and report what lies outside the broken parts (a different list entry or key). A
+ * broken foundation (the horizon, the segment or channel lists) stops them: every length or
+ * reference would then look wrong.
+ */
+function meaningDespite(value: unknown, structural: readonly Issue[]): Issue[] {
+  if (structural.some((i) => i.path.length <= 1 && FOUNDATIONS.has(String(i.path[0] ?? "")))) return [];
+  let found: readonly Issue[];
+  try {
+    found = normalizeModel(value as ModelFile).issues;
+  } catch {
+    return [];
+  }
+  const scope = (path: readonly unknown[]) => path.slice(0, 2).map(String);
+  const overlaps = (a: readonly unknown[], b: readonly unknown[]) => {
+    const [x, y] = [scope(a), scope(b)];
+    const n = Math.min(x.length, y.length);
+    return x.slice(0, n).every((p, k) => p === y[k]);
+  };
+  return found.filter((i) => i.severity === "error" && !structural.some((s) => overlaps(s.path, i.path)));
 }
 
 const issueKey = (i: Issue) => `${i.code}|${i.path.join("\u0000")}|${JSON.stringify(i.args)}`;

@@ -42,7 +42,14 @@ class Context {
       }
     }
     const parse = kind === "percent" ? parsePercent : parseMoney;
-    const values = expandSeries(input as SeriesInput<MoneyInput>, this.years, parse as (v: MoneyInput) => Decimal);
+    let values: Decimal[];
+    try {
+      values = expandSeries(input as SeriesInput<MoneyInput>, this.years, parse as (v: MoneyInput) => Decimal);
+    } catch {
+      // Only reachable when the schema already reported this value (the best-effort pass of
+      // load.ts runs these rules on a file with structural errors).
+      return Array.from({ length: this.years }, () => fallback ?? ZERO);
+    }
     this.checkBounds(values, input, path, kind, bounds, field);
     return values;
   }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadText, errorCodes, ROOT } from "../helpers.js";
-import { issuePosition } from "../../src/report/issues.js";
+import { issuePosition, sortedIssues } from "../../src/report/issues.js";
 
 const base = readFileSync(join(ROOT, "test/fixtures/invalid/UNKNOWN_KEY.yaml"), "utf8").split("\n").filter((l) => !l.startsWith("yers") && !l.startsWith("#")).join("\n");
 const withScenarios = (yaml: string) => `${base}scenarios:\n${yaml}`;
@@ -71,5 +71,30 @@ describe("scenarios (SPEC §2.6)", () => {
     expect(errorCodes(loadText(withScenarios("  - id: a\n    set: { version: 2 }\n")))).toEqual(["SCENARIO_PATH_NOT_FOUND"]);
     expect(errorCodes(loadText(withScenarios("  - id: a\n    set: { __proto__.x: 1 }\n")))).toEqual(["SCENARIO_PATH_NOT_FOUND"]);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe("all mistakes at once", () => {
+  it("rules of meaning still report outside the parts the schema rejected", () => {
+    const text = [
+      "version: 1", "name: x", "start_year: 2027", "years: 3", "yers: 3",
+      "segments:", "  - id: smb", "    customers: 10", "    revenue_per_customer: 100", "    gross_margin: 45",
+      "channels:", "  - id: web", "    type: ecomerce", "    partner_margin: 10%", "  - id: partners", "    type: indirect",
+      "mix:", "  smb: { web: 90%, partnrs: 5% }", "",
+    ].join("\n");
+    const loaded = loadText(text);
+    expect(sortedIssues(loaded).map(({ issue, position }) => `${issue.code} ${JSON.stringify(position)}`)).toEqual([
+      'UNKNOWN_KEY {"line":5,"col":1}',
+      'PERCENT_AMBIGUOUS {"line":10,"col":19}',
+      'BAD_ENUM {"line":13,"col":11}',
+      // Not PARTNER_MARGIN_NOT_INDIRECT: that channel's type is already wrong, so it is not judged.
+      'MIX_NOT_100 {"line":18,"col":8}',
+      'UNKNOWN_CHANNEL {"line":18,"col":20}',
+    ]);
+  });
+
+  it("a broken foundation (the horizon) stops the rules of meaning", () => {
+    const loaded = loadText(base.replace("years: 3", "years: many"));
+    expect(errorCodes(loaded)).toEqual(["WRONG_TYPE"]);
   });
 });
