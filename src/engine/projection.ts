@@ -25,12 +25,14 @@ export interface ProjectionMemo {
   readonly conflictRates: WeakMap<readonly Conflict[], Map<string, Series>>;
   /** A channel's figures before allocation, per year, by the identities of everything they sum. */
   readonly channelYears: Map<string, PartialChannel[]>;
+  /** The first sums computed per channel id: later scenarios adjust them by the cells that differ. */
+  readonly reference: Map<string, { readonly rows: ReadonlyMap<string, readonly CellResult[]>; readonly sums: readonly CellSums[] }>;
   readonly ids: WeakMap<object, number>;
   readonly counter: { next: number };
 }
 
 export const newProjectionMemo = (): ProjectionMemo => ({
-  flows: new WeakMap(), cells: new WeakMap(), variableRates: new WeakMap(), conflictRates: new WeakMap(), channelYears: new Map(), ids: new WeakMap(), counter: { next: 1 },
+  flows: new WeakMap(), cells: new WeakMap(), variableRates: new WeakMap(), conflictRates: new WeakMap(), channelYears: new Map(), reference: new Map(), ids: new WeakMap(), counter: { next: 1 },
 });
 
 function idOf(memo: ProjectionMemo, object: object): number {
@@ -70,7 +72,9 @@ export function projectModel(model: Model, info: { id: string; name: string; des
     const key = [idOf(memo, channel.fixedCosts), idOf(memo, channel.income), ...[...rows].map(([id, cells]) => `${id}:${idOf(memo, cells)}`)].join(",");
     let years = memo.channelYears.get(key);
     if (!years) {
-      years = Array.from({ length: model.years }, (_, t) => channelBeforeAllocation(t, rows, channel));
+      const sums = cellSums(rows, model.years, memo.reference.get(channel.id));
+      if (!memo.reference.has(channel.id)) memo.reference.set(channel.id, { rows, sums });
+      years = sums.map((cells, t) => withChannelLines(cells, channel, t));
       memo.channelYears.set(key, years);
     }
     return years;
@@ -177,19 +181,46 @@ function cellSeries(model: Model, memo: ProjectionMemo): CellsOf {
   };
 }
 
-function channelBeforeAllocation(t: number, rows: ReadonlyMap<string, readonly CellResult[]>, channel: Channel): PartialChannel {
-  const segments: Record<string, CellFigures> = {};
-  const exact: Decimal[] = [];
-  for (const [segmentId, cells] of rows) {
-    segments[segmentId] = cells[t]!.figures;
-    exact.push(cells[t]!.exactCm1);
-  }
-  const cells = sumFields(Object.values(segments), CELL_FIELDS);
+interface CellSums {
+  readonly figures: Readonly<Record<(typeof CELL_FIELDS)[number], Decimal>>;
+  readonly segments: Readonly<Record<string, CellFigures>>;
+  readonly exactCm1: Decimal;
+}
+
+/**
+ * A channel's cell totals per year. With a reference for the same channel (base, usually) over
+ * the same segments, only the cells that differ are subtracted and added: exact, since every
+ * figure is a whole number of cents, and far less work for a scenario that changes one segment.
+ */
+function cellSums(rows: ReadonlyMap<string, readonly CellResult[]>, years: number, reference?: { rows: ReadonlyMap<string, readonly CellResult[]>; sums: readonly CellSums[] }): CellSums[] {
+  const sameSegments = reference !== undefined && reference.rows.size === rows.size && [...rows.keys()].every((id) => reference.rows.has(id));
+  const changed = sameSegments ? [...rows].filter(([id, cells]) => reference!.rows.get(id) !== cells) : [];
+  const incremental = sameSegments && changed.length * 2 < rows.size;
+  return Array.from({ length: years }, (_, t) => {
+    const segments: Record<string, CellFigures> = {};
+    for (const [segmentId, cells] of rows) segments[segmentId] = cells[t]!.figures;
+    if (incremental) {
+      const before = reference!.sums[t]!;
+      const figures = { ...before.figures };
+      let exactCm1 = before.exactCm1;
+      for (const [id, cells] of changed) {
+        const old = reference!.rows.get(id)![t]!;
+        const now = cells[t]!;
+        for (const f of CELL_FIELDS) figures[f] = figures[f].minus(old.figures[f]).plus(now.figures[f]);
+        exactCm1 = exactCm1.minus(old.exactCm1).plus(now.exactCm1);
+      }
+      return { figures, segments, exactCm1 };
+    }
+    return { figures: sumFields(Object.values(segments), CELL_FIELDS), segments, exactCm1: sum([...rows.values()].map((cells) => cells[t]!.exactCm1)) };
+  });
+}
+
+function withChannelLines(cells: CellSums, channel: Channel, t: number): PartialChannel {
   const fixed_costs = sum(channel.fixedCosts.map((l) => cents(l.values[t]!)));
   const income = sum(channel.income.map((l) => cents(l.values[t]!)));
-  const contribution = cells.cm1.minus(fixed_costs).plus(income);
-  const exactContribution = sum(exact).minus(sum(channel.fixedCosts.map((l) => l.values[t]!))).plus(sum(channel.income.map((l) => l.values[t]!)));
-  return { figures: { ...cells, fixed_costs, income, contribution }, segments, exactContribution };
+  const contribution = cells.figures.cm1.minus(fixed_costs).plus(income);
+  const exactContribution = cells.exactCm1.minus(sum(channel.fixedCosts.map((l) => l.values[t]!))).plus(sum(channel.income.map((l) => l.values[t]!)));
+  return { figures: { ...cells.figures, fixed_costs, income, contribution }, segments: cells.segments, exactContribution };
 }
 
 function projectCell(type: Channel["type"], terms: ChannelTerms, segment: Segment, t: number, share: Decimal, flow: CustomerFlow, variableRate: Decimal, conflictRate: Decimal): CellResult {

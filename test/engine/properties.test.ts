@@ -139,3 +139,28 @@ describe("largest-remainder split", () => {
     ), { numRuns: 300 });
   });
 });
+
+describe("shared work between scenarios", () => {
+  it("a scenario projected beside base equals the same scenario projected alone", async () => {
+    const { loadModelText } = await import("../../src/model/load.js");
+    const { projectScenarios } = await import("../../src/engine/projection.js");
+    const { stringify } = await import("yaml");
+    const change = fc.oneof(
+      fc.record({ kind: fc.constant("churn" as const), bp: fc.integer({ min: 0, max: 9000 }) }),
+      fc.record({ kind: fc.constant("acquisition" as const), cents: fc.integer({ min: 0, max: 5_000_000 }) }),
+      fc.record({ kind: fc.constant("fixed" as const), cents: fc.integer({ min: 0, max: 500_000_000 }) }),
+    );
+    fc.assert(fc.property(modelArb, change, (file, c) => {
+      const set: Record<string, unknown> =
+        c.kind === "churn" ? { [`segments.${file.segments[0]!.id}.churn`]: `${c.bp / 100}%` }
+        : c.kind === "acquisition" ? { [`channels.${file.channels[0]!.id}.acquisition_cost`]: `${Math.floor(c.cents / 100)}.${String(c.cents % 100).padStart(2, "0")}` }
+        : { [`channels.${file.channels[0]!.id}.fixed_costs.f`]: `${Math.floor(c.cents / 100)}.${String(c.cents % 100).padStart(2, "0")}` };
+      const loaded = loadModelText(stringify({ ...file, scenarios: [{ id: "s", set }] }), "g.yaml");
+      expect(loaded.issues.filter((i) => i.severity === "error")).toEqual([]);
+      const together = projectScenarios(loaded.scenarios).scenarios[1]!;
+      const alone = projectModel(loaded.scenarios[1]!.model, { id: "s", name: "s", description: "" });
+      const json = (s: ScenarioProjection) => projectionAsJson({ name: "n", currency: "EUR", years: [], discountRate: new Decimal(0), scenarios: [s] });
+      expect(json(together)).toBe(json(alone));
+    }), { numRuns: 100 });
+  });
+});
