@@ -45,6 +45,10 @@ async function handleFailure(e: unknown, options: GlobalOptions): Promise<number
 const formatOption = (formats: readonly string[], fallback: string) =>
   new Option("--format <format>", "output format").choices(formats).default(fallback);
 
+const unitOption = () => new Option("--unit <unit>", "table unit: 1, k, M or auto").choices(["auto", "1", "k", "M"]).default("auto");
+const localeOption = () => new Option("--locale <locale>", "number separators of a locale, e.g. nl-NL");
+const widthOption = () => new Option("--width <columns>", "table width (default: the terminal's, or 80)");
+
 function buildProgram(): Command {
   const program = new Command("distplan")
     .description("Plan a distribution model: direct, partner and e-commerce channels over 3-5 years, exact to the cent.")
@@ -65,9 +69,9 @@ function buildProgram(): Command {
     .addOption(new Option("--lines <set>", "summary lines or every P&L line").choices(["summary", "full"]).default("summary"))
     .option("--allocations", "each channel's net profit under every allocation method")
     .addOption(formatOption(["table", "json", "csv", "md"], "table"))
-    .addOption(new Option("--unit <unit>", "table unit: 1, k, M or auto").choices(["auto", "1", "k", "M"]).default("auto"))
-    .option("--locale <locale>", "number separators of a locale, e.g. nl-NL")
-    .option("--width <columns>", "table width (default: the terminal's, or 80)")
+    .addOption(unitOption())
+    .addOption(localeOption())
+    .addOption(widthOption())
     .action(async (model: string | undefined, _opts, cmd: Command) => {
       const { runReport } = await import("./commands/report.js");
       await runReport(model, cmd.optsWithGlobals());
@@ -80,9 +84,9 @@ function buildProgram(): Command {
     .option("--scenario <id...>", "scenarios to compare with base (default: all)")
     .option("--metric <metric...>", "metrics to compare (default: revenue contribution net_profit contribution_margin npv cumulative_net_profit)")
     .addOption(formatOption(["table", "json", "csv", "md"], "table"))
-    .addOption(new Option("--unit <unit>", "table unit: 1, k, M or auto").choices(["auto", "1", "k", "M"]).default("auto"))
-    .option("--locale <locale>", "number separators of a locale, e.g. nl-NL")
-    .option("--width <columns>", "table width (default: the terminal's, or 80)")
+    .addOption(unitOption())
+    .addOption(localeOption())
+    .addOption(widthOption())
     .option("--ascii", "ASCII instead of Unicode glyphs in the chart")
     .action(async (model: string | undefined, _opts, cmd: Command) => {
       const { runCompare } = await import("./commands/compare.js");
@@ -107,7 +111,7 @@ function buildProgram(): Command {
     .argument("<new>", "a model file, or REV:path")
     .addOption(formatOption(["text", "json", "md"], "text"))
     .option("--exit-code", "exit 1 when there are differences")
-    .option("--width <columns>", "table width (default: the terminal's, or 80)")
+    .addOption(widthOption())
     .action(async (before: string, after: string, _opts, cmd: Command) => {
       const { runDiff } = await import("./commands/diff.js");
       process.exitCode = await runDiff(before, after, cmd.optsWithGlobals());

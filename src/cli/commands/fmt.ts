@@ -1,8 +1,8 @@
 // distplan fmt <model...> [--check]: canonical formatting, comments kept. A file is written only
 // when its formatted text evaluates exactly like the original, and atomically (temp + rename).
 // Invalid files are reported and left untouched.
-import { readFile, rename, writeFile, unlink, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { readFile } from "node:fs/promises";
+import { writeFileAtomically } from "../files.js";
 import { readModelFile, isValid, loadModelText } from "../../model/load.js";
 import { formatModelText } from "../../model/fmt.js";
 import { projectScenarios } from "../../engine/projection.js";
@@ -27,18 +27,6 @@ export function formatVerified(text: string, source: string): string | null {
   return evaluate(before) === evaluate(after) ? formatted : null;
 }
 
-export async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.distplan-${process.pid}.tmp`);
-  const mode = (await stat(path)).mode;
-  try {
-    await writeFile(temp, text, { mode });
-    await rename(temp, path);
-  } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    throw e;
-  }
-}
-
 export async function runFmt(args: readonly string[], options: FmtOptions): Promise<number> {
   const paths = args.flatMap((a) => (hasGlob(a) ? expandGlob(a) : [a]));
   let worst: number = EXIT.ok;
@@ -56,7 +44,7 @@ export async function runFmt(args: readonly string[], options: FmtOptions): Prom
     if (formatted === null) throw new Error(`formatting ${path} would change its figures; the file is left as it is`);
     if (formatted === text) { unchanged++; continue; }
     changed.push(path);
-    if (!options.check) await writeAtomically(path, formatted);
+    if (!options.check) await writeFileAtomically(path, formatted);
   }
   if (options.check) {
     for (const path of changed) writeOut(`would reformat ${path}\n`);

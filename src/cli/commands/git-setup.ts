@@ -4,8 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { git } from "../git.js";
-import { writeAtomically } from "./fmt.js";
-import { writeFile } from "node:fs/promises";
+import { writeFileAtomically } from "../files.js";
 import { UsageError } from "../errors.js";
 import { writeOut } from "../output.js";
 
@@ -42,8 +41,7 @@ export async function runGitSetup(options: GitSetupOptions): Promise<number> {
   const missing = lines.filter((l) => !present.has(l));
   if (missing.length > 0) {
     const text = `${current}${current && !current.endsWith("\n") ? "\n" : ""}${missing.join("\n")}\n`;
-    if (existsSync(attributes)) await writeAtomically(attributes, text);
-    else await writeFile(attributes, text);
+    await writeFileAtomically(attributes, text);
   }
   const set = git(["config", "diff.distplan.textconv", command], root);
   if (!set.ok) throw new UsageError(`git config failed: ${set.stderr}`);

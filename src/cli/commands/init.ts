@@ -1,8 +1,8 @@
 // distplan init [file] [--yes] [--force]: from nothing to a first valid, commented model.
 // @inquirer/prompts is imported here only, when the wizard actually runs.
 import { existsSync } from "node:fs";
-import { rename, unlink, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
+import { writeFileAtomically } from "../files.js";
 import { defaultAnswers, modelFromAnswers, type InitAnswers } from "../init/answers.js";
 import { runWizard, type Prompts } from "../init/wizard.js";
 import { formatModelText } from "../../model/fmt.js";
@@ -21,18 +21,6 @@ export interface InitOptions extends GlobalOptions {
 }
 
 export const SCHEMA_FILE = "distplan.schema.json";
-
-/** Write through a temp file in the same folder and a rename: never a half-written model. */
-async function writeNew(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.distplan-${process.pid}.tmp`);
-  try {
-    await writeFile(temp, text);
-    await rename(temp, path);
-  } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    throw e;
-  }
-}
 
 export function initialModelText(answers: InitAnswers): string {
   const text = formatModelText(modelFromAnswers(answers, `./${SCHEMA_FILE}`));
@@ -74,10 +62,10 @@ export async function runInit(fileArg: string | undefined, options: InitOptions)
     }
   }
   const text = initialModelText(answers);
-  await writeNew(path, text);
+  await writeFileAtomically(path, text);
   const schemaPath = join(dirname(path), SCHEMA_FILE);
   const wroteSchema = !existsSync(schemaPath);
-  if (wroteSchema) await writeNew(schemaPath, schemaText());
+  if (wroteSchema) await writeFileAtomically(schemaPath, schemaText());
 
   const loaded = loadModelText(text, path);
   const table = projectionAsTable(projectScenarios(loaded.scenarios.slice(0, 1)), {
