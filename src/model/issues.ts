@@ -81,7 +81,7 @@ export const TEMPLATES = {
   SCENARIO_PATH_NOT_FOUND: { message: (a) => `scenario path '${a.path}': ${a.detail}`, hint: (a) => a.suggestion ? `did you mean '${a.suggestion}'?` : "list entries are addressed by id (channels.webshop…), map entries by key (mix.smb.webshop)" },
   SCENARIO_CYCLE: { message: (a) => `scenarios extend each other in a cycle: ${a.cycle}`, hint: () => "break the cycle: one of them must start from base" },
   CHECK_NO_BOUND: { message: () => "a check needs 'min' or 'max'", hint: () => "add min: … or max: … (for example min: 0)" },
-  CHECK_SCOPE: { message: (a) => `a check takes a channel or a segment, not both`, hint: () => "write two checks, one per scope" },
+  CHECK_SCOPE: { message: () => "a check takes a channel or a segment, not both", hint: () => "write two checks, one per scope" },
   CHECK_METRIC_SCOPE: { message: (a) => `a segment has no '${a.metric}'`, hint: () => "a segment-scoped check takes revenue, market_revenue, gross_profit, gross_margin, cm1 or customers" },
   CHECK_YEAR_RANGE: { message: (a) => `year ${a.year} is outside the plan (${a.first}–${a.last})`, hint: (a) => `use a year from ${a.first} to ${a.last}, 'all' or 'last'` },
   CHECK_MIN_GT_MAX: { message: (a) => `min ${a.min} is above max ${a.max}`, hint: () => "no value can pass; swap them" },

@@ -25,15 +25,6 @@ export interface CompareTableOptions {
 const SPARK = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
 const SPARK_ASCII = ["_", ".", "-", "~", "=", "+", "*", "#"];
 
-function rowLabel(block: CompareMetricBlock, row: CompareRow, comparison: Comparison, discount: string): string {
-  if (block.metric === "npv") return `NPV at ${discount}`;
-  if (block.metric === "cumulative_net_profit") return "cum. net profit";
-  if (row.year !== null) return `  ${row.year}`;
-  const first = comparison.years[0]!;
-  const last = comparison.years.at(-1)!;
-  return first === last ? `  ${first}` : `  ${first}–${last}`;
-}
-
 function valueText(block: CompareMetricBlock, v: Decimal | null, unit: Unit, style: NumberStyle): string {
   if (v === null) return "–";
   if (block.ratio) return percent(v, 1, style);

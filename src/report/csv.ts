@@ -2,7 +2,7 @@
 // a spreadsheet pivot. Money to the cent, customers to 2 decimals, ratios as 4-decimal fractions
 // (empty when the denominator is zero). Horizon figures have an empty year.
 import { fixed, type Decimal } from "../engine/decimal.js";
-import { CELL_FIELDS, CHANNEL_MONEY_FIELDS, COUNT_FIELDS, RATIO_FIELDS, type AllocationComparison, type Projection } from "../engine/projection-types.js";
+import { CELL_FIELDS, CHANNEL_MONEY_FIELDS, RATIO_FIELDS, type AllocationComparison, type Projection } from "../engine/projection-types.js";
 import { csvField } from "./format.js";
 
 export const CSV_HEADER = "scenario,year,channel,segment,metric,value";

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { render } from "@inquirer/testing";
 import { input } from "@inquirer/prompts";
-import { CHANNEL_DEFAULTS, CHANNEL_KINDS, SEGMENT_DEFAULTS, SEGMENT_TYPES, defaultAnswers, defaultMix, modelFromAnswers, type InitAnswers } from "../../src/cli/init/answers.js";
+import { CHANNEL_DEFAULTS, CHANNEL_KINDS, SEGMENT_DEFAULTS, SEGMENT_TYPES, defaultAnswers, defaultMix, type InitAnswers } from "../../src/cli/init/answers.js";
 import { parseAmount, parsePercentAnswer, runWizard, validatePercent, validateShare, validateCurrency, type Prompts } from "../../src/cli/init/wizard.js";
 import { initialModelText } from "../../src/cli/commands/init.js";
 import { loadModelText, isValid } from "../../src/model/load.js";
