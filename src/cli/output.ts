@@ -42,5 +42,6 @@ export function writeErr(text: string): void {
 export function wantsAscii(flag: boolean | undefined): boolean {
   if (flag) return true;
   const locale = process.env.LC_ALL || process.env.LC_CTYPE || process.env.LANG || "";
-  return locale !== "" && locale !== "C.UTF-8" && !/utf-?8/i.test(locale) && locale !== "C" && locale !== "POSIX" ? true : false;
+  // No locale, C or POSIX (usual in CI): Unicode, which nearly every terminal shows today.
+  return locale !== "" && locale !== "C" && locale !== "POSIX" && !/utf-?8/i.test(locale);
 }

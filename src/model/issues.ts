@@ -93,7 +93,10 @@ export type IssueCode = keyof typeof TEMPLATES;
 export function issueText(issue: Issue): { message: string; hint: string } {
   const t: Template = TEMPLATES[issue.code];
   const message = t.message(issue.args);
-  return { message: issue.scenario ? `scenario '${issue.scenario}': ${message}` : message, hint: t.hint(issue.args) };
+  if (!issue.scenario) return { message, hint: t.hint(issue.args) };
+  // Relocated scenario issues sit under scenarios[i].set[<path>]: name that path too.
+  const setPath = issue.path[0] === "scenarios" && issue.path[2] === "set" && typeof issue.path[3] === "string" ? issue.path[3] : "";
+  return { message: `scenario '${issue.scenario}'${setPath ? ` (set ${setPath})` : ""}: ${message}`, hint: t.hint(issue.args) };
 }
 
 export function error(code: IssueCode, path: Path, args: Args = {}, extra: Partial<Issue> = {}): Issue {

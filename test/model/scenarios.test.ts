@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadText, errorCodes, ROOT } from "../helpers.js";
 import { issuePosition, sortedIssues } from "../../src/report/issues.js";
+import { issueText } from "../../src/model/issues.js";
 
 const base = readFileSync(join(ROOT, "test/fixtures/invalid/UNKNOWN_KEY.yaml"), "utf8").split("\n").filter((l) => !l.startsWith("yers") && !l.startsWith("#")).join("\n");
 const withScenarios = (yaml: string) => `${base}scenarios:\n${yaml}`;
@@ -62,6 +63,7 @@ describe("scenarios (SPEC §2.6)", () => {
     const loaded = loadText(text);
     const issue = loaded.issues.find((i) => i.code === "PERCENT_OVER_100")!;
     expect(issue.scenario).toBe("bad");
+    expect(issueText(issue).message).toBe("scenario 'bad' (set segments.smb.gross_margin): gross_margin is 140%; it cannot exceed 100%");
     const line = text.split("\n").findIndex((l) => l.includes("140%")) + 1;
     expect(issuePosition(loaded, issue)).toEqual({ line, col: text.split("\n")[line - 1]!.indexOf("140%") + 1 });
   });
