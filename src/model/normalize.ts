@@ -250,7 +250,11 @@ function normalizeMix(file: ModelFile, ctx: Context, segmentIds: readonly string
       mix[segment] = before as Record<string, Series>;
       continue;
     }
-    if (!segmentIds.includes(segment)) ctx.issues.push(reference("UNKNOWN_SEGMENT", segment, segmentIds, ["mix", segment], true));
+    if (!segmentIds.includes(segment)) {
+      // One error for the row: its channels and sums would only repeat the same mistake.
+      ctx.issues.push(reference("UNKNOWN_SEGMENT", segment, segmentIds, ["mix", segment], true));
+      continue;
+    }
     const shares: Record<string, Series> = {};
     for (const [channel, input] of Object.entries(row ?? {})) {
       if (!channelIds.includes(channel)) ctx.issues.push(reference("UNKNOWN_CHANNEL", channel, channelIds, ["mix", segment, channel], true));

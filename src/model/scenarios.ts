@@ -59,7 +59,7 @@ function treeCopy(value: unknown): unknown {
   return value;
 }
 
-function applyOne(root: Record<string, unknown>, segments: string[], value: unknown): { detail: string; suggestion: string } | null {
+function applyOne(root: Record<string, unknown>, segments: string[], value: unknown): { detail: string; suggestion: string; known?: string } | null {
   if (segments.some((s) => FORBIDDEN_SEGMENTS.has(s))) return { detail: "this key cannot be set", suggestion: "" };
   if (FIXED_ROOTS.has(segments[0]!)) return { detail: `a scenario cannot change '${segments[0]}'`, suggestion: "" };
   let node: unknown = root;
@@ -76,7 +76,7 @@ function applyOne(root: Record<string, unknown>, segments: string[], value: unkn
       }
       if (index < 0) {
         const ids = node.map((e) => (e as { id?: unknown })?.id).filter((x): x is string => typeof x === "string");
-        return { detail: `no entry with id '${segment}' in ${segments.slice(0, i).join(".")}`, suggestion: suggestPath(segments, i, suggest(segment, ids)) };
+        return { detail: `no entry with id '${segment}' in ${segments.slice(0, i).join(".")}`, suggestion: suggestPath(segments, i, suggest(segment, ids)), known: ids.join(", ") };
       }
       node = node[index];
     } else if (node !== null && typeof node === "object") {
