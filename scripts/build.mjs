@@ -29,20 +29,28 @@ async function compileSchemaValidator() {
   }
 }
 
+/**
+ * `init` and its prompt library are a bundle of their own (dist/init.cjs), required only when
+ * init runs: @inquirer/prompts brings an editor prompt with a charset library, which would
+ * more than double what every other command reads and compiles at start-up.
+ */
+const initApart = {
+  name: "init-apart",
+  setup(b) {
+    // main.ts's `await import("./commands/init.js")` becomes a require of the separate bundle at
+    // run time (a real dynamic import would not work inside the vm.Script that runs the CLI).
+    b.onResolve({ filter: /\/commands\/init\.js$/ }, (args) => (args.importer.endsWith("main.ts") ? { path: "init", namespace: "init-apart" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "init-apart" }, () => ({ contents: 'module.exports = require("./init.cjs");', loader: "js" }));
+    b.onResolve({ filter: /^\.\/init\.cjs$/ }, () => ({ path: "./init.cjs", external: true }));
+  },
+};
+
 async function bundleCli() {
   await rm(join(root, "dist"), { recursive: true, force: true });
   await mkdir(join(root, "dist"), { recursive: true });
-  await build({
-    entryPoints: [join(root, "src/cli/main.ts")],
-    outfile: join(root, "dist/distplan.cjs"),
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    target: "node20",
-    minify: true,
-    legalComments: "none",
-    logLevel: "error",
-  });
+  const common = { bundle: true, format: "cjs", platform: "node", target: "node20", minify: true, legalComments: "none", logLevel: "error" };
+  await build({ ...common, entryPoints: [join(root, "src/cli/main.ts")], outfile: join(root, "dist/distplan.cjs"), plugins: [initApart] });
+  await build({ ...common, entryPoints: [join(root, "src/cli/commands/init.ts")], outfile: join(root, "dist/init.cjs") });
 }
 
 /**

@@ -2,7 +2,7 @@
 // exit code (SPEC §4): 0 ok, 1 a check failed or a difference was found, 2 bad usage or an
 // invalid model, 70 an internal error. Each command's module is imported only when it runs.
 import { Command, CommanderError, Option } from "commander";
-import { EXIT, InvalidModelError, UsageError } from "./errors.js";
+import { EXIT, isInvalidModelError, isUsageError } from "./errors.js";
 import type { GlobalOptions } from "./output.js";
 
 const VERSION = "0.1.0";
@@ -24,11 +24,11 @@ async function handleFailure(e: unknown, options: GlobalOptions): Promise<number
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.ok;
     return EXIT.usage; // commander has printed its message already
   }
-  if (e instanceof UsageError) {
+  if (isUsageError(e)) {
     writeErr(`${paint.red("distplan:")} ${e.message}\n${e.hint ? `  ${paint.dim("hint:")} ${e.hint}\n` : ""}`);
     return EXIT.usage;
   }
-  if (e instanceof InvalidModelError) {
+  if (isInvalidModelError(e)) {
     const { issuesAsText } = await import("../report/issues.js");
     for (const model of e.models) writeErr(issuesAsText(model, paint));
     const errors = e.models.reduce((n, m) => n + m.issues.filter((i) => i.severity === "error").length, 0);
