@@ -1,7 +1,7 @@
 // Scenario comparison (`distplan compare`): each metric per year and over the horizon, for every
 // scenario, with its delta to base in money (exact: scenario − base, to the cent) and in percent,
 // the best scenario per row, and the revenue mix per channel. Pure; renderers only format it.
-import { ZERO, sum, type Decimal } from "./decimal.js";
+import { ZERO, roundTo, sum, type Decimal } from "./decimal.js";
 import { RATIO_METRICS } from "../model/types.js";
 import type { Projection, ScenarioProjection, YearProjection } from "./projection-types.js";
 
@@ -63,7 +63,10 @@ function horizonValue(s: ScenarioProjection, metric: CompareMetric): Decimal | n
 
 const ratioOf = (a: Decimal, b: Decimal) => (b.isZero() ? null : a.dividedBy(b));
 
-function row(year: number | null, values: (Decimal | null)[], metric: CompareMetric): CompareRow {
+function row(year: number | null, exact: (Decimal | null)[], metric: CompareMetric): CompareRow {
+  // Ratios are shown as 4-decimal fractions; their deltas are taken between the shown values, so
+  // that "value − base = delta" holds for ratios too, as it does to the cent for amounts.
+  const values = isRatio(metric) ? exact.map((v) => (v === null ? null : roundTo(v, 4))) : exact;
   const base = values[0] ?? null;
   const deltas = values.map((v, i) => (i === 0 || v === null || base === null ? null : v.minus(base)));
   const deltaRatios = deltas.map((d) => (d === null || isRatio(metric) || base === null || base.isZero() ? null : d.dividedBy(base.abs())));

@@ -6,6 +6,8 @@
 // Series use if/then/else instead of oneOf on purpose: a validator then reports the errors of the
 // one branch the value's shape selects, so a user reads one precise error, not every alternative.
 
+import type { ChannelFile, ChannelOverridesFile, CheckFile, ConflictFile, ModelFile, ScenarioFile, SegmentFile, SharedCostFile } from "./types.js";
+
 const ID = "^[a-z][a-z0-9_-]*$";
 const MONEY = "^-?[0-9][0-9_]*(\\.[0-9]+)?[kM]?$";
 const PERCENT = "^-?[0-9]+(\\.[0-9]+)?%$";
@@ -209,3 +211,20 @@ export const modelSchema = {
     },
   },
 } as const;
+
+// The schema and the ModelFile type describe the same keys; these compile-time checks fail the
+// build (tsc) when one gains or loses a key the other lacks.
+type SameKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : { missing: Exclude<B, A>; extra: Exclude<A, B> };
+type Keys<T> = keyof T & string;
+type PropsOf<D> = D extends { properties: infer P } ? Keys<P> : never;
+type Defs = (typeof modelSchema)["$defs"];
+export const SCHEMA_MATCHES_TYPES: [
+  SameKeys<PropsOf<typeof modelSchema>, Keys<ModelFile>>,
+  SameKeys<PropsOf<Defs["segment"]>, Keys<SegmentFile>>,
+  SameKeys<PropsOf<Defs["channel"]>, Keys<ChannelFile>>,
+  SameKeys<PropsOf<Defs["overrides"]>, Keys<ChannelOverridesFile>>,
+  SameKeys<PropsOf<Defs["conflict"]>, Keys<ConflictFile>>,
+  SameKeys<PropsOf<Defs["shared_cost"]>, Keys<SharedCostFile>>,
+  SameKeys<PropsOf<Defs["scenario"]>, Keys<ScenarioFile>>,
+  SameKeys<PropsOf<Defs["check"]>, Keys<CheckFile>>,
+] = [true, true, true, true, true, true, true, true];
