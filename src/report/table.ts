@@ -5,7 +5,7 @@ import type { Decimal } from "../engine/decimal.js";
 import type { AllocationComparison, AllocationView, Projection, ScenarioProjection } from "../engine/projection-types.js";
 import { grid, columnBlocks, widest, type Align } from "./grid.js";
 import {
-  LINE_LABELS, UNIT_WORD, autoUnit, groupDigits, percent, plainPaint, scaled, warningText, PLAIN_STYLE,
+  LINE_LABELS, UNIT_WORD, autoUnit, wrap, groupDigits, percent, plainPaint, scaled, warningText, PLAIN_STYLE,
   type NumberStyle, type Paint, type Unit,
 } from "./format.js";
 
@@ -106,7 +106,8 @@ function scenarioTable(projection: Projection, s: ScenarioProjection, options: T
   const footer = `NPV at ${rate}: ${scaled(s.npv, unit, options.style)} · cumulative net profit: ${scaled(s.cumulativeNetProfit, unit, options.style)}`;
   const warnings = s.warnings.map((w) => options.paint.yellow(`⚠ ${warningText(w)}`));
   const notes = options.notes?.[s.id] ?? [];
-  return [options.paint.bold(header), tables.join("\n\n"), footer, ...warnings, ...notes].join("\n");
+  const about = s.id !== "base" && (s.name !== s.id || s.description) ? [options.paint.dim(wrap([s.name !== s.id ? s.name : "", s.description].filter(Boolean).join(" — "), options.width, ""))] : [];
+  return [options.paint.bold(header), ...about, tables.join("\n\n"), footer, ...warnings, ...notes].join("\n");
 }
 
 // ---- --allocations ------------------------------------------------------------------------------
