@@ -1,7 +1,7 @@
 // `report --allocations --format json`: every channel's net profit under every allocation method.
 import type { AllocationComparison, Projection } from "../engine/projection-types.js";
 import { jsonText, money } from "./json-text.js";
-import { warningText } from "./format.js";
+import { warningsJson } from "./json.js";
 
 export function allocationsAsJson(projection: Projection, comparisons: readonly AllocationComparison[]): string {
   return jsonText({
@@ -17,6 +17,6 @@ export function allocationsAsJson(projection: Projection, comparisons: readonly 
         }])),
       })),
     })),
-    warnings: comparisons.flatMap((c) => c.warnings.map((w) => ({ code: w.code, scenario: w.scenario, year: w.year, shared_cost: w.sharedCost, message: warningText(w) }))),
+    warnings: warningsJson(comparisons.flatMap((c) => c.warnings)),
   });
 }

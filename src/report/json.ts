@@ -1,5 +1,5 @@
 // `--format json`: distplan.report/v1 exactly as SPEC §4 (other tools and CI read it).
-import { CELL_FIELDS, CHANNEL_MONEY_FIELDS, COUNT_FIELDS, RATIO_FIELDS, type CellFigures, type ChannelYear, type Projection, type ScenarioProjection, type TotalYear } from "../engine/projection-types.js";
+import { CELL_FIELDS, CHANNEL_MONEY_FIELDS, COUNT_FIELDS, RATIO_FIELDS, type CellFigures, type ChannelYear, type EngineWarning, type Projection, type ScenarioProjection, type TotalYear } from "../engine/projection-types.js";
 import { count, jsonText, money, ratio, type JsonValue } from "./json-text.js";
 import { warningText } from "./format.js";
 import type { Decimal } from "../engine/decimal.js";
@@ -50,8 +50,12 @@ export function reportDocument(projection: Projection, extra: Record<string, Jso
     model: { name: projection.name, currency: projection.currency, years: [...projection.years] },
     scenarios: projection.scenarios.map(scenarioJson),
     ...extra,
-    warnings: projection.scenarios.flatMap((s) => s.warnings.map((w) => ({ code: w.code, scenario: w.scenario, year: w.year, shared_cost: w.sharedCost, message: warningText(w) }))),
+    warnings: warningsJson(projection.scenarios.flatMap((s) => s.warnings)),
   };
+}
+
+export function warningsJson(warnings: readonly EngineWarning[]): JsonValue {
+  return warnings.map((w) => ({ code: w.code, scenario: w.scenario, year: w.year, shared_cost: w.sharedCost, message: warningText(w) }));
 }
 
 export function projectionAsJson(projection: Projection): string {

@@ -2,7 +2,7 @@
 // money is shown to the cent (SPEC §3 footing).
 import type { Decimal } from "../engine/decimal.js";
 import type { AllocationComparison, AllocationView, Projection, ScenarioProjection } from "../engine/projection-types.js";
-import { LINE_LABELS, groupDigits, mdEscape, percent, warningText, PLAIN_STYLE, type NumberStyle } from "./format.js";
+import { LINE_LABELS, groupDigits, mdEscape, percent, warningLines, PLAIN_STYLE, type NumberStyle } from "./format.js";
 import type { ByOption, LinesOption } from "./table.js";
 
 export interface MarkdownOptions {
@@ -50,7 +50,7 @@ function scenarioMarkdown(projection: Projection, s: ScenarioProjection, options
   add("**total**", [...lines, "cumulative_net_profit"], (t) => s.years[t]!.total);
   const title = `### ${projection.name} — scenario \`${s.id}\`${s.name !== s.id ? ` (${s.name})` : ""} · ${projection.currency}`;
   const summary = `NPV at ${percent(projection.discountRate, 1, options.style)}: **${groupDigits(s.npv, 2, options.style)}** · cumulative net profit: **${groupDigits(s.cumulativeNetProfit, 2, options.style)}**`;
-  const warnings = s.warnings.map((w) => `> ⚠ ${warningText(w)}`);
+  const warnings = warningLines(s.warnings).map((w) => `> ⚠ ${w}`);
   return [title, "", mdTable(head, rows, ["l", "l", ...projection.years.map(() => "r" as const)]), "", summary, ...(warnings.length ? ["", ...warnings] : [])].join("\n");
 }
 

@@ -5,7 +5,7 @@ import type { Decimal } from "../engine/decimal.js";
 import type { AllocationComparison, AllocationView, Projection, ScenarioProjection } from "../engine/projection-types.js";
 import { grid, columnBlocks, widest, type Align } from "./grid.js";
 import {
-  LINE_LABELS, UNIT_WORD, autoUnit, wrap, groupDigits, percent, plainPaint, scaled, warningText, PLAIN_STYLE,
+  LINE_LABELS, UNIT_WORD, autoUnit, wrap, groupDigits, percent, plainPaint, scaled, warningLines, PLAIN_STYLE,
   type NumberStyle, type Paint, type Unit,
 } from "./format.js";
 
@@ -104,7 +104,7 @@ function scenarioTable(projection: Projection, s: ScenarioProjection, options: T
 
   const rate = percent(projection.discountRate, 1, options.style).replace(/[.,]0%$/, "%");
   const footer = `NPV at ${rate}: ${scaled(s.npv, unit, options.style)} · cumulative net profit: ${scaled(s.cumulativeNetProfit, unit, options.style)}`;
-  const warnings = s.warnings.map((w) => options.paint.yellow(`⚠ ${warningText(w)}`));
+  const warnings = warningLines(s.warnings).map((w) => options.paint.yellow(wrap(`⚠ ${w}`, options.width)));
   const notes = options.notes?.[s.id] ?? [];
   const about = s.id !== "base" && (s.name !== s.id || s.description) ? [options.paint.dim(wrap([s.name !== s.id ? s.name : "", s.description].filter(Boolean).join(" — "), options.width, ""))] : [];
   return [options.paint.bold(header), ...about, tables.join("\n\n"), footer, ...warnings, ...notes].join("\n");
@@ -130,6 +130,6 @@ export function allocationsAsTable(projection: Projection, comparisons: readonly
       out.push(grid([head, ...rows], ["left", ...head.slice(1).map(() => "right" as const)]), "");
     }
   }
-  const warnings = [...new Set(comparisons.flatMap((c) => c.warnings.map(warningText)))];
-  return [...out, ...warnings.map((w) => options.paint.yellow(`⚠ ${w}`))].join("\n").replace(/\n+$/, "") + "\n";
+  const warnings = warningLines(comparisons.flatMap((c) => c.warnings));
+  return [...out, ...warnings.map((w) => options.paint.yellow(wrap(`⚠ ${w}`, options.width)))].join("\n").replace(/\n+$/, "") + "\n";
 }
