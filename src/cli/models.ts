@@ -1,6 +1,7 @@
 // Finding and loading the model files a command was given. Invalid models become one
 // InvalidModelError carrying all their issues; warnings of valid models go to stderr.
 import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { readModelFile, isValid, type LoadedModel } from "../model/load.js";
 import { projectScenarios } from "../engine/projection.js";
 import type { Projection } from "../engine/projection-types.js";
@@ -9,13 +10,20 @@ import { InvalidModelError, UsageError } from "./errors.js";
 
 export const DEFAULT_MODEL = "distplan.yaml";
 
+/** The examples shipped beside the binary (bin/../examples), for the "no model" message. */
+function examplesFolder(): string {
+  const bin = process.argv[1];
+  const folder = bin ? resolve(dirname(bin), "..", "examples") : "";
+  if (!folder || !existsSync(folder)) return "the examples/ folder of the distplan package";
+  const relativePath = relative(process.cwd(), folder);
+  return relativePath.startsWith("..") && relativePath.split(sep).length > 3 ? folder : relativePath || ".";
+}
+
 export function resolveModelPath(arg: string | undefined): string {
   if (arg !== undefined) return arg;
   if (existsSync(DEFAULT_MODEL)) return DEFAULT_MODEL;
-  throw new UsageError(
-    `no model given and no ./${DEFAULT_MODEL} here`,
-    "run 'distplan init' to write one, or pass a model file (the package's examples/ folder has several)",
-  );
+  // One line (SPEC §4): what is missing, and the two ways forward.
+  throw new UsageError(`no model given and no ./${DEFAULT_MODEL} here: run 'distplan init', or pass a model such as ${join(examplesFolder(), "voorbeeld.yaml")}`);
 }
 
 export async function loadValidModel(path: string): Promise<LoadedModel> {
