@@ -55,7 +55,8 @@ export function comparisonAsTable(projection: Projection, comparison: Comparison
   const first = comparison.years[0]!;
   const last = comparison.years.at(-1)!;
   const horizonLabel = first === last ? String(first) : `${first}–${String(last).slice(-2)}`;
-  const mark = (row: CompareRow, i: number) => (row.best === i && n > 1 ? ` ${star}` : "");
+  // Non-best values get the same width of blank, so a right-aligned column stays aligned.
+  const mark = (row: CompareRow, i: number) => (n > 1 ? (row.best === i ? ` ${star}` : "  ") : "");
   const sections: string[] = [];
 
   // Horizon metrics (NPV, cumulative net profit): scenarios as rows, one column pair per metric.
