@@ -53,6 +53,7 @@ export const TEMPLATES = {
   BAD_ID: { message: (a) => `'${a.value}' is not a valid id`, hint: (a) => `ids are lowercase: a letter, then letters, digits, '_' or '-'${a.suggestion ? ` (e.g. '${a.suggestion}')` : ""}` },
   BAD_ENUM: { message: (a) => `'${a.value}' is not one of ${a.allowed}`, hint: (a) => (a.suggestion ? `did you mean '${a.suggestion}'?` : `use one of ${a.allowed}`) },
   BAD_VERSION: { message: (a) => `format version ${a.value} is not supported`, hint: () => "this distplan reads format version 1: write 'version: 1'" },
+  UNKNOWN_CURRENCY: { message: (a) => `'${a.value}' is not an active ISO 4217 currency code`, hint: (a) => (a.suggestion ? `did you mean '${a.suggestion}'?` : "use the three-letter code of a currency, such as EUR, USD or GBP") },
   BAD_CURRENCY: { message: (a) => `'${a.value}' is not an ISO 4217 currency code`, hint: () => "use three capital letters, such as EUR, USD or GBP" },
   OUT_OF_RANGE: { message: (a) => `${a.value} is out of range: ${a.rule}`, hint: (a) => `use a value ${a.rule}` },
   BAD_SERIES: { message: (a) => `this is not a valid series: ${a.detail}`, hint: () => `a series is ${SERIES_FORMS}` },

@@ -3,6 +3,7 @@
 // goes on, so a user sees all mistakes at once. Returns a Model only when there is no error.
 import { Decimal, ONE, ZERO, sum } from "../engine/decimal.js";
 import { error, warning, suggest, type Issue, type Path } from "./issues.js";
+import { ISO_4217 } from "./currencies.js";
 import { expandSeries, parseBound, parseMoney, parsePercent, percentText, seriesForm } from "./values.js";
 import {
   RATIO_METRICS, SEGMENT_METRICS, HORIZON_METRICS,
@@ -122,6 +123,9 @@ export function normalizeModel(file: ModelFile, previous?: Previous): Normalized
   duplicateIds(file.shared_costs ?? [], "shared_costs", issues);
   duplicateIds(file.scenarios ?? [], "scenarios", issues);
 
+  if (file.currency !== undefined && !ISO_4217.has(file.currency)) {
+    issues.push(warning("UNKNOWN_CURRENCY", ["currency"], { value: file.currency, suggestion: suggest(file.currency, ISO_4217) ?? "" }));
+  }
   const discountRate = file.discount_rate === undefined ? ZERO : parsePercent(file.discount_rate);
   if (discountRate.isNegative()) issues.push(error("NEGATIVE_VALUE", ["discount_rate"], { field: "discount_rate", value: percentText(discountRate), year: "" }));
 
