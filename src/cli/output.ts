@@ -1,7 +1,8 @@
 // The one place that looks at the terminal: colour (chalk's detection, NO_COLOR, FORCE_COLOR,
 // --color/--no-color) and width. Renderers get the answer as options.
 import { Chalk, supportsColor, supportsColorStderr } from "chalk";
-import { plainPaint, type Paint } from "../report/format.js";
+import { numberStyle, plainPaint, type NumberStyle, type Paint } from "../report/format.js";
+import { UsageError } from "./errors.js";
 
 export interface GlobalOptions {
   readonly color?: boolean;
@@ -44,4 +45,15 @@ export function wantsAscii(flag: boolean | undefined): boolean {
   const locale = process.env.LC_ALL || process.env.LC_CTYPE || process.env.LANG || "";
   // No locale, C or POSIX (usual in CI): Unicode, which nearly every terminal shows today.
   return locale !== "" && locale !== "C" && locale !== "POSIX" && !/utf-?8/i.test(locale);
+}
+
+/** The number style of a --locale, or a usage error for a tag Intl does not accept. */
+export function localeStyle(locale: string | undefined): NumberStyle {
+  if (locale === undefined) return numberStyle(undefined);
+  try {
+    Intl.getCanonicalLocales(locale);
+  } catch {
+    throw new UsageError(`--locale ${locale} is not a BCP 47 language tag`, "write it like nl-NL, de-DE or en-GB");
+  }
+  return numberStyle(locale);
 }

@@ -80,6 +80,13 @@ describe("distplan binary", () => {
     expect(r.stderr).toContain("did you mean 'webshop-push'?");
   });
 
+  it("a bad --locale is a usage error, not an internal one", () => {
+    const r = distplan(["report", "examples/voorbeeld.yaml", "--locale", "nl_NL@@"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--locale nl_NL@@ is not a BCP 47 language tag");
+    expect(distplan(["report", "examples/voorbeeld.yaml", "--locale", "nl-NL"]).stdout).toContain("32.136");
+  });
+
   it("a missing file is a one-line error, exit 2", () => {
     const r = distplan(["validate", "nope.yaml"]);
     expect(r.code).toBe(2);

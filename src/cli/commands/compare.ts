@@ -1,12 +1,12 @@
 // distplan compare [model]: scenarios side by side against base.
 import { compareScenarios, isCompareMetric, COMPARE_METRICS, DEFAULT_COMPARE_METRICS, type CompareMetric } from "../../engine/compare.js";
 import { comparisonAsTable, comparisonAsJson, comparisonAsCsv, comparisonAsMarkdown } from "../../report/compare.js";
-import { numberStyle, type Unit } from "../../report/format.js";
+import type { Unit } from "../../report/format.js";
 import { issuesAsText } from "../../report/issues.js";
 import { suggest } from "../../model/issues.js";
 import { UsageError } from "../errors.js";
 import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
-import { stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
+import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
 export interface CompareOptions extends GlobalOptions {
   readonly scenario?: string[];
@@ -37,7 +37,7 @@ export async function runCompare(modelArg: string | undefined, options: CompareO
   const requested = options.scenario && !options.scenario.includes("all") ? ["base", ...options.scenario.filter((s) => s !== "base")] : undefined;
   const projection = selectScenarios(loaded, requested, "all");
   const comparison = compareScenarios(projection, metrics);
-  const style = numberStyle(options.locale);
+  const style = localeStyle(options.locale);
   switch (options.format) {
     case "table":
       return writeOut(comparisonAsTable(projection, comparison, { unit: options.unit, width: terminalWidth(options.width), paint: stdoutPaint(options), style, ascii: wantsAscii(options.ascii) }));

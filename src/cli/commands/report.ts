@@ -5,7 +5,7 @@ import { projectionAsJson } from "../../report/json.js";
 import { projectionAsCsv, allocationsAsCsv } from "../../report/csv.js";
 import { projectionAsMarkdown, allocationsAsMarkdown } from "../../report/markdown.js";
 import { allocationsAsJson } from "../../report/allocations-json.js";
-import { numberStyle, type Unit } from "../../report/format.js";
+import type { Unit } from "../../report/format.js";
 import { issuesAsText } from "../../report/issues.js";
 import { evaluateChecks } from "../../engine/checks.js";
 import { failureSummary, title } from "../../report/check.js";
@@ -13,7 +13,7 @@ import type { Paint } from "../../report/format.js";
 import type { LoadedModel } from "../../model/load.js";
 import type { Projection } from "../../engine/projection-types.js";
 import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
-import { stderrPaint, stdoutPaint, terminalWidth, writeErr, writeOut, type GlobalOptions } from "../output.js";
+import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
 export type ReportFormat = "table" | "json" | "csv" | "md";
 
@@ -46,9 +46,10 @@ export async function runReport(modelArg: string | undefined, options: ReportOpt
   const loaded = await loadValidModel(resolveModelPath(modelArg));
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
   const projection = selectScenarios(loaded, options.scenario);
-  const style = numberStyle(options.locale);
+  const style = localeStyle(options.locale);
   const paint = stdoutPaint(options);
-  const tableOptions = { by: options.by, lines: options.lines, unit: options.unit, width: terminalWidth(options.width), paint, style, notes: failedCheckNotes(loaded, projection, paint) };
+  const notes = options.format === "table" && !options.allocations ? failedCheckNotes(loaded, projection, paint) : {};
+  const tableOptions = { by: options.by, lines: options.lines, unit: options.unit, width: terminalWidth(options.width), paint, style, notes };
 
   if (options.allocations) {
     const comparisons = projection.scenarios.map((s) => compareAllocations(loaded.scenarios.find((m) => m.id === s.id)!.model, s));
