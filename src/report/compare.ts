@@ -20,6 +20,8 @@ export interface CompareTableOptions {
   readonly paint: Paint;
   readonly style: NumberStyle;
   readonly ascii: boolean;
+  /** Lines printed at the end (the model's checks that fail in the compared scenarios), worded. */
+  readonly notes?: readonly string[];
 }
 
 const SPARK = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
@@ -91,7 +93,7 @@ export function comparisonAsTable(projection: Projection, comparison: Comparison
   const unitWord = UNIT_WORD[unit];
   const what = n === 1 ? "base only: the model has no scenarios to compare" : `${n - 1} scenario${n === 2 ? "" : "s"} vs base`;
   const title = options.paint.bold(`${projection.name} · ${what} · ${projection.currency}${unitWord ? ` ${unitWord}` : ""}`);
-  const closing = n === 1 ? [] : ["", bestLine(comparison, options.width)];
+  const closing = [...(n === 1 ? [] : ["", bestLine(comparison, options.width)]), ...(options.notes?.length ? ["", ...options.notes] : [])];
   return [title, "", sections.join("\n\n"), "", chart(comparison, unit, options), "", mixSummary(comparison, options), ...closing].join("\n") + "\n";
 }
 

@@ -23,6 +23,8 @@ describe("distplan binary", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/webshop-push\s+48,174 ★\s+\+2,237 ▲ \+4\.9%/);
     expect(r.stdout).toMatch(/partner-margin-28\s+42,310\s+-3,627 ▼ -7\.9%/);
+    // The model's failing check is named under the comparison (its checks select base only).
+    expect(r.stdout).toContain("⚠ check fails in base: contribution_margin ≥ 10% · partners");
     for (const line of r.stdout.split("\n")) expect([...line].length).toBeLessThanOrEqual(80);
   });
 

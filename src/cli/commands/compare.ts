@@ -1,7 +1,9 @@
 // distplan compare [model]: scenarios side by side against base.
 import { compareScenarios, isCompareMetric, COMPARE_METRICS, DEFAULT_COMPARE_METRICS, type CompareMetric } from "../../engine/compare.js";
 import { comparisonAsTable, comparisonAsJson, comparisonAsCsv, comparisonAsMarkdown } from "../../report/compare.js";
-import type { Unit } from "../../report/format.js";
+import { wrap, type Unit } from "../../report/format.js";
+import { evaluateChecks } from "../../engine/checks.js";
+import { title } from "../../report/check.js";
 import { issuesAsText } from "../../report/issues.js";
 import { suggest } from "../../model/issues.js";
 import { UsageError } from "../errors.js";
@@ -39,8 +41,15 @@ export async function runCompare(modelArg: string | undefined, options: CompareO
   const comparison = compareScenarios(projection, metrics);
   const style = localeStyle(options.locale);
   switch (options.format) {
-    case "table":
-      return writeOut(comparisonAsTable(projection, comparison, { unit: options.unit, width: terminalWidth(options.width), paint: stdoutPaint(options), style, ascii: wantsAscii(options.ascii) }));
+    case "table": {
+      const paint = stdoutPaint(options);
+      const width = terminalWidth(options.width);
+      const notes = evaluateChecks(loaded.scenarios[0]!.model, projection).filter((o) => !o.passed).map((o) => {
+        const where = [...new Set(o.points.filter((p) => !p.passed).map((p) => p.scenario))].join(", ");
+        return paint.yellow(wrap(`⚠ check fails in ${where}: ${title(o)}`, width));
+      });
+      return writeOut(comparisonAsTable(projection, comparison, { unit: options.unit, width, paint, style, ascii: wantsAscii(options.ascii), notes }));
+    }
     case "json": return writeOut(comparisonAsJson(projection, comparison));
     case "csv": return writeOut(comparisonAsCsv(comparison));
     case "md": return writeOut(comparisonAsMarkdown(projection, comparison, style));
