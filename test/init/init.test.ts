@@ -42,21 +42,28 @@ describe("modelFromAnswers", () => {
     expect(text).toContain("# Who buys:"); // sections carry comments
   });
 
+  /** Shares with two decimals that add up to exactly 100, made from whole hundredths. */
+  const sharesArb = (k: number) =>
+    fc.array(fc.integer({ min: 0, max: 10000 }), { minLength: k - 1, maxLength: k - 1 }).map((cuts) => {
+      const sorted = [0, ...cuts.sort((a, b) => a - b), 10000];
+      return sorted.slice(1).map((v, i) => (v - sorted[i]!) / 100);
+    });
   const answersArb: fc.Arbitrary<InitAnswers> = fc.record({
     types: fc.subarray([...SEGMENT_TYPES], { minLength: 1 }),
     kinds: fc.subarray([...CHANNEL_KINDS], { minLength: 1 }),
     years: fc.integer({ min: 1, max: 10 }),
     scenario: fc.constantFrom("none", "webshop-push", "partner-margin-up", "direct-to-partners" as const),
-    churn: fc.integer({ min: 0, max: 100 }),
-    margin: fc.integer({ min: 0, max: 100 }),
+    churn: fc.integer({ min: 0, max: 10000 }).map((h) => h / 100),
+    margin: fc.integer({ min: 0, max: 10000 }).map((h) => h / 100),
+    partnerMargin: fc.integer({ min: 0, max: 10000 }).map((h) => h / 100),
     name: fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0),
-  }).map(({ types, kinds, years, scenario, churn, margin, name }) => ({
+  }).chain((a) => fc.tuple(...a.types.map(() => sharesArb(a.kinds.length))).map((mixes) => ({
     ...defaultAnswers(2030),
-    name, years, scenario,
-    segments: types.map((type) => ({ type, ...SEGMENT_DEFAULTS[type], churn, grossMargin: margin })),
-    channels: kinds.map((kind) => ({ kind, ...CHANNEL_DEFAULTS[kind] })),
-    mix: Object.fromEntries(types.map((t) => [t, defaultMix(t, kinds)])),
-  }));
+    name: a.name, years: a.years, scenario: a.scenario,
+    segments: a.types.map((type) => ({ type, ...SEGMENT_DEFAULTS[type], churn: a.churn, grossMargin: a.margin })),
+    channels: a.kinds.map((kind) => ({ kind, ...CHANNEL_DEFAULTS[kind], ...(kind === "partners" ? { partnerMargin: a.partnerMargin } : {}) })),
+    mix: Object.fromEntries(a.types.map((t, i) => [t, Object.fromEntries(a.kinds.map((k, j) => [k, mixes[i]![j]!]))])),
+  })));
 
   it("any combination of answers gives a valid model (property)", () => {
     fc.assert(fc.property(answersArb, (answers) => {
@@ -78,6 +85,20 @@ describe("the wizard", () => {
     const answers = await runWizard(enterEverywhere(log), 2027);
     expect(answers).toEqual(defaultAnswers(2027));
     expect(log.length).toBeGreaterThan(30);
+  });
+
+  it("mix shares with decimals leave an exact rest for the last channel", async () => {
+    const typed = new Map([["share served by Direct", "33.33"], ["share served by Partners", "33.33"]]);
+    const prompts: Prompts = {
+      ...enterEverywhere(),
+      async input(c) {
+        const hit = [...typed].find(([k]) => c.message.includes(k) && c.message.startsWith("Large"));
+        return hit ? hit[1] : (c.default ?? "");
+      },
+    };
+    const answers = await runWizard(prompts, 2027);
+    expect(answers.mix.enterprise).toEqual({ direct: 33.33, partners: 33.33, webshop: 33.34 });
+    expect(initialModelText(answers)).toContain("enterprise: { direct: 33.33%, partners: 33.33%, webshop: 33.34% }");
   });
 
   it("validates answers as they are typed and says why", () => {

@@ -117,6 +117,9 @@ export function defaultAnswers(startYear: number): InitAnswers {
 
 // ---- the model text --------------------------------------------------------------------------
 const pct = (n: number) => `${n}%`;
+/** a + b and a − b for shares with at most two decimals, in whole hundredths: no float drift. */
+const plus = (a: number, b: number) => (Math.round(a * 100) + Math.round(b * 100)) / 100;
+const minus = (a: number, b: number) => plus(a, -b);
 
 function scenarioYaml(a: InitAnswers): string[] {
   const kinds = a.channels.map((c) => c.kind);
@@ -132,14 +135,14 @@ function scenarioYaml(a: InitAnswers): string[] {
       "  - id: webshop-push",
       `    name: Move ${segment.name} to the webshop faster`,
       "    set:",
-      `      mix.${segment.type}.partners: { from: ${pct(partners)}, to: ${pct(partners - move)} }`,
-      `      mix.${segment.type}.webshop: { from: ${pct(shop)}, to: ${pct(shop + move)} }`,
+      `      mix.${segment.type}.partners: { from: ${pct(partners)}, to: ${pct(minus(partners, move))} }`,
+      `      mix.${segment.type}.webshop: { from: ${pct(shop)}, to: ${pct(plus(shop, move))} }`,
     ];
   }
   if (a.scenario === "partner-margin-up") {
     const partners = a.channels.find((c) => c.kind === "partners");
     if (!partners) return [];
-    return ["  - id: partner-margin-up", `    name: Raise the partner margin by 3 points`, "    set:", `      channels.partners.partner_margin: ${pct((partners.partnerMargin ?? 25) + 3)}`];
+    return ["  - id: partner-margin-up", `    name: Raise the partner margin by 3 points`, "    set:", `      channels.partners.partner_margin: ${pct(Math.min(100, plus(partners.partnerMargin ?? 25, 3)))}`];
   }
   if (a.scenario === "direct-to-partners") {
     const segment = a.segments.find((s) => served(s.type, "direct") && kinds.includes("partners"));
@@ -151,8 +154,8 @@ function scenarioYaml(a: InitAnswers): string[] {
       "  - id: direct-to-partners",
       `    name: Hand ${segment.name} over to partners`,
       "    set:",
-      `      mix.${segment.type}.direct: { from: ${pct(direct)}, to: ${pct(direct - move)} }`,
-      `      mix.${segment.type}.partners: { from: ${pct(partners)}, to: ${pct(partners + move)} }`,
+      `      mix.${segment.type}.direct: { from: ${pct(direct)}, to: ${pct(minus(direct, move))} }`,
+      `      mix.${segment.type}.partners: { from: ${pct(partners)}, to: ${pct(plus(partners, move))} }`,
     ];
   }
   return [];

@@ -124,8 +124,11 @@ export async function runWizard(p: Prompts, startYear: number): Promise<InitAnsw
   for (const s of segments) {
     const suggested = defaultMix(s.type, kinds);
     const row: Record<string, number> = {};
-    let remaining = 100;
+    // Shares have at most two decimals: keep what is left in hundredths of a percent, whole
+    // numbers, so that 33.33 + 33.33 leaves exactly 33.34 (no float drift in the written file).
+    let left = 10000;
     for (const [i, kind] of kinds.entries()) {
+      const remaining = left / 100;
       if (i === kinds.length - 1) { row[kind] = remaining; break; }
       const value = parsePercentAnswer(await p.input({
         message: `${s.name}: share served by ${CHANNEL_LABELS[kind]} (%, ${remaining}% left)`,
@@ -133,7 +136,7 @@ export async function runWizard(p: Prompts, startYear: number): Promise<InitAnsw
         validate: validateShare(remaining),
       }))!;
       row[kind] = value;
-      remaining -= value;
+      left -= Math.round(value * 100);
     }
     mix[s.type] = row;
   }
