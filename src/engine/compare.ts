@@ -40,6 +40,8 @@ export interface Comparison {
   readonly metrics: readonly CompareMetricBlock[];
   /** Total net profit per year per scenario (for the chart). */
   readonly netProfitByYear: readonly (readonly Decimal[])[];
+  /** The same on one scale for all scenarios: 0 (lowest) to SPARK_LEVELS − 1 (highest). */
+  readonly netProfitLevels: readonly (readonly number[])[];
   /** Share of total revenue per channel, first and last year, per scenario. */
   readonly revenueMix: readonly { readonly year: number; readonly shares: Readonly<Record<string, Decimal | null>> }[][];
   readonly channelIds: readonly string[];
@@ -101,9 +103,22 @@ export function compareScenarios(projection: Projection, metrics: readonly Compa
     years: projection.years,
     metrics: blocks,
     netProfitByYear: scenarios.map((s) => s.years.map((y) => y.total.net_profit)),
+    netProfitLevels: levels(scenarios.map((s) => s.years.map((y) => y.total.net_profit))),
     revenueMix,
     channelIds,
   };
+}
+
+export const SPARK_LEVELS = 8;
+
+/** Each value's level on one scale from the lowest to the highest of all (the middle when all are equal). */
+function levels(series: readonly (readonly Decimal[])[]): number[][] {
+  const all = series.flat();
+  if (all.length === 0) return series.map(() => []);
+  const min = all.reduce((a, b) => (b.lessThan(a) ? b : a));
+  const max = all.reduce((a, b) => (b.greaterThan(a) ? b : a));
+  const span = max.minus(min);
+  return series.map((values) => values.map((v) => (span.isZero() ? Math.floor(SPARK_LEVELS / 2) - 1 : v.minus(min).dividedBy(span).times(SPARK_LEVELS - 1).round().toNumber())));
 }
 
 export const isCompareMetric = (m: string): m is CompareMetric => (COMPARE_METRICS as readonly string[]).includes(m);

@@ -99,17 +99,12 @@ export function comparisonAsTable(projection: Projection, comparison: Comparison
 
 function chart(comparison: Comparison, unit: Unit, options: CompareTableOptions): string {
   const glyphs = options.ascii ? SPARK_ASCII : SPARK;
-  const all = comparison.netProfitByYear.flat();
-  const min = all.reduce((a, b) => (b.lessThan(a) ? b : a));
-  const max = all.reduce((a, b) => (b.greaterThan(a) ? b : a));
-  const span = max.minus(min);
-  const spark = (values: readonly Decimal[]) =>
-    values.map((v) => glyphs[span.isZero() ? 3 : v.minus(min).dividedBy(span).times(glyphs.length - 1).round().toNumber()]!).join("");
+  const spark = (levels: readonly number[]) => levels.map((level) => glyphs[level]!).join("");
   const first = comparison.years[0]!;
   const last = comparison.years.at(-1)!;
   const rows = comparison.scenarioIds.map((id, i) => {
     const values = comparison.netProfitByYear[i]!;
-    return [`  ${id}`, spark(values), `${scaled(values[0]!, unit, options.style)} → ${scaled(values.at(-1)!, unit, options.style)}`];
+    return [`  ${id}`, spark(comparison.netProfitLevels[i]!), `${scaled(values[0]!, unit, options.style)} → ${scaled(values.at(-1)!, unit, options.style)}`];
   });
   return [options.paint.bold(`net profit per year, ${first}–${last}`) + options.paint.dim(" (one scale for all scenarios)"), grid(rows, ["left", "left", "right"])].join("\n");
 }
