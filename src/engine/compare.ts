@@ -1,7 +1,7 @@
 // Scenario comparison (`distplan compare`): each metric per year and over the horizon, for every
 // scenario, with its delta to base in money (exact: scenario − base, to the cent) and in percent,
 // the best scenario per row, and the revenue mix per channel. Pure; renderers only format it.
-import { ZERO, roundTo, sum, type Decimal } from "./decimal.js";
+import { ZERO, quotient, roundTo, sum, type Decimal } from "./decimal.js";
 import { RATIO_METRICS } from "../model/types.js";
 import type { Projection, ScenarioProjection, YearProjection } from "./projection-types.js";
 
@@ -57,13 +57,12 @@ function horizonValue(s: ScenarioProjection, metric: CompareMetric): Decimal | n
   if (metric === "npv") return s.npv;
   if (metric === "cumulative_net_profit") return s.cumulativeNetProfit;
   const total = (field: string) => sum(s.years.map((y) => (y.total as unknown as Record<string, Decimal>)[field]!));
-  if (metric === "gross_margin") return ratioOf(total("gross_profit"), total("revenue"));
-  if (metric === "contribution_margin") return ratioOf(total("contribution"), total("revenue"));
-  if (metric === "net_margin") return ratioOf(total("net_profit"), total("revenue"));
+  if (metric === "gross_margin") return quotient(total("gross_profit"), total("revenue"));
+  if (metric === "contribution_margin") return quotient(total("contribution"), total("revenue"));
+  if (metric === "net_margin") return quotient(total("net_profit"), total("revenue"));
   return total(metric);
 }
 
-const ratioOf = (a: Decimal, b: Decimal) => (b.isZero() ? null : a.dividedBy(b));
 
 function row(year: number | null, exact: (Decimal | null)[], metric: CompareMetric): CompareRow {
   // Ratios are shown as 4-decimal fractions; their deltas are taken between the shown values, so
@@ -95,7 +94,7 @@ export function compareScenarios(projection: Projection, metrics: readonly Compa
   const channelIds = [...new Set(scenarios.flatMap((s) => s.channelIds))];
   const revenueMix = scenarios.map((s) => [s.years[0]!, s.years.at(-1)!].filter((y, i, all) => i === 0 || y !== all[0]).map((y) => ({
     year: y.year,
-    shares: Object.fromEntries(channelIds.map((id) => [id, y.channels[id] ? ratioOf(y.channels[id]!.revenue, y.total.revenue) : ZERO])),
+    shares: Object.fromEntries(channelIds.map((id) => [id, y.channels[id] ? quotient(y.channels[id]!.revenue, y.total.revenue) : ZERO])),
   })));
   return {
     scenarioIds: scenarios.map((s) => s.id),

@@ -41,6 +41,11 @@ export function fixed(value: Decimal, places: number): string {
   return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }
 
+/** a / b, or null when b is zero (a ratio on zero revenue is undefined, not zero). */
+export function quotient(a: Decimal, b: Decimal): Decimal | null {
+  return b.isZero() ? null : a.dividedBy(b);
+}
+
 export function isDecimal(value: unknown): value is Decimal {
   return Decimal.isDecimal(value);
 }

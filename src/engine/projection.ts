@@ -2,7 +2,7 @@
 // cell are computed at full precision, then footed: the leaves are rounded to cents (customers to
 // 2 decimals) and everything above them (cell subtotals, channels, totals) is added up from the
 // rounded leaves, so every figure shown is the sum of the parts shown.
-import { Decimal, ONE, ZERO, cents, roundTo, sum } from "./decimal.js";
+import { Decimal, ONE, ZERO, cents, quotient, roundTo, sum } from "./decimal.js";
 import { projectCustomers, type CustomerFlow } from "./customers.js";
 import { allocateSharedCost, type Drivers } from "./allocation.js";
 import {
@@ -267,14 +267,12 @@ function sumFields<F extends string>(items: readonly Readonly<Record<F, Decimal>
   return out;
 }
 
-const ratio = (numerator: Decimal, denominator: Decimal): Decimal | null =>
-  denominator.isZero() ? null : numerator.dividedBy(denominator);
 
 function ratios(f: Readonly<Record<"revenue" | "gross_profit" | "contribution" | "net_profit", Decimal>>): Ratios {
   return {
-    gross_margin: ratio(f.gross_profit, f.revenue),
-    contribution_margin: ratio(f.contribution, f.revenue),
-    net_margin: ratio(f.net_profit, f.revenue),
+    gross_margin: quotient(f.gross_profit, f.revenue),
+    contribution_margin: quotient(f.contribution, f.revenue),
+    net_margin: quotient(f.net_profit, f.revenue),
   };
 }
 
@@ -297,7 +295,7 @@ function segmentTotals(model: Model, channels: Readonly<Record<string, ChannelYe
   for (const segment of model.segments) {
     const cells = Object.values(channels).map((c) => c.segments[segment.id]).filter((c): c is CellFigures => c !== undefined);
     const figures = sumFields(cells, CELL_FIELDS as readonly CellField[]);
-    out[segment.id] = { ...figures, gross_margin: ratio(figures.gross_profit, figures.revenue) };
+    out[segment.id] = { ...figures, gross_margin: quotient(figures.gross_profit, figures.revenue) };
   }
   return out;
 }

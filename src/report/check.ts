@@ -7,7 +7,7 @@ import type { LoadedModel } from "../model/load.js";
 import { issueText } from "../model/issues.js";
 import { locate } from "../model/locate.js";
 import { sortedIssues } from "./issues.js";
-import { groupDigits, mdEscape, percent, type Paint } from "./format.js";
+import { groupDigits, mdEscape, percent, shortPercent, yearRanges, type Paint } from "./format.js";
 import { jsonText, money, ratio, type JsonValue } from "./json-text.js";
 import { mdTable } from "./markdown.js";
 
@@ -46,13 +46,11 @@ export function lintMessage(lint: Lint): string {
 
 export function valueText(outcome: Pick<CheckOutcome, "ratio" | "metric">, value: Decimal | null, missing?: CheckPoint["missing"]): string {
   if (value === null) return missing === "no_channel" ? "channel not in this scenario" : missing === "no_segment" ? "segment not in this scenario" : "undefined (no revenue)";
-  if (outcome.ratio) return percent(value, 1);
-  if (outcome.metric === "customers") return groupDigits(value, 2);
-  return groupDigits(value, 2);
+  return outcome.ratio ? percent(value, 1) : groupDigits(value, 2);
 }
 
 export function condition(o: CheckOutcome): string {
-  const bound = (d: Decimal) => (o.ratio ? percent(d, 1).replace(/\.0%$/, "%") : groupDigits(d, d.isInteger() ? 0 : 2));
+  const bound = (d: Decimal) => (o.ratio ? shortPercent(d) : groupDigits(d, d.isInteger() ? 0 : 2));
   const parts = [o.min ? `≥ ${bound(o.min)}` : "", o.max ? `≤ ${bound(o.max)}` : ""].filter(Boolean).join(" and ");
   const scope = o.channel ? ` · ${o.channel}` : o.segment ? ` · ${o.segment}` : "";
   return `${o.metric} ${parts}${scope}`;
@@ -71,15 +69,7 @@ function alsoText(failures: readonly CheckPoint[]): string {
   for (const p of failures) byScenario.set(p.scenario, [...(byScenario.get(p.scenario) ?? []), p.year]);
   const first = failures[0]?.scenario;
   return [...byScenario].map(([scenario, years]) => {
-    const ranges: string[] = [];
-    const ys = years.filter((y): y is number => y !== null);
-    for (let i = 0; i < ys.length; i++) {
-      let j = i;
-      while (j + 1 < ys.length && ys[j + 1] === ys[j]! + 1) j++;
-      ranges.push(i === j ? String(ys[i]) : `${ys[i]}–${ys[j]}`);
-      i = j;
-    }
-    const when = ranges.join(", ");
+    const when = yearRanges(years.filter((y): y is number => y !== null));
     return scenario === first ? when : `${scenario}${when ? ` ${when}` : ""}`;
   }).filter(Boolean).join("; ");
 }

@@ -7,7 +7,7 @@ import type { Comparison, CompareMetricBlock, CompareRow } from "../engine/compa
 import type { Projection } from "../engine/projection-types.js";
 import { columnBlocks, grid, widest, type Align } from "./grid.js";
 import {
-  LINE_LABELS, UNIT_WORD, wrap, autoUnit, csvField, groupDigits, percent, scaled, signed, signedPercent,
+  LINE_LABELS, UNIT_WORD, wrap, shortPercent, autoUnit, csvField, groupDigits, percent, scaled, signed, signedPercent,
   type NumberStyle, type Paint, type Unit,
 } from "./format.js";
 import { jsonText, money, ratio, type JsonValue } from "./json-text.js";
@@ -50,7 +50,7 @@ function deltaText(block: CompareMetricBlock, row: CompareRow, i: number, unit: 
 export function comparisonAsTable(projection: Projection, comparison: Comparison, options: CompareTableOptions): string {
   const moneyValues = comparison.metrics.filter((b) => !b.ratio && b.metric !== "customers").flatMap((b) => b.rows.flatMap((r) => r.values.filter((v): v is Decimal => v !== null)));
   const unit = options.unit === "auto" ? autoUnit(moneyValues) : options.unit;
-  const discount = percent(projection.discountRate, 1, options.style).replace(/[.,]0%$/, "%");
+  const discount = shortPercent(projection.discountRate, options.style);
   const star = options.ascii ? "*" : "★";
   const ids = comparison.scenarioIds;
   const n = ids.length;

@@ -63,6 +63,24 @@ export function percent(value: Decimal | null, places = 1, style: NumberStyle = 
   return `${groupDigits(value.times(100), places, style)}%`;
 }
 
+/** A rate as people write it: 8%, 7.5%, 10% (one decimal, dropped when it is zero). */
+export function shortPercent(value: Decimal, style: NumberStyle = PLAIN_STYLE): string {
+  return percent(value, 1, style).replace(/[.,]0%$/, "%");
+}
+
+/** Years as ranges: [2027, 2028, 2029, 2031] → "2027–2029, 2031". */
+export function yearRanges(years: readonly number[]): string {
+  const ys = [...years].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  for (let i = 0; i < ys.length; i++) {
+    let j = i;
+    while (j + 1 < ys.length && ys[j + 1] === ys[j]! + 1) j++;
+    ranges.push(i === j ? String(ys[i]) : `${ys[i]}–${ys[j]}`);
+    i = j;
+  }
+  return ranges.join(", ");
+}
+
 export function signedPercent(value: Decimal | null, places = 1, style: NumberStyle = PLAIN_STYLE): string {
   if (value === null) return "–";
   const text = percent(value, places, style);
@@ -106,8 +124,7 @@ export function warningLines(warnings: readonly EngineWarning[]): string[] {
     groups.set(key, g);
   }
   return [...groups.values()].map(({ first, costs, years }) => {
-    const ys = [...years].sort((a, b) => a - b);
-    const when = ys.length > 1 && ys.at(-1)! - ys[0]! === ys.length - 1 ? `${ys[0]}–${ys.at(-1)}` : ys.join(", ");
+    const when = yearRanges([...years]);
     const what = first.code === "ZERO_DRIVERS"
       ? `every channel's ${first.method} is zero or negative, so shared costs are split equally`
       : `negative ${first.method} of ${first.channels.join(", ")} counted as zero in the allocation`;

@@ -5,7 +5,7 @@ import type { Decimal } from "../engine/decimal.js";
 import type { AllocationComparison, AllocationView, Projection, ScenarioProjection } from "../engine/projection-types.js";
 import { grid, columnBlocks, widest, type Align } from "./grid.js";
 import {
-  LINE_LABELS, UNIT_WORD, autoUnit, wrap, groupDigits, percent, plainPaint, scaled, warningLines, PLAIN_STYLE,
+  LINE_LABELS, UNIT_WORD, autoUnit, wrap, shortPercent, groupDigits, percent, plainPaint, scaled, warningLines, PLAIN_STYLE,
   type NumberStyle, type Paint, type Unit,
 } from "./format.js";
 
@@ -102,7 +102,7 @@ function scenarioTable(projection: Projection, s: ScenarioProjection, options: T
     return grid([head, ...body.map((row) => [row[0]!, row[1]!, ...cols.map((i) => row[i + 2]!)])], aligns);
   });
 
-  const rate = percent(projection.discountRate, 1, options.style).replace(/[.,]0%$/, "%");
+  const rate = shortPercent(projection.discountRate, options.style);
   const footer = `NPV at ${rate}: ${scaled(s.npv, unit, options.style)} · cumulative net profit: ${scaled(s.cumulativeNetProfit, unit, options.style)}`;
   const warnings = warningLines(s.warnings).map((w) => options.paint.yellow(wrap(`⚠ ${w}`, options.width)));
   const notes = options.notes?.[s.id] ?? [];

@@ -3,12 +3,12 @@
 // per line, so a changed assumption and the profit it moves sit in the same diff hunk.
 import type { Projection } from "../engine/projection-types.js";
 import type { CheckOutcome } from "../engine/checks.js";
-import { groupDigits, percent } from "./format.js";
+import { groupDigits, shortPercent } from "./format.js";
 import { failureSummary, title } from "./check.js";
 
 export function resultsAsComments(projection: Projection, outcomes: readonly CheckOutcome[]): string {
   const lines: string[] = ["", "# ─── distplan results (computed, not part of the file) ───"];
-  const rate = percent(projection.discountRate, 1).replace(/\.0%$/, "%");
+  const rate = shortPercent(projection.discountRate);
   for (const s of projection.scenarios) {
     lines.push(`# ${s.id}: NPV at ${rate} ${groupDigits(s.npv, 2)} · cumulative net profit ${groupDigits(s.cumulativeNetProfit, 2)}`);
     for (const y of s.years) {

@@ -3,7 +3,7 @@ import { diffAssumptions } from "../../diff/assumptions.js";
 import { diffImpact } from "../../diff/impact.js";
 import { diffAsJson, diffAsMarkdown, diffAsText, isEmptyDiff, type ModelDiff } from "../../report/diff.js";
 import { title } from "../../report/check.js";
-import { percent } from "../../report/format.js";
+import { shortPercent } from "../../report/format.js";
 import { isValid, type LoadedModel } from "../../model/load.js";
 import { EXIT, InvalidModelError } from "../errors.js";
 import { readOperand } from "../git.js";
@@ -21,7 +21,7 @@ export function modelDiff(before: LoadedModel, after: LoadedModel): ModelDiff {
     before: before.source,
     after: after.source,
     currency: model.currency,
-    discountRate: percent(model.discountRate, 1).replace(/\.0%$/, "%"),
+    discountRate: shortPercent(model.discountRate),
     assumptions: diffAssumptions(before.file!, after.file!),
     impact: diffImpact(before, after, title),
   };

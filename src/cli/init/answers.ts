@@ -121,23 +121,27 @@ const pct = (n: number) => `${n}%`;
 const plus = (a: number, b: number) => (Math.round(a * 100) + Math.round(b * 100)) / 100;
 const minus = (a: number, b: number) => plus(a, -b);
 
+/** A scenario that moves up to 20 points of a segment from one channel to another over the horizon. */
+function moveShare(a: InitAnswers, type: string, from: string, to: string, id: string, name: string): string[] {
+  const source = a.mix[type]![from]!;
+  const target = a.mix[type]![to] ?? 0;
+  const move = Math.min(source, 20);
+  return [
+    `  - id: ${id}`,
+    `    name: ${name}`,
+    "    set:",
+    `      mix.${type}.${from}: { from: ${pct(source)}, to: ${pct(minus(source, move))} }`,
+    `      mix.${type}.${to}: { from: ${pct(target)}, to: ${pct(plus(target, move))} }`,
+  ];
+}
+
 function scenarioYaml(a: InitAnswers): string[] {
   const kinds = a.channels.map((c) => c.kind);
   const served = (type: string, kind: string) => (a.mix[type]?.[kind] ?? 0) > 0;
   if (a.scenario === "webshop-push") {
     const both = a.segments.find((s) => served(s.type, "partners") && served(s.type, "webshop"));
     const segment = both ?? a.segments.find((s) => served(s.type, "partners") && kinds.includes("webshop"));
-    if (!segment) return [];
-    const partners = a.mix[segment.type]!.partners!;
-    const shop = a.mix[segment.type]!.webshop ?? 0;
-    const move = Math.min(partners, 20);
-    return [
-      "  - id: webshop-push",
-      `    name: Move ${segment.name} to the webshop faster`,
-      "    set:",
-      `      mix.${segment.type}.partners: { from: ${pct(partners)}, to: ${pct(minus(partners, move))} }`,
-      `      mix.${segment.type}.webshop: { from: ${pct(shop)}, to: ${pct(plus(shop, move))} }`,
-    ];
+    return segment ? moveShare(a, segment.type, "partners", "webshop", "webshop-push", `Move ${segment.name} to the webshop faster`) : [];
   }
   if (a.scenario === "partner-margin-up") {
     const partners = a.channels.find((c) => c.kind === "partners");
@@ -146,17 +150,7 @@ function scenarioYaml(a: InitAnswers): string[] {
   }
   if (a.scenario === "direct-to-partners") {
     const segment = a.segments.find((s) => served(s.type, "direct") && kinds.includes("partners"));
-    if (!segment) return [];
-    const direct = a.mix[segment.type]!.direct!;
-    const partners = a.mix[segment.type]!.partners ?? 0;
-    const move = Math.min(direct, 20);
-    return [
-      "  - id: direct-to-partners",
-      `    name: Hand ${segment.name} over to partners`,
-      "    set:",
-      `      mix.${segment.type}.direct: { from: ${pct(direct)}, to: ${pct(minus(direct, move))} }`,
-      `      mix.${segment.type}.partners: { from: ${pct(partners)}, to: ${pct(plus(partners, move))} }`,
-    ];
+    return segment ? moveShare(a, segment.type, "direct", "partners", "direct-to-partners", `Hand ${segment.name} over to partners`) : [];
   }
   return [];
 }
