@@ -4,7 +4,7 @@
 // channel structure (channels or segments added or removed, a channel's type, which channels
 // serve a segment) are marked apart from parameter changes: the round table's "keep the model
 // for 3-5 years" is about those. Pure.
-import { Decimal } from "../engine/decimal.js";
+import { Decimal } from "../money/decimal.js";
 import { parseMoney, parsePercent } from "../model/values.js";
 import type { ModelFile } from "../model/types.js";
 

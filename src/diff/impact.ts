@@ -2,7 +2,7 @@
 // deltas of revenue, contribution and net profit per year and channel, NPV and cumulative net
 // profit; and which checks and lints change status. Deltas are new − old of footed figures, so
 // they are exact to the cent. Pure.
-import { ZERO, type Decimal } from "../engine/decimal.js";
+import { ZERO, type Decimal } from "../money/decimal.js";
 import type { LoadedModel } from "../model/load.js";
 import { projectScenarios } from "../engine/projection.js";
 import type { ScenarioProjection } from "../engine/projection-types.js";

@@ -2,7 +2,7 @@
 // proportion to a driver taken from the same year's footed figures; parts are whole cents that
 // add up to the cost exactly (largest remainder). Negative drivers count as zero, and when every
 // driver is zero the cost is split equally; both say so in a warning.
-import { ZERO, ONE, cents, splitByLargestRemainder, type Decimal } from "./decimal.js";
+import { ZERO, ONE, cents, splitByLargestRemainder, type Decimal } from "../money/decimal.js";
 import type { Allocation, AllocationMethod, Model } from "../model/types.js";
 import { ALLOCATION_VIEWS, type AllocationComparison, type AllocationView, type EngineWarning, type ScenarioProjection } from "./projection-types.js";
 

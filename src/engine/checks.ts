@@ -1,7 +1,7 @@
 // CI gates (SPEC §2.7): each check evaluated for every scenario and year it selects. Pure. A
 // value that cannot be computed (a ratio on zero revenue, a channel a scenario removed) fails:
 // a gate must never pass by default.
-import { Decimal, ONE, ZERO, cents, sum } from "./decimal.js";
+import { Decimal, ONE, ZERO, cents, sum } from "../money/decimal.js";
 import type { Check, CheckMetric, Model } from "../model/types.js";
 import { HORIZON_METRICS, RATIO_METRICS } from "../model/types.js";
 import type { Projection, ScenarioProjection } from "./projection-types.js";

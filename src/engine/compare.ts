@@ -1,7 +1,7 @@
 // Scenario comparison (`distplan compare`): each metric per year and over the horizon, for every
 // scenario, with its delta to base in money (exact: scenario − base, to the cent) and in percent,
 // the best scenario per row, and the revenue mix per channel. Pure; renderers only format it.
-import { ZERO, quotient, roundTo, sum, type Decimal } from "./decimal.js";
+import { ZERO, quotient, roundTo, sum, type Decimal } from "../money/decimal.js";
 import { RATIO_METRICS } from "../model/types.js";
 import type { Projection, ScenarioProjection, YearProjection } from "./projection-types.js";
 

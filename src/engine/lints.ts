@@ -1,6 +1,6 @@
 // The round table's rules of thumb (SPEC §5), as warnings on the base scenario. Pure. Each lint
 // carries a path into the file so it can be shown where it applies.
-import { Decimal, ONE } from "./decimal.js";
+import { Decimal, ONE } from "../money/decimal.js";
 import type { Model } from "../model/types.js";
 import type { ScenarioProjection } from "./projection-types.js";
 import type { Path } from "../model/issues.js";

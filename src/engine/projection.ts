@@ -2,7 +2,7 @@
 // cell are computed at full precision, then footed: the leaves are rounded to cents (customers to
 // 2 decimals) and everything above them (cell subtotals, channels, totals) is added up from the
 // rounded leaves, so every figure shown is the sum of the parts shown.
-import { Decimal, ONE, ZERO, cents, quotient, roundTo, sum } from "./decimal.js";
+import { Decimal, ONE, ZERO, cents, quotient, roundTo, sum } from "../money/decimal.js";
 import { projectCustomers, type CustomerFlow } from "./customers.js";
 import { allocateSharedCost, type Drivers } from "./allocation.js";
 import {

@@ -3,7 +3,7 @@
 // reads them back the same, no line folding. Values never change meaning: 0.42 and "42%" are the
 // same share, and amounts keep the way they were written ("1.4M" stays "1.4M"). Pure.
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap } from "yaml";
-import { Decimal } from "../engine/decimal.js";
+import { Decimal } from "../money/decimal.js";
 import { modelSchema } from "./schema.js";
 
 type Shape = { order?: readonly string[]; fields?: Readonly<Record<string, Shape>>; items?: Shape; values?: Shape; percent?: boolean };

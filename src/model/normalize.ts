@@ -1,7 +1,7 @@
 // Meaning: the rules the JSON Schema cannot say (ids, references, mix sums, ranges, lengths), and
 // the normalization of a structurally valid ModelFile into a Model. Every rule reports issues and
 // goes on, so a user sees all mistakes at once. Returns a Model only when there is no error.
-import { Decimal, ONE, ZERO, sum } from "../engine/decimal.js";
+import { Decimal, ONE, ZERO, sum } from "../money/decimal.js";
 import { error, warning, suggest, type Issue, type Path } from "./issues.js";
 import { ISO_4217 } from "./currencies.js";
 import { expandSeries, parseBound, parseMoney, parsePercent, percentText, seriesForm } from "./values.js";

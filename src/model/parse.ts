@@ -3,7 +3,7 @@
 // unknown tags, duplicate keys, __proto__ keys) ends here as a clear issue, never a crash.
 import { LineCounter, parseDocument, isScalar, isMap, isSeq, isAlias, type Document, type Node } from "yaml";
 import { error, type Issue } from "./issues.js";
-import { Decimal } from "../engine/decimal.js";
+import { Decimal } from "../money/decimal.js";
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_DEPTH = 64;

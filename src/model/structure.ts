@@ -2,7 +2,7 @@
 // issues with our own codes and wording. Several ajv errors can describe one mistake; we keep
 // the most specific and drop the wrappers (if/then, propertyNames).
 import validateSchema, { type SchemaError } from "./schema-validator.generated.cjs";
-import { Decimal } from "../engine/decimal.js";
+import { Decimal } from "../money/decimal.js";
 import { modelSchema } from "./schema.js";
 import { error, suggest, type Issue, type IssueCode, type PathSegment } from "./issues.js";
 

@@ -1,7 +1,7 @@
 // Two shapes of one plan. `ModelFile` is the YAML as written (after the JSON Schema accepted it);
 // `Model` is normalized once by `normalize.ts`: Decimal values, every series expanded to one value
 // per year, defaults applied. Nothing downstream of normalize ever sees a raw number or a gap.
-import type { Decimal } from "../engine/decimal.js";
+import type { Decimal } from "../money/decimal.js";
 
 // ---- as written ------------------------------------------------------------------------------
 export type MoneyInput = number | string;

@@ -1,6 +1,6 @@
 // `distplan check` output for people and for every CI: text, json, junit, github, md. Pure:
 // each renderer takes the evaluated files and returns a string.
-import { Decimal } from "../engine/decimal.js";
+import { Decimal } from "../money/decimal.js";
 import type { CheckOutcome, CheckPoint } from "../engine/checks.js";
 import type { Lint } from "../engine/lints.js";
 import type { LoadedModel } from "../model/load.js";

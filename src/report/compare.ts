@@ -1,8 +1,8 @@
 // `distplan compare` in every format. The table is for a terminal: base, then each scenario with
 // its delta (▲ better, ▼ worse, coloured when colour is on), the best scenario per row starred,
 // a net-profit sparkline per scenario and the revenue mix in the first and last year.
-import type { Decimal } from "../engine/decimal.js";
-import { fixed } from "../engine/decimal.js";
+import type { Decimal } from "../money/decimal.js";
+import { fixed } from "../money/decimal.js";
 import type { Comparison, CompareMetricBlock, CompareRow } from "../engine/compare.js";
 import type { Projection } from "../engine/projection-types.js";
 import { columnBlocks, grid, widest, type Align } from "./grid.js";

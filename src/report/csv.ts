@@ -1,7 +1,7 @@
 // `--format csv`: tidy (long) rows, one per scenario × year × channel × segment × metric, ready for
 // a spreadsheet pivot. Money to the cent, customers to 2 decimals, ratios as 4-decimal fractions
 // (empty when the denominator is zero). Horizon figures have an empty year.
-import { fixed, type Decimal } from "../engine/decimal.js";
+import { fixed, type Decimal } from "../money/decimal.js";
 import { CELL_FIELDS, CHANNEL_MONEY_FIELDS, RATIO_FIELDS, type AllocationComparison, type Projection } from "../engine/projection-types.js";
 import { csvField } from "./format.js";
 

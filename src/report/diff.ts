@@ -1,7 +1,7 @@
 // `distplan diff` for a finance review: the assumptions that moved, what they do to the results,
 // and which checks change status. text for a terminal, md for a PR comment, json for tools.
 import { stringify } from "yaml";
-import type { Decimal } from "../engine/decimal.js";
+import type { Decimal } from "../money/decimal.js";
 import type { AssumptionChange } from "../diff/assumptions.js";
 import type { Impact, ScenarioImpact } from "../diff/impact.js";
 import { lintMessage } from "./check.js";

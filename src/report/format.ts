@@ -1,6 +1,6 @@
 // Shared presentation helpers: number text, units, colour. Pure. Formatting rounds footed
 // figures for display; it never derives a figure (renderers never compute).
-import { Decimal, fixed } from "../engine/decimal.js";
+import { Decimal, fixed } from "../money/decimal.js";
 import type { EngineWarning } from "../engine/projection-types.js";
 
 /** Colour is decided once by the CLI and passed in; `plainPaint` is the no-colour palette. */

@@ -1,6 +1,6 @@
 // A small JSON writer that prints Decimal figures as exact number literals ("32136000.00"), so
 // no amount passes through a JavaScript float on its way out. Key order is insertion order.
-import { fixed, type Decimal } from "../engine/decimal.js";
+import { fixed, type Decimal } from "../money/decimal.js";
 
 export class RawNumber {
   constructor(readonly text: string) {}

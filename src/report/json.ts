@@ -2,7 +2,7 @@
 import { CELL_FIELDS, CHANNEL_MONEY_FIELDS, COUNT_FIELDS, RATIO_FIELDS, type CellFigures, type ChannelYear, type EngineWarning, type Projection, type ScenarioProjection, type TotalYear } from "../engine/projection-types.js";
 import { count, jsonText, money, ratio, type JsonValue } from "./json-text.js";
 import { warningText } from "./format.js";
-import type { Decimal } from "../engine/decimal.js";
+import type { Decimal } from "../money/decimal.js";
 
 export const REPORT_FORMAT_ID = "distplan.report/v1";
 

@@ -1,7 +1,7 @@
 // `report --format table`: what a commercial director reads. Years as columns, channels (or
 // segments) as row groups, P&L lines from revenue down to net profit, totals, NPV. Figures are
 // the footed projection, shown in whole units, thousands or millions (said in the header).
-import type { Decimal } from "../engine/decimal.js";
+import type { Decimal } from "../money/decimal.js";
 import type { AllocationComparison, AllocationView, Projection, ScenarioProjection } from "../engine/projection-types.js";
 import { grid, columnBlocks, widest, type Align } from "./grid.js";
 import {

@@ -9,7 +9,7 @@ import { evaluateChecks } from "../../src/engine/checks.js";
 import { compareScenarios, COMPARE_METRICS } from "../../src/engine/compare.js";
 import { comparisonAsCsv } from "../../src/report/compare.js";
 import { projectionAsJson } from "../../src/report/json.js";
-import { Decimal } from "../../src/engine/decimal.js";
+import { Decimal } from "../../src/money/decimal.js";
 import { CHECK_METRICS, HORIZON_METRICS, RATIO_METRICS, SEGMENT_METRICS, type Check, type Model } from "../../src/model/types.js";
 
 const examples = readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".yaml"));

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { normalizeModel } from "../../src/model/normalize.js";
 import { projectModel } from "../../src/engine/projection.js";
 import { CELL_FIELDS, CHANNEL_MONEY_FIELDS, type ScenarioProjection } from "../../src/engine/projection-types.js";
-import { Decimal, sum, splitByLargestRemainder, cents } from "../../src/engine/decimal.js";
+import { Decimal, sum, splitByLargestRemainder, cents } from "../../src/money/decimal.js";
 import type { ModelFile } from "../../src/model/types.js";
 import { modelArb } from "../support/arbitraries.js";
 import { checkStructure } from "../../src/model/structure.js";

@@ -2,7 +2,7 @@
 // hand from SPEC §3, independently of this code).
 import { describe, expect, it } from "vitest";
 import { loadExample, project } from "../helpers.js";
-import { fixed } from "../../src/engine/decimal.js";
+import { fixed } from "../../src/money/decimal.js";
 
 const projection = project(loadExample("voorbeeld.yaml"));
 const base = projection.scenarios[0]!;

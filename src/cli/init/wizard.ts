@@ -6,7 +6,7 @@ import {
   ALLOCATION_CHOICES, CHANNEL_DEFAULTS, CHANNEL_KINDS, SEGMENT_DEFAULTS, SEGMENT_TYPES, defaultMix,
   type ChannelAnswers, type ChannelKind, type InitAnswers, type SegmentAnswers, type SegmentType, type SharedCostAnswers,
 } from "./answers.js";
-import { Decimal } from "../../engine/decimal.js";
+import { Decimal } from "../../money/decimal.js";
 
 type Validate = (value: string) => true | string;
 
