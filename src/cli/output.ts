@@ -1,7 +1,7 @@
 // The one place that looks at the terminal: colour (chalk's detection, NO_COLOR, FORCE_COLOR,
 // --color/--no-color) and width. Renderers get the answer as options.
 import { Chalk, supportsColor, supportsColorStderr } from "chalk";
-import { numberStyle, plainPaint, type NumberStyle, type Paint } from "../report/format.js";
+import { numberStyle, plainPaint, type NumberStyle, type Paint } from "../render/format.js";
 import { UsageError } from "./errors.js";
 
 export interface GlobalOptions {

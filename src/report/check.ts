@@ -7,9 +7,9 @@ import type { LoadedModel } from "../model/load.js";
 import { issueText } from "../model/issues.js";
 import { locate } from "../model/locate.js";
 import { sortedIssues } from "./issues.js";
-import { groupDigits, mdEscape, percent, shortPercent, yearRanges, type Paint } from "./format.js";
-import { jsonText, money, ratio, type JsonValue } from "./json-text.js";
-import { mdTable } from "./markdown.js";
+import { groupDigits, mdEscape, percent, shortPercent, yearRanges, type Paint } from "../render/format.js";
+import { jsonText, money, ratio, type JsonValue } from "../render/json.js";
+import { mdTable } from "../render/markdown.js";
 
 export interface CheckedFile {
   readonly loaded: LoadedModel;

@@ -5,10 +5,10 @@ import type { Decimal } from "../money/decimal.js";
 import type { AssumptionChange } from "../diff/assumptions.js";
 import type { Impact, ScenarioImpact } from "../diff/impact.js";
 import { lintMessage } from "./check.js";
-import { columnBlocks, grid, widest } from "./grid.js";
-import { LINE_LABELS, groupDigits, signed, type Paint } from "./format.js";
-import { jsonText, money, type JsonValue } from "./json-text.js";
-import { mdTable } from "./markdown.js";
+import { columnBlocks, grid, widest } from "../render/grid.js";
+import { LINE_LABELS, groupDigits, signed, type Paint } from "../render/format.js";
+import { jsonText, money, type JsonValue } from "../render/json.js";
+import { mdTable } from "../render/markdown.js";
 
 export interface ModelDiff {
   readonly before: string;

@@ -6,8 +6,8 @@
 import { issueText, type Issue } from "../model/issues.js";
 import { locate, positionOfOffset, sourceLine, type Position } from "../model/locate.js";
 import type { LoadedModel } from "../model/load.js";
-import type { Paint } from "./format.js";
-import { jsonText, type JsonValue } from "./json-text.js";
+import type { Paint } from "../render/format.js";
+import { jsonText, type JsonValue } from "../render/json.js";
 
 export function issuePosition(loaded: LoadedModel, issue: Issue): Position | null {
   if (issue.code === "FILE_NOT_FOUND" || issue.code === "FILE_TOO_LARGE") return null;

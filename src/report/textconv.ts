@@ -3,7 +3,7 @@
 // per line, so a changed assumption and the profit it moves sit in the same diff hunk.
 import type { Projection } from "../engine/projection-types.js";
 import type { CheckOutcome } from "../engine/checks.js";
-import { groupDigits, shortPercent } from "./format.js";
+import { groupDigits, shortPercent } from "../render/format.js";
 import { failureSummary, title } from "./check.js";
 
 export function resultsAsComments(projection: Projection, outcomes: readonly CheckOutcome[]): string {

@@ -7,8 +7,13 @@ import { loadExample, ROOT } from "../helpers.js";
 import { projectScenarios } from "../../src/engine/projection.js";
 import { evaluateChecks } from "../../src/engine/checks.js";
 import { compareScenarios, COMPARE_METRICS } from "../../src/engine/compare.js";
-import { comparisonAsCsv } from "../../src/report/compare.js";
-import { projectionAsJson } from "../../src/report/json.js";
+import { compareRecords } from "../../src/views/compare.js";
+import { renderCsv } from "../../src/render/csv.js";
+import { reportData } from "../../src/views/report.js";
+import { renderJson } from "../../src/render/json.js";
+import type { Projection } from "../../src/engine/projection-types.js";
+
+const projectionJson = (projection: Projection) => renderJson(reportData(projection));
 import { Decimal } from "../../src/money/decimal.js";
 import { CHECK_METRICS, HORIZON_METRICS, RATIO_METRICS, SEGMENT_METRICS, type Check, type Model } from "../../src/model/types.js";
 
@@ -17,7 +22,7 @@ const examples = readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".
 describe.each(examples)("%s", (file) => {
   const loaded = loadExample(file);
   const projection = projectScenarios(loaded.scenarios);
-  const json = JSON.parse(projectionAsJson(projection));
+  const json = JSON.parse(projectionJson(projection));
   const base = loaded.scenarios[0]!.model;
 
   it("every check metric × scope reads the figure the report shows", () => {
@@ -56,7 +61,7 @@ describe.each(examples)("%s", (file) => {
   });
 
   it("compare: every delta is the scenario's value minus base's, to the cent", () => {
-    const csv = comparisonAsCsv(compareScenarios(projection, COMPARE_METRICS)).trim().split("\n").slice(1).map((l) => l.split(","));
+    const csv = renderCsv(compareRecords(compareScenarios(projection, COMPARE_METRICS))).trim().split("\n").slice(1).map((l) => l.split(","));
     const baseValue = new Map(csv.filter((r) => r[0] === "base").map((r) => [`${r[1]}|${r[2]}`, r[3]!]));
     let compared = 0;
     for (const [scenario, metric, year, value, delta] of csv) {

@@ -7,12 +7,16 @@ import { describe, expect, it } from "vitest";
 import { formatModelText } from "../../src/model/fmt.js";
 import { loadModelText } from "../../src/model/load.js";
 import { projectScenarios } from "../../src/engine/projection.js";
-import { projectionAsJson } from "../../src/report/json.js";
+import { reportData } from "../../src/views/report.js";
+import { renderJson } from "../../src/render/json.js";
+import type { Projection } from "../../src/engine/projection-types.js";
+
+const projectionJson = (projection: Projection) => renderJson(reportData(projection));
 import { modelArb } from "../support/arbitraries.js";
 import { ROOT } from "../helpers.js";
 import { distplan } from "../support/cli.js";
 
-const evaluate = (text: string) => projectionAsJson(projectScenarios(loadModelText(text, "m.yaml").scenarios));
+const evaluate = (text: string) => projectionJson(projectScenarios(loadModelText(text, "m.yaml").scenarios));
 
 describe("fmt", () => {
   it("orders keys as the schema does, writes percentages as strings, keeps comments", () => {

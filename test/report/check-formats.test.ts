@@ -8,7 +8,7 @@ import { validateXML } from "xmllint-wasm";
 import { ROOT } from "../helpers.js";
 import { checkFiles } from "../../src/cli/commands/check.js";
 import { checksAsGithub, checksAsJson, checksAsJunit, checksAsMarkdown, checksAsText } from "../../src/report/check.js";
-import { plainPaint } from "../../src/report/format.js";
+import { plainPaint } from "../../src/render/format.js";
 
 const SCHEMAS = join(ROOT, "..", "shared", "schemas");
 const files = ["examples/voorbeeld.yaml", "models/plan.yaml", "test/fixtures/invalid/MIX_NOT_100.yaml"];

@@ -10,12 +10,14 @@ import { loadExample, ROOT } from "../helpers.js";
 import { projectScenarios } from "../../src/engine/projection.js";
 import { compareAllocations } from "../../src/engine/allocation.js";
 import { compareScenarios, DEFAULT_COMPARE_METRICS } from "../../src/engine/compare.js";
-import { projectionAsTable, allocationsAsTable, DEFAULT_TABLE_OPTIONS } from "../../src/report/table.js";
-import { projectionAsJson } from "../../src/report/json.js";
-import { projectionAsCsv } from "../../src/report/csv.js";
-import { projectionAsMarkdown } from "../../src/report/markdown.js";
-import { comparisonAsCsv, comparisonAsJson, comparisonAsMarkdown, comparisonAsTable } from "../../src/report/compare.js";
-import { plainPaint, PLAIN_STYLE } from "../../src/report/format.js";
+import { allocationsView } from "../../src/views/allocations.js";
+import { reportData, reportRecords, reportView } from "../../src/views/report.js";
+import { renderTerminal, DEFAULT_TERMINAL_OPTIONS } from "../../src/render/table.js";
+import { renderMarkdown } from "../../src/render/markdown.js";
+import { renderCsv } from "../../src/render/csv.js";
+import { renderJson } from "../../src/render/json.js";
+import { compareData, compareRecords, compareView } from "../../src/views/compare.js";
+import { PLAIN_STYLE } from "../../src/render/format.js";
 
 const examples = readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".yaml")).sort();
 
@@ -27,27 +29,28 @@ describe.each(examples)("%s", (file) => {
   const golden = (f: string) => join(ROOT, "test/golden", name, f);
 
   it("report in every format", async () => {
-    await expect(projectionAsTable(all, DEFAULT_TABLE_OPTIONS)).toMatchFileSnapshot(golden("report.txt"));
-    await expect(projectionAsTable(base, { ...DEFAULT_TABLE_OPTIONS, by: "both", lines: "full", width: 120 })).toMatchFileSnapshot(golden("report-full.txt"));
-    await expect(projectionAsJson(all)).toMatchFileSnapshot(golden("report.json"));
-    await expect(projectionAsCsv(base)).toMatchFileSnapshot(golden("report.csv"));
-    await expect(projectionAsMarkdown(base, { by: "channel", lines: "summary", style: PLAIN_STYLE })).toMatchFileSnapshot(golden("report.md"));
+    const screen = { by: "channel", lines: "summary", density: "screen" } as const;
+    await expect(renderTerminal(reportView(all, screen))).toMatchFileSnapshot(golden("report.txt"));
+    await expect(renderTerminal(reportView(base, { ...screen, by: "both", lines: "full" }), { ...DEFAULT_TERMINAL_OPTIONS, width: 120 })).toMatchFileSnapshot(golden("report-full.txt"));
+    await expect(renderJson(reportData(all))).toMatchFileSnapshot(golden("report.json"));
+    await expect(renderCsv(reportRecords(base))).toMatchFileSnapshot(golden("report.csv"));
+    await expect(renderMarkdown(reportView(base, { ...screen, density: "page" }), { style: PLAIN_STYLE })).toMatchFileSnapshot(golden("report.md"));
   });
 
   it("report --allocations", async () => {
     const comparisons = base.scenarios.map((s) => compareAllocations(loaded.scenarios[0]!.model, s));
-    await expect(allocationsAsTable(base, comparisons, DEFAULT_TABLE_OPTIONS)).toMatchFileSnapshot(golden("allocations.txt"));
+    await expect(renderTerminal(allocationsView(base, comparisons, "screen"))).toMatchFileSnapshot(golden("allocations.txt"));
   });
 
   it("compare in every format", async () => {
     const comparison = compareScenarios(all, DEFAULT_COMPARE_METRICS);
-    await expect(comparisonAsTable(all, comparison, { unit: "auto", width: 80, paint: plainPaint, style: PLAIN_STYLE, ascii: false })).toMatchFileSnapshot(golden("compare.txt"));
-    await expect(comparisonAsJson(all, comparison)).toMatchFileSnapshot(golden("compare.json"));
-    await expect(comparisonAsCsv(comparison)).toMatchFileSnapshot(golden("compare.csv"));
-    await expect(comparisonAsMarkdown(all, comparison, PLAIN_STYLE)).toMatchFileSnapshot(golden("compare.md"));
+    await expect(renderTerminal(compareView(all, comparison, { density: "screen" }))).toMatchFileSnapshot(golden("compare.txt"));
+    await expect(renderJson(compareData(all, comparison))).toMatchFileSnapshot(golden("compare.json"));
+    await expect(renderCsv(compareRecords(comparison))).toMatchFileSnapshot(golden("compare.csv"));
+    await expect(renderMarkdown(compareView(all, comparison, { density: "page" }), { style: PLAIN_STYLE })).toMatchFileSnapshot(golden("compare.md"));
   });
 
   it("rendering twice gives byte-identical output", () => {
-    expect(projectionAsJson(projectScenarios(loadExample(file).scenarios))).toBe(projectionAsJson(all));
+    expect(renderJson(reportData(projectScenarios(loadExample(file).scenarios)))).toBe(renderJson(reportData(all)));
   });
 });

@@ -1,7 +1,12 @@
 // distplan compare [model]: scenarios side by side against base.
 import { compareScenarios, isCompareMetric, COMPARE_METRICS, DEFAULT_COMPARE_METRICS, type CompareMetric } from "../../engine/compare.js";
-import { comparisonAsTable, comparisonAsJson, comparisonAsCsv, comparisonAsMarkdown } from "../../report/compare.js";
-import { wrap, type Unit } from "../../report/format.js";
+import { compareData, compareRecords, compareView } from "../../views/compare.js";
+import { msg, raw } from "../../views/document.js";
+import { renderTerminal } from "../../render/table.js";
+import { renderMarkdown } from "../../render/markdown.js";
+import { renderCsv } from "../../render/csv.js";
+import { renderJson } from "../../render/json.js";
+import type { Unit } from "../../render/format.js";
 import { evaluateChecks } from "../../engine/checks.js";
 import { title } from "../../report/check.js";
 import { issuesAsText } from "../../report/issues.js";
@@ -42,16 +47,15 @@ export async function runCompare(modelArg: string | undefined, options: CompareO
   const style = localeStyle(options.locale);
   switch (options.format) {
     case "table": {
-      const paint = stdoutPaint(options);
-      const width = terminalWidth(options.width);
       const notes = evaluateChecks(loaded.scenarios[0]!.model, projection).filter((o) => !o.passed).map((o) => {
         const where = [...new Set(o.points.filter((p) => !p.passed).map((p) => p.scenario))].join(", ");
-        return paint.yellow(wrap(`⚠ check fails in ${where}: ${title(o)}`, width));
+        return [msg("note.checkFailsIn", { scenarios: [raw(where)], check: [raw(title(o))] })];
       });
-      return writeOut(comparisonAsTable(projection, comparison, { unit: options.unit, width, paint, style, ascii: wantsAscii(options.ascii), notes }));
+      const terminal = { unit: options.unit, width: terminalWidth(options.width), paint: stdoutPaint(options), style, ascii: wantsAscii(options.ascii) };
+      return writeOut(renderTerminal(compareView(projection, comparison, { density: "screen", notes }), terminal));
     }
-    case "json": return writeOut(comparisonAsJson(projection, comparison));
-    case "csv": return writeOut(comparisonAsCsv(comparison));
-    case "md": return writeOut(comparisonAsMarkdown(projection, comparison, style));
+    case "json": return writeOut(renderJson(compareData(projection, comparison)));
+    case "csv": return writeOut(renderCsv(compareRecords(comparison)));
+    case "md": return writeOut(renderMarkdown(compareView(projection, comparison, { density: "page" }), { style }));
   }
 }

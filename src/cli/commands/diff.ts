@@ -3,7 +3,7 @@ import { diffAssumptions } from "../../diff/assumptions.js";
 import { diffImpact } from "../../diff/impact.js";
 import { diffAsJson, diffAsMarkdown, diffAsText, isEmptyDiff, type ModelDiff } from "../../report/diff.js";
 import { title } from "../../report/check.js";
-import { shortPercent } from "../../report/format.js";
+import { shortPercent } from "../../render/format.js";
 import { isValid, type LoadedModel } from "../../model/load.js";
 import { EXIT, InvalidModelError } from "../errors.js";
 import { readOperand } from "../git.js";

@@ -6,7 +6,8 @@ import { writeFileAtomically } from "../files.js";
 import { readModelFile, isValid, loadModelText } from "../../model/load.js";
 import { formatModelText } from "../../model/fmt.js";
 import { projectScenarios } from "../../engine/projection.js";
-import { projectionAsJson } from "../../report/json.js";
+import { reportData } from "../../views/report.js";
+import { renderJson } from "../../render/json.js";
 import { issuesAsText } from "../../report/issues.js";
 import { EXIT } from "../errors.js";
 import { expandGlob, hasGlob } from "../glob.js";
@@ -23,7 +24,7 @@ export function formatVerified(text: string, source: string): string | null {
   const before = loadModelText(text, source);
   const after = loadModelText(formatted, source);
   if (!isValid(after)) return null;
-  const evaluate = (l: typeof before) => projectionAsJson(projectScenarios(l.scenarios));
+  const evaluate = (l: typeof before) => renderJson(reportData(projectScenarios(l.scenarios)));
   return evaluate(before) === evaluate(after) ? formatted : null;
 }
 

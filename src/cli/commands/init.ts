@@ -8,8 +8,9 @@ import { runWizard, type Prompts } from "../init/wizard.js";
 import { formatModelText } from "../../model/fmt.js";
 import { loadModelText, isValid } from "../../model/load.js";
 import { projectScenarios } from "../../engine/projection.js";
-import { projectionAsTable } from "../../report/table.js";
-import { PLAIN_STYLE } from "../../report/format.js";
+import { reportView } from "../../views/report.js";
+import { renderTerminal } from "../../render/table.js";
+import { PLAIN_STYLE } from "../../render/format.js";
 import { schemaText } from "./schema.js";
 import { UsageError } from "../errors.js";
 import { stdoutPaint, terminalWidth, writeOut, writeErr, type GlobalOptions } from "../output.js";
@@ -68,8 +69,8 @@ export async function runInit(fileArg: string | undefined, options: InitOptions)
   if (wroteSchema) await writeFileAtomically(schemaPath, schemaText());
 
   const loaded = loadModelText(text, path);
-  const table = projectionAsTable(projectScenarios(loaded.scenarios.slice(0, 1)), {
-    by: "channel", lines: "summary", unit: "auto", width: terminalWidth(), paint: stdoutPaint(options), style: PLAIN_STYLE,
+  const table = renderTerminal(reportView(projectScenarios(loaded.scenarios.slice(0, 1)), { by: "channel", lines: "summary", density: "screen" }), {
+    unit: "auto", width: terminalWidth(), paint: stdoutPaint(options), style: PLAIN_STYLE, ascii: false,
   });
   writeOut([
     `wrote ${path}${wroteSchema ? ` (and ${schemaPath}, so editors check and complete it)` : ""}`,

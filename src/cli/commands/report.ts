@@ -1,15 +1,16 @@
 // distplan report [model]: the per-channel P&L of one or more scenarios, in any format.
 import { compareAllocations } from "../../engine/allocation.js";
-import { projectionAsTable, allocationsAsTable, type ByOption, type LinesOption } from "../../report/table.js";
-import { projectionAsJson } from "../../report/json.js";
-import { projectionAsCsv, allocationsAsCsv } from "../../report/csv.js";
-import { projectionAsMarkdown, allocationsAsMarkdown } from "../../report/markdown.js";
-import { allocationsAsJson } from "../../report/allocations-json.js";
-import type { Unit } from "../../report/format.js";
+import { reportData, reportRecords, reportView, type ByOption, type LinesOption } from "../../views/report.js";
+import { allocationsData, allocationsRecords, allocationsView } from "../../views/allocations.js";
+import { msg, raw, type Text } from "../../views/document.js";
+import { renderTerminal } from "../../render/table.js";
+import { renderMarkdown } from "../../render/markdown.js";
+import { renderCsv } from "../../render/csv.js";
+import { renderJson } from "../../render/json.js";
+import type { Unit } from "../../render/format.js";
 import { issuesAsText } from "../../report/issues.js";
 import { evaluateChecks } from "../../engine/checks.js";
 import { failureSummary, title } from "../../report/check.js";
-import type { Paint } from "../../report/format.js";
 import type { LoadedModel } from "../../model/load.js";
 import type { Projection } from "../../engine/projection-types.js";
 import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
@@ -29,14 +30,14 @@ export interface ReportOptions extends GlobalOptions {
 }
 
 /** Under each scenario's table: the model's checks that fail in it (SCREENS.md). */
-function failedCheckNotes(loaded: LoadedModel, projection: Projection, paint: Paint): Record<string, string[]> {
+function failedCheckNotes(loaded: LoadedModel, projection: Projection): Record<string, Text[]> {
   const outcomes = evaluateChecks(loaded.scenarios[0]!.model, projection);
-  const notes: Record<string, string[]> = {};
+  const notes: Record<string, Text[]> = {};
   for (const s of projection.scenarios) {
     notes[s.id] = outcomes.flatMap((o) => {
       const failing = { ...o, points: o.points.filter((p) => p.scenario === s.id) };
       if (failing.points.every((p) => p.passed)) return [];
-      return [paint.yellow(`⚠ check failed: ${title(o)} · ${failureSummary(failing)}`)];
+      return [[msg("note.checkFailed", { check: [raw(title(o))], failures: [raw(failureSummary(failing))] })]];
     });
   }
   return notes;
@@ -47,23 +48,22 @@ export async function runReport(modelArg: string | undefined, options: ReportOpt
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
   const projection = selectScenarios(loaded, options.scenario);
   const style = localeStyle(options.locale);
-  const paint = stdoutPaint(options);
-  const notes = options.format === "table" && !options.allocations ? failedCheckNotes(loaded, projection, paint) : {};
-  const tableOptions = { by: options.by, lines: options.lines, unit: options.unit, width: terminalWidth(options.width), paint, style, notes };
+  const terminal = () => ({ width: terminalWidth(options.width), paint: stdoutPaint(options), style, unit: options.unit, ascii: false });
 
   if (options.allocations) {
     const comparisons = projection.scenarios.map((s) => compareAllocations(loaded.scenarios.find((m) => m.id === s.id)!.model, s));
     switch (options.format) {
-      case "table": return writeOut(allocationsAsTable(projection, comparisons, tableOptions));
-      case "json": return writeOut(allocationsAsJson(projection, comparisons));
-      case "csv": return writeOut(allocationsAsCsv(comparisons));
-      case "md": return writeOut(allocationsAsMarkdown(projection, comparisons, style));
+      case "table": return writeOut(renderTerminal(allocationsView(projection, comparisons, "screen"), terminal()));
+      case "json": return writeOut(renderJson(allocationsData(projection, comparisons)));
+      case "csv": return writeOut(renderCsv(allocationsRecords(comparisons)));
+      case "md": return writeOut(renderMarkdown(allocationsView(projection, comparisons, "page"), { style }));
     }
   }
+  const view = { by: options.by, lines: options.lines };
   switch (options.format) {
-    case "table": return writeOut(projectionAsTable(projection, tableOptions));
-    case "json": return writeOut(projectionAsJson(projection));
-    case "csv": return writeOut(projectionAsCsv(projection));
-    case "md": return writeOut(projectionAsMarkdown(projection, { by: options.by, lines: options.lines, style }));
+    case "table": return writeOut(renderTerminal(reportView(projection, { ...view, density: "screen", notes: failedCheckNotes(loaded, projection) }), terminal()));
+    case "json": return writeOut(renderJson(reportData(projection)));
+    case "csv": return writeOut(renderCsv(reportRecords(projection)));
+    case "md": return writeOut(renderMarkdown(reportView(projection, { ...view, density: "page" }), { style }));
   }
 }

@@ -1,6 +1,9 @@
-// A small JSON writer that prints Decimal figures as exact number literals ("32136000.00"), so
+// JSON: a view's documented record tree (distplan.report/v1 and the like). A small JSON writer that prints Decimal figures as exact number literals ("32136000.00"), so
 // no amount passes through a JavaScript float on its way out. Key order is insertion order.
 import { fixed, type Decimal } from "../money/decimal.js";
+import { Figure, Words, type Data } from "../views/document.js";
+import { DEFAULT_MESSAGES, words, type Writer } from "./text.js";
+import type { Catalogue } from "./messages/en.js";
 
 export class RawNumber {
   constructor(readonly text: string) {}
@@ -34,4 +37,33 @@ function write(value: JsonValue, current: string, step: string): string {
   const entries = Object.entries(value as Record<string, JsonValue>);
   if (entries.length === 0) return "{}";
   return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${write(v, inner, step)}`).join(",\n")}\n${current}}`;
+}
+
+// ---- records ------------------------------------------------------------------------------------
+
+const plainWriter = (messages: Catalogue): Writer => ({
+  messages,
+  value: () => {
+    throw new Error("a record's words hold no figures");
+  },
+  raw: (text) => text,
+  paint: (text) => text,
+  best: () => "",
+  unit: () => "",
+});
+
+function jsonValue(data: Data, w: Writer): JsonValue {
+  if (data instanceof Figure) {
+    if (data.amount === null) return null;
+    return data.kind === "ratio" ? ratio(data.amount) : data.kind === "count" ? count(data.amount) : money(data.amount);
+  }
+  if (data instanceof Words) return words(data.text, w);
+  if (data === null || typeof data !== "object") return data;
+  if (Array.isArray(data)) return data.map((d: Data) => jsonValue(d, w));
+  return Object.fromEntries(Object.entries(data as Record<string, Data>).map(([k, v]) => [k, jsonValue(v, w)]));
+}
+
+/** A view's documented record tree as JSON text; figures written from their exact text. */
+export function renderJson(data: Data, messages: Catalogue = DEFAULT_MESSAGES): string {
+  return jsonText(jsonValue(data, plainWriter(messages)));
 }

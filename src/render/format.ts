@@ -113,25 +113,6 @@ export function warningText(w: EngineWarning): string {
   return `${where}: negative ${w.method} of ${w.channels.join(", ")} counted as zero`;
 }
 
-/** Warnings for people: one line per kind, with the costs and years it concerns gathered. */
-export function warningLines(warnings: readonly EngineWarning[]): string[] {
-  const groups = new Map<string, { first: EngineWarning; costs: Set<string>; years: Set<number> }>();
-  for (const w of warnings) {
-    const key = `${w.scenario}|${w.code}|${w.method}|${w.code === "NEGATIVE_DRIVER" ? w.channels.join(",") : ""}`;
-    const g = groups.get(key) ?? { first: w, costs: new Set<string>(), years: new Set<number>() };
-    g.costs.add(w.sharedCost);
-    g.years.add(w.year);
-    groups.set(key, g);
-  }
-  return [...groups.values()].map(({ first, costs, years }) => {
-    const when = yearRanges([...years]);
-    const what = first.code === "ZERO_DRIVERS"
-      ? `every channel's ${first.method} is zero or negative, so shared costs are split equally`
-      : `negative ${first.method} of ${first.channels.join(", ")} counted as zero in the allocation`;
-    return `${first.scenario}: ${what} (${[...costs].join(", ")}; ${when})`;
-  });
-}
-
 /** RFC 4180 field. */
 export function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -1,0 +1,78 @@
+// GitHub-flavoured Markdown: any report document for a PR comment or a board memo. Money to the
+// cent (it is read as a record), headings as `###`, tables as pipe tables, notes as quotes.
+import type { Block, ReportDocument, Table, Value } from "../views/document.js";
+import { groupDigits, mdEscape, percent, signed, signedPercent, yearRanges, PLAIN_STYLE, type NumberStyle } from "./format.js";
+import { DEFAULT_MESSAGES, words, type Writer } from "./text.js";
+import type { Catalogue } from "./messages/en.js";
+
+export interface MarkdownOptions {
+  readonly style: NumberStyle;
+  readonly messages?: Catalogue;
+}
+
+export function renderMarkdown(doc: ReportDocument, options: MarkdownOptions = { style: PLAIN_STYLE }): string {
+  const w = markdownWriter(options);
+  const parts: string[] = [];
+  const visit = (blocks: readonly Block[]) => {
+    for (const b of blocks) {
+      if (b.kind === "section") visit(b.blocks);
+      else if (b.kind !== "gap") parts.push(blockText(b, w));
+    }
+  };
+  visit(doc.blocks);
+  return parts.join("\n\n") + "\n";
+}
+
+function markdownWriter(options: MarkdownOptions): Writer {
+  const { style } = options;
+  const value = (v: Value): string => {
+    switch (v.kind) {
+      case "money": return groupDigits(v.amount, 2, style);
+      case "percent": return v.ratio === null ? "–" : percent(v.ratio, 2, style);
+      case "rate": return percent(v.ratio, 1, style);
+      case "count": return groupDigits(v.amount, 2, style);
+      case "delta": {
+        const main = v.of === "points" ? `${signed(groupDigits(v.amount.times(100), 2, style))} pt` : signed(groupDigits(v.amount, 2, style));
+        return v.full && v.ratio ? `${main} (${signedPercent(v.ratio, 1, style)})` : main;
+      }
+      case "spark": return v.levels.join(" ");
+      case "mix": return v.parts.map((p) => `${p.id} ${p.share ? percent(p.share, 1, style) : "0%"}`).join(", ");
+      case "mixLegend": return v.ids.join(", ");
+      case "year": return String(v.year);
+      case "years": return yearRanges(v.years);
+      case "period": return v.from === v.to ? String(v.from) : `${v.from}–${v.to}`;
+      case "none": return "–";
+    }
+  };
+  return {
+    messages: options.messages ?? DEFAULT_MESSAGES,
+    value,
+    raw: (text, code) => (code ? `\`${text}\`` : text),
+    paint: (text, tone) => (tone === "strong" ? `**${text}**` : tone === "muted" ? `_${text}_` : text),
+    best: (best) => (best ? " **★**" : ""),
+    unit: () => "",
+  };
+}
+
+function blockText(block: Exclude<Block, { kind: "section" | "gap" }>, w: Writer): string {
+  switch (block.kind) {
+    case "heading": return `### ${words(block.text, w)}`;
+    case "paragraph": return w.paint(words(block.text, w), block.tone);
+    case "notes": return block.items.map((item) => `> ⚠ ${words(item, w)}`).join("\n");
+    case "list": return block.items.map((item) => `- ${words(item, w)}`).join("\n");
+    case "table": return tableText(block.table, w);
+  }
+}
+
+/** A pipe table; the first row is the head. Each cell is escaped once, here. */
+export function mdTable(head: readonly string[], rows: readonly (readonly string[])[], aligns: readonly ("l" | "r")[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.map(mdEscape).join(" | ")} |`;
+  return [line(head), `|${aligns.map((a) => (a === "r" ? " ---: " : " --- ")).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+function tableText(table: Table, w: Writer): string {
+  const cells = table.rows.map((row) => table.columns.map((_, i) => words(row.cells[i] ?? [], w)));
+  const headAt = table.rows.findIndex((r) => r.role === "head");
+  const head = headAt >= 0 ? cells[headAt]! : table.columns.map(() => "");
+  return mdTable(head, cells.filter((_, i) => i !== headAt), table.columns.map((c) => (c.align === "right" ? "r" : "l")));
+}

@@ -1,0 +1,54 @@
+// What every renderer shares: turning a document's text (messages, model text, typed values)
+// into a string. Each format supplies a Writer that knows its own syntax and number style.
+import type { Piece, Text, Tone, Value } from "../views/document.js";
+import { en, type Catalogue } from "./messages/en.js";
+
+export interface Writer {
+  readonly messages: Catalogue;
+  value(value: Value): string;
+  /** Model text as written, escaped for the format; `code` marks an identifier. */
+  raw(text: string, code: boolean): string;
+  paint(text: string, tone: Tone | undefined): string;
+  /** The mark beside a figure that is best (or the blank that keeps a column aligned). */
+  best(best: boolean): string;
+  /** The unit word of the section being written (" thousands"), or "". */
+  unit(): string;
+}
+
+export const DEFAULT_MESSAGES: Catalogue = en;
+
+/** A text as one string; `prefix` goes inside the first piece's tone (an indented label). */
+export function words(text: Text, w: Writer, prefix = ""): string {
+  let out = "";
+  text.forEach((p, i) => {
+    out += piece(p, w, i === 0 ? prefix : "");
+  });
+  return out || prefix;
+}
+
+function piece(p: Piece, w: Writer, prefix: string): string {
+  if ("msg" in p) return w.paint(prefix + fill(w.messages[p.msg], p.args, w), p.tone);
+  if ("raw" in p) return w.paint(prefix + w.raw(p.raw, p.code === true), p.tone);
+  if ("value" in p) return w.paint(prefix + w.value(p.value), p.tone) + (p.best === undefined ? "" : w.best(p.best));
+  return prefix + w.unit();
+}
+
+/** "{model} · {what}" with each {name} replaced by its argument, written by the same writer. */
+export function fill(template: string, args: Readonly<Record<string, Text>> | undefined, w: Writer): string {
+  if (!args) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const arg = args[name];
+    return arg === undefined ? whole : words(arg, w);
+  });
+}
+
+/** Short abbreviations that tell ids apart: direct, partners, webshop → D, P, W. */
+export function abbreviations(ids: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const id of ids) {
+    let len = 1;
+    while (ids.some((o) => o !== id && o.slice(0, len) === id.slice(0, len)) && len < id.length) len++;
+    out[id] = id.slice(0, len).charAt(0).toUpperCase() + id.slice(1, len);
+  }
+  return out;
+}

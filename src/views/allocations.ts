@@ -1,0 +1,77 @@
+// `distplan report --allocations`: each channel's net profit under every allocation method, per
+// scenario and year, beside its contribution (which no allocation changes). Contribution decides;
+// allocation informs.
+import type { Decimal } from "../money/decimal.js";
+import { ALLOCATION_VIEWS, type AllocationComparison, type Projection } from "../engine/projection-types.js";
+import { Figure, code, money, msg, raw, val, type Block, type Data, type Dataset, type ReportDocument, type Row } from "./document.js";
+import { warningTexts, warningsData, type Density } from "./report.js";
+
+export function allocationsView(projection: Projection, comparisons: readonly AllocationComparison[], density: Density): ReportDocument {
+  const page = density === "page";
+  const blocks: Block[] = page ? [] : [{ kind: "paragraph", text: [msg("allocations.intro.screen")], tone: "muted" }, { kind: "gap" }];
+  for (const comparison of comparisons) {
+    const scale: Decimal[] = comparison.years.flatMap((y) => Object.values(y.channels).flatMap((c) => [c.contribution, ...Object.values(c.views).map((v) => v.net_profit)]));
+    const inner: Block[] = [];
+    for (const y of comparison.years) {
+      const args = { scenario: page ? [code(comparison.scenario)] : [raw(comparison.scenario)], year: String(y.year), currency: projection.currency, unit: [{ unit: true as const }] };
+      inner.push({ kind: "heading", text: [msg(page ? "allocations.title.page" : "allocations.title.screen", args)], tone: "strong" });
+      if (page) inner.push({ kind: "paragraph", text: [msg("allocations.intro.page")], tone: "muted" });
+      const head: Row = {
+        role: "head",
+        cells: [page ? [msg("allocations.column.channel")] : [], [msg("line.contribution")], ...ALLOCATION_VIEWS.map((v) => [msg(v === "new_customers" && !page ? "method.new_customers.short" : `method.${v}`)])],
+      };
+      const rows: Row[] = Object.entries(y.channels).map(([id, c]) => ({
+        role: "line",
+        cells: [[raw(id)], [val(money(c.contribution), "signed")], ...ALLOCATION_VIEWS.map((v) => [val(money(c.views[v].net_profit), "signed")])],
+      }));
+      inner.push({
+        kind: "table",
+        table: {
+          columns: [{ align: "left" }, { align: "right" }, ...ALLOCATION_VIEWS.map((v) => ({ align: "right" as const, ...(v === "new_customers" && !page ? { minWidth: 100 } : {}) }))],
+          rows: [head, ...rows],
+          split: false,
+          fixed: 1,
+        },
+      });
+      if (!page) inner.push({ kind: "gap" });
+    }
+    blocks.push({ kind: "section", scale, blocks: inner });
+  }
+  // The page has carried no warnings so far (issue #12 asks for every failure on every screen).
+  const warnings = page ? [] : warningTexts(comparisons.flatMap((c) => c.warnings));
+  if (warnings.length) blocks.push({ kind: "notes", items: warnings, tone: "warning", wrap: true });
+  return { blocks };
+}
+
+export function allocationsRecords(comparisons: readonly AllocationComparison[]): Dataset {
+  const rows: (Figure | string)[][] = [];
+  for (const c of comparisons) {
+    for (const y of c.years) {
+      for (const [id, ch] of Object.entries(y.channels)) {
+        for (const [view, v] of Object.entries(ch.views)) {
+          rows.push([c.scenario, String(y.year), id, view, new Figure("money", ch.contribution), new Figure("money", v.shared_costs), new Figure("money", v.net_profit)]);
+        }
+      }
+    }
+  }
+  return { columns: ["scenario", "year", "channel", "method", "contribution", "shared_costs", "net_profit"], rows };
+}
+
+/** distplan.allocations/v1. */
+export function allocationsData(projection: Projection, comparisons: readonly AllocationComparison[]): Data {
+  return {
+    format: "distplan.allocations/v1",
+    model: { name: projection.name, currency: projection.currency, years: [...projection.years] },
+    scenarios: comparisons.map((c) => ({
+      id: c.scenario,
+      years: c.years.map((y) => ({
+        year: y.year,
+        channels: Object.fromEntries(Object.entries(y.channels).map(([id, ch]) => [id, {
+          contribution: new Figure("money", ch.contribution),
+          methods: Object.fromEntries(Object.entries(ch.views).map(([view, v]) => [view, { shared_costs: new Figure("money", v.shared_costs), net_profit: new Figure("money", v.net_profit) }])),
+        }])),
+      })),
+    })),
+    warnings: warningsData(comparisons.flatMap((c) => c.warnings)),
+  };
+}

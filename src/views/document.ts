@@ -1,0 +1,123 @@
+// The report document: what a view shows, as plain typed data, before any format is chosen.
+// A view builds one; every renderer in src/render/ takes any of them. Nothing here is formatted:
+// money is a Decimal with its currency, a label is a message key, model text is kept as written
+// (renderers escape it), and a number's digits, unit, colour, padding and language are decided
+// by the renderer.
+import type { Decimal } from "../money/decimal.js";
+import type { MessageKey } from "./messages.js";
+
+/** How a piece of text stands out; each renderer maps it (bold, dim, colour, `**`, nothing).
+ *  signed: a figure whose sign matters (a loss stands out). */
+export type Tone = "strong" | "muted" | "warning" | "good" | "bad" | "signed";
+
+/** A value with a type, so each format can write it its own way. */
+export type Value =
+  | { readonly kind: "money"; readonly amount: Decimal }
+  /** A ratio shown as a percentage (margins, shares); null when undefined (no revenue). */
+  | { readonly kind: "percent"; readonly ratio: Decimal | null; readonly places?: number }
+  /** A rate as people write it: 8%, 7.5% (the discount rate). */
+  | { readonly kind: "rate"; readonly ratio: Decimal }
+  | { readonly kind: "count"; readonly amount: Decimal }
+  /** A change against a reference; `better` says which way is good (null: no change). */
+  | {
+      readonly kind: "delta";
+      readonly of: "money" | "count" | "points";
+      readonly amount: Decimal;
+      /** The change relative to the reference (0.049 = +4.9%), when it means something. */
+      readonly ratio: Decimal | null;
+      readonly better: boolean | null;
+      /** Show the direction and the relative change beside the amount. */
+      readonly full: boolean;
+    }
+  | { readonly kind: "spark"; readonly levels: readonly number[] }
+  /** Shares of a whole per part (revenue mix per channel), in the parts' order. */
+  | { readonly kind: "mix"; readonly parts: readonly { readonly id: string; readonly share: Decimal | null }[] }
+  /** The abbreviation legend of a mix: "D direct · P partners". */
+  | { readonly kind: "mixLegend"; readonly ids: readonly string[] }
+  | { readonly kind: "year"; readonly year: number }
+  /** Several years, written as ranges: 2027–2029, 2031. */
+  | { readonly kind: "years"; readonly years: readonly number[] }
+  /** A span of years, first to last (a horizon total). */
+  | { readonly kind: "period"; readonly from: number; readonly to: number }
+  /** A value that is absent (no figure for this cell): a dash. */
+  | { readonly kind: "none" };
+
+/** One piece of text: a message from the catalogue, model text as written, or a value. */
+export type Piece =
+  | { readonly msg: MessageKey; readonly args?: Readonly<Record<string, Text>>; readonly tone?: Tone }
+  /** Text from the model file (names, ids, descriptions): renderers escape it. `code` = an identifier. */
+  | { readonly raw: string; readonly tone?: Tone; readonly code?: boolean }
+  | { readonly value: Value; readonly tone?: Tone; readonly best?: boolean }
+  /** The unit the enclosing section's money is shown in (" thousands"), or nothing. */
+  | { readonly unit: true };
+export type Text = readonly Piece[];
+
+export type Row = {
+  /** line, subtotal, total: figures; delta: a change under the line above; head: column titles. */
+  readonly role: "head" | "line" | "subtotal" | "total" | "delta" | "note";
+  readonly cells: readonly Text[];
+  /** Nesting of the row's first cell under the row above (a segment under its channel). */
+  readonly indent?: number;
+};
+
+export interface Column {
+  readonly align: "left" | "right";
+  /** Leave the column out when the output is narrower than this (to be replaced by blocks). */
+  readonly minWidth?: number;
+}
+
+export interface Table {
+  readonly columns: readonly Column[];
+  readonly rows: readonly Row[];
+  /** Split into column blocks that fit the width, repeating the first `fixed` columns. */
+  readonly split: boolean;
+  readonly fixed: number;
+}
+
+export type Block =
+  | { readonly kind: "heading"; readonly text: Text; readonly tone?: Tone }
+  /** A paragraph, wrapped to the width; continuation lines start with `indent` in a terminal. */
+  | { readonly kind: "paragraph"; readonly text: Text; readonly tone?: Tone; readonly indent?: string; readonly wrap?: boolean }
+  /** Notes a reader must not miss (warnings, failing checks), one per item. */
+  | { readonly kind: "notes"; readonly items: readonly Text[]; readonly tone: Tone; readonly wrap: boolean }
+  | { readonly kind: "list"; readonly items: readonly Text[] }
+  | { readonly kind: "table"; readonly table: Table }
+  /** A break between parts, where a terminal leaves an empty line. */
+  | { readonly kind: "gap" }
+  /** A group of blocks whose money shares one unit, chosen to fit `scale`. */
+  | { readonly kind: "section"; readonly scale: readonly Decimal[]; readonly blocks: readonly Block[] };
+
+export interface ReportDocument {
+  readonly blocks: readonly Block[];
+}
+
+// ---- small builders, so views read like what they show -----------------------------------------
+export const msg = (key: MessageKey, args?: Readonly<Record<string, Text | string>>, tone?: Tone): Piece => ({
+  msg: key,
+  ...(args ? { args: Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === "string" ? [{ raw: v }] : v])) } : {}),
+  ...(tone ? { tone } : {}),
+});
+export const raw = (text: string, tone?: Tone): Piece => (tone ? { raw: text, tone } : { raw: text });
+export const code = (text: string): Piece => ({ raw: text, code: true });
+export const val = (value: Value, tone?: Tone): Piece => (tone ? { value, tone } : { value });
+export const money = (amount: Decimal): Value => ({ kind: "money", amount });
+export const none: Value = { kind: "none" };
+export const text = (...pieces: Piece[]): Text => pieces;
+export const EMPTY: Text = [];
+
+// ---- records: the figures themselves, for the machine formats -------------------------------------
+/** An exact figure in a record: money and counts to the cent, ratios to 4 decimals; null if undefined. */
+export class Figure {
+  constructor(readonly kind: "money" | "ratio" | "count", readonly amount: Decimal | null) {}
+}
+/** Words in a record (a warning's message), written in the catalogue's language, without tones. */
+export class Words {
+  constructor(readonly text: Text) {}
+}
+/** A documented record tree (distplan.report/v1 and the like): key order is insertion order. */
+export type Data = Figure | Words | string | number | boolean | null | readonly Data[] | { readonly [key: string]: Data };
+/** Tidy records: one row per observation, named columns. */
+export interface Dataset {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly (Figure | string)[])[];
+}

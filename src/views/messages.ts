@@ -1,0 +1,28 @@
+// Every label a view can show, by key. The wording lives in src/render/messages/<language>.ts,
+// one catalogue per language, each typed against this list so none can miss a key.
+
+/** The P&L lines and horizon figures, as the engine names them. */
+export type LineField =
+  | "customers" | "new_customers" | "list_revenue" | "market_revenue" | "partner_margin" | "revenue" | "cogs" | "gross_profit"
+  | "variable_costs" | "acquisition_costs" | "service_costs" | "conflict_costs" | "cm1" | "fixed_costs" | "income" | "contribution"
+  | "shared_costs" | "net_profit" | "gross_margin" | "contribution_margin" | "net_margin" | "cumulative_net_profit" | "npv";
+
+export type AllocationMethod = "as_modelled" | "revenue" | "gross_profit" | "contribution" | "customers" | "new_customers" | "equal";
+
+export type MessageKey =
+  | `line.${LineField}`
+  | `method.${AllocationMethod}`
+  | "method.new_customers.short"
+  | "list.comma" | "list.dot"
+  | "total"
+  | "range"
+  | "report.title.screen" | "report.title.page" | "report.title.page.named"
+  | "report.about" | "report.footer.screen" | "report.footer.page"
+  | "report.column.line" | "report.cell"
+  | "warning.zeroDrivers" | "warning.negativeDriver" | "warning.zeroDrivers.one" | "warning.negativeDriver.one"
+  | "allocations.intro.screen" | "allocations.intro.page" | "allocations.title.screen" | "allocations.title.page" | "allocations.column.channel"
+  | "compare.title.screen" | "compare.title.page" | "compare.what.none" | "compare.what.one" | "compare.what.many"
+  | "compare.npvAt" | "compare.vsBase" | "compare.deltaBase" | "compare.chart" | "compare.chart.note" | "compare.mix" | "compare.mix.legend"
+  | "compare.best" | "compare.best.group" | "compare.allEqual" | "compare.scenarioNamed"
+  | "compare.column.metric" | "compare.column.year" | "compare.column.delta" | "compare.column.scenario" | "compare.column.mix" | "compare.horizon"
+  | "note.checkFailed" | "note.checkFailsIn";

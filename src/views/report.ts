@@ -1,0 +1,265 @@
+// `distplan report`: each scenario's P&L per channel (or segment), years as columns, then NPV and
+// cumulative net profit. Two densities of the same view: a screen (the lines a commercial director
+// reads, in a unit that fits) and a page (every line to the cent, for a PR comment or a memo).
+// Also the figures themselves: tidy records (csv) and distplan.report/v1 (json, SPEC §4).
+import type { Decimal } from "../money/decimal.js";
+import {
+  CELL_FIELDS, CHANNEL_MONEY_FIELDS, COUNT_FIELDS, RATIO_FIELDS,
+  type CellFigures, type ChannelYear, type EngineWarning, type Projection, type ScenarioProjection, type TotalYear,
+} from "../engine/projection-types.js";
+import {
+  Figure, Words, code, money, msg, none, raw, val,
+  type Block, type Data, type Dataset, type Piece, type ReportDocument, type Row, type Text, type Value,
+} from "./document.js";
+import type { LineField } from "./messages.js";
+
+export type ByOption = "channel" | "segment" | "both";
+export type LinesOption = "summary" | "full";
+/** screen: what fits a terminal; page: every line to the cent (Markdown). */
+export type Density = "screen" | "page";
+
+export interface ReportViewOptions {
+  readonly by: ByOption;
+  readonly lines: LinesOption;
+  readonly density: Density;
+  /** Under each scenario: the model's checks that fail in it, already as text (screen only). */
+  readonly notes?: Readonly<Record<string, readonly Text[]>>;
+}
+
+const LINES = {
+  screen: {
+    channel: ["revenue", "contribution", "net_profit"],
+    total: ["revenue", "contribution", "shared_costs", "net_profit"],
+    full: [
+      "customers", "list_revenue", "market_revenue", "partner_margin", "revenue", "cogs", "gross_profit", "variable_costs",
+      "acquisition_costs", "service_costs", "conflict_costs", "cm1", "fixed_costs", "income", "contribution", "shared_costs",
+      "net_profit", "contribution_margin",
+    ],
+    segment: ["customers", "revenue", "gross_profit", "cm1"],
+    segmentFull: [
+      "customers", "new_customers", "list_revenue", "market_revenue", "partner_margin", "revenue", "cogs", "gross_profit",
+      "variable_costs", "acquisition_costs", "service_costs", "conflict_costs", "cm1",
+    ],
+    cell: ["revenue", "cm1"],
+  },
+  page: {
+    channel: ["revenue", "gross_profit", "cm1", "contribution", "shared_costs", "net_profit", "contribution_margin"],
+    full: [
+      "customers", "new_customers", "list_revenue", "market_revenue", "partner_margin", "revenue", "cogs", "gross_profit",
+      "variable_costs", "acquisition_costs", "service_costs", "conflict_costs", "cm1", "fixed_costs", "income", "contribution",
+      "shared_costs", "net_profit", "gross_margin", "contribution_margin", "net_margin",
+    ],
+    segment: ["customers", "revenue", "gross_profit", "cm1"],
+  },
+} as const satisfies Record<Density, Record<string, readonly LineField[]>>;
+
+const isRatio = (field: string) => field.endsWith("_margin") && field !== "partner_margin";
+const isCount = (field: string) => field === "customers" || field === "new_customers";
+
+/** A figure as a typed value: a margin is a percentage, customers a count, the rest money. */
+export function figure(field: string, value: Decimal | null | undefined): Value {
+  if (value === undefined) return none;
+  if (isRatio(field)) return { kind: "percent", ratio: value };
+  if (value === null) return none;
+  return isCount(field) ? { kind: "count", amount: value } : money(value);
+}
+
+type Pick = (t: number) => object | undefined;
+
+interface LineGroup {
+  readonly group: Text;
+  readonly role: Row["role"];
+  readonly indent: number;
+  readonly fields: readonly LineField[];
+  readonly pick: Pick;
+}
+
+function groups(s: ScenarioProjection, options: ReportViewOptions): LineGroup[] {
+  const out: LineGroup[] = [];
+  const full = options.lines === "full";
+  const page = options.density === "page";
+  const add = (group: Text, role: Row["role"], indent: number, fields: readonly LineField[], pick: Pick) => out.push({ group, role, indent, fields, pick });
+  const channelLines = page ? (full ? LINES.page.full : LINES.page.channel) : full ? LINES.screen.full : LINES.screen.channel;
+  const segmentLines = page ? LINES.page.segment : full ? LINES.screen.segmentFull : LINES.screen.segment;
+  const cellLines = page ? LINES.page.segment : full ? LINES.screen.segmentFull : LINES.screen.cell;
+  const strong = (id: string) => [raw(id, page ? "strong" : undefined)];
+  if (options.by === "segment") {
+    for (const id of s.segmentIds) add(strong(id), "line", 0, segmentLines, (t) => s.years[t]!.segments[id]);
+  } else {
+    for (const id of s.channelIds) {
+      add(strong(id), "subtotal", 0, channelLines, (t) => s.years[t]!.channels[id]);
+      if (options.by === "both") {
+        for (const seg of Object.keys(s.years[0]!.channels[id]!.segments)) {
+          add(page ? [msg("report.cell", { channel: id, segment: seg })] : [raw(seg)], "line", 1, cellLines, (t) => s.years[t]!.channels[id]!.segments[seg]);
+        }
+      }
+    }
+  }
+  const totalLines = page ? [...channelLines, "cumulative_net_profit" as const] : full ? LINES.screen.full : LINES.screen.total;
+  add([msg("total", undefined, page ? "strong" : undefined)], "total", 0, totalLines, (t) => s.years[t]!.total);
+  return out;
+}
+
+function scenarioBlocks(projection: Projection, s: ScenarioProjection, options: ReportViewOptions): Block {
+  const page = options.density === "page";
+  const rows: Row[] = [];
+  const scale: Decimal[] = [];
+  for (const g of groups(s, options)) {
+    g.fields.forEach((field, i) => {
+      const values = s.years.map((_, t) => (g.pick(t) as Record<string, Decimal | null> | undefined)?.[field]);
+      if (!isRatio(field) && !isCount(field)) for (const v of values) if (v !== null && v !== undefined) scale.push(v);
+      rows.push({
+        role: g.role,
+        indent: i === 0 ? g.indent : 0,
+        cells: [i === 0 ? g.group : [], [msg(`line.${field}`)], ...values.map((v) => [val(figure(field, v), "signed")])],
+      });
+    });
+  }
+  const years = projection.years.map((year) => [val({ kind: "year", year }, page ? undefined : "strong")]);
+  const head: Row = { role: "head", cells: [[], page ? [msg("report.column.line")] : [], ...years] };
+  const table: Block = {
+    kind: "table",
+    table: {
+      columns: [{ align: "left" }, { align: page ? "left" : "right" }, ...projection.years.map(() => ({ align: "right" as const }))],
+      rows: [head, ...rows],
+      split: !page,
+      fixed: 2,
+    },
+  };
+  const rate = val({ kind: "rate", ratio: projection.discountRate });
+  const blocks: Block[] = [];
+  if (page) {
+    const args = { model: projection.name, scenario: [code(s.id)], currency: projection.currency, name: s.name };
+    blocks.push({ kind: "heading", text: [msg(s.name !== s.id ? "report.title.page.named" : "report.title.page", args)] }, table);
+    blocks.push({
+      kind: "paragraph",
+      text: [msg("report.footer.page", { rate: [rate], npv: [val(money(s.npv), "strong")], cumulative: [val(money(s.cumulativeNetProfit), "strong")] })],
+    });
+  } else {
+    blocks.push({ kind: "heading", text: [msg("report.title.screen", { model: projection.name, scenario: s.id, currency: projection.currency, unit: [{ unit: true }] })], tone: "strong" });
+    if (s.id !== "base" && (s.name !== s.id || s.description)) {
+      const about: Piece = s.name !== s.id && s.description ? msg("report.about", { name: s.name, description: s.description }) : raw(s.name !== s.id ? s.name : s.description);
+      blocks.push({ kind: "paragraph", text: [about], tone: "muted", wrap: true, indent: "" });
+    }
+    blocks.push(table, { kind: "paragraph", text: [msg("report.footer.screen", { rate: [rate], npv: [val(money(s.npv))], cumulative: [val(money(s.cumulativeNetProfit))] })] });
+  }
+  const warnings = warningTexts(s.warnings);
+  if (warnings.length) blocks.push({ kind: "notes", items: warnings, tone: "warning", wrap: true });
+  const notes = page ? [] : (options.notes?.[s.id] ?? []);
+  if (notes.length) blocks.push({ kind: "notes", items: notes, tone: "warning", wrap: false });
+  return { kind: "section", scale, blocks };
+}
+
+export function reportView(projection: Projection, options: ReportViewOptions): ReportDocument {
+  const blocks: Block[] = [];
+  projection.scenarios.forEach((s, i) => {
+    if (i > 0) blocks.push({ kind: "gap" });
+    blocks.push(scenarioBlocks(projection, s, options));
+  });
+  return { blocks };
+}
+
+/** Warnings for people: one per kind, with the shared costs and years it concerns gathered. */
+export function warningTexts(warnings: readonly EngineWarning[]): Text[] {
+  const groups = new Map<string, { first: EngineWarning; costs: Set<string>; years: Set<number> }>();
+  for (const w of warnings) {
+    const key = `${w.scenario}|${w.code}|${w.method}|${w.code === "NEGATIVE_DRIVER" ? w.channels.join(",") : ""}`;
+    const g = groups.get(key) ?? { first: w, costs: new Set<string>(), years: new Set<number>() };
+    g.costs.add(w.sharedCost);
+    g.years.add(w.year);
+    groups.set(key, g);
+  }
+  return [...groups.values()].map(({ first, costs, years }) => {
+    const args = { scenario: first.scenario, method: first.method, costs: [...costs].join(", "), years: [val({ kind: "years", years: [...years] })] };
+    return first.code === "ZERO_DRIVERS"
+      ? [msg("warning.zeroDrivers", args)]
+      : [msg("warning.negativeDriver", { ...args, channels: first.channels.join(", ") })];
+  });
+}
+
+// ---- records ----------------------------------------------------------------------------------
+const recordFigure = (field: string, value: Decimal | null): Figure =>
+  new Figure((RATIO_FIELDS as readonly string[]).includes(field) ? "ratio" : COUNT_FIELDS.includes(field) ? "count" : "money", value);
+
+/** Tidy rows, one per scenario × year × channel × segment × metric; horizon figures have no year. */
+export function reportRecords(projection: Projection): Dataset {
+  const rows: (Figure | string)[][] = [];
+  for (const s of projection.scenarios) {
+    for (const y of s.years) {
+      const year = String(y.year);
+      for (const [id, c] of Object.entries(y.channels)) {
+        for (const f of [...CHANNEL_MONEY_FIELDS, ...RATIO_FIELDS]) rows.push([s.id, year, id, "", f, recordFigure(f, c[f])]);
+        for (const [seg, cell] of Object.entries(c.segments)) {
+          for (const f of CELL_FIELDS) rows.push([s.id, year, id, seg, f, recordFigure(f, cell[f])]);
+        }
+      }
+      for (const f of [...CHANNEL_MONEY_FIELDS, ...RATIO_FIELDS]) rows.push([s.id, year, "total", "", f, recordFigure(f, y.total[f])]);
+      rows.push([s.id, year, "total", "", "cumulative_net_profit", new Figure("money", y.total.cumulative_net_profit)]);
+    }
+    rows.push([s.id, "", "total", "", "npv", new Figure("money", s.npv)]);
+    rows.push([s.id, "", "total", "", "cumulative_net_profit", new Figure("money", s.cumulativeNetProfit)]);
+  }
+  return { columns: ["scenario", "year", "channel", "segment", "metric", "value"], rows };
+}
+
+export const REPORT_FORMAT_ID = "distplan.report/v1";
+
+const jsonFigure = (field: string, value: Decimal): Figure => new Figure(COUNT_FIELDS.includes(field) ? "count" : "money", value);
+
+export function cellData(cell: CellFigures): Data {
+  const out: Record<string, Data> = {};
+  for (const f of CELL_FIELDS) out[f] = jsonFigure(f, cell[f]);
+  return out;
+}
+
+function channelData(c: ChannelYear): Data {
+  const out: Record<string, Data> = {};
+  for (const f of CHANNEL_MONEY_FIELDS) out[f] = jsonFigure(f, c[f]);
+  for (const f of RATIO_FIELDS) out[f] = new Figure("ratio", c[f]);
+  out.segments = Object.fromEntries(Object.entries(c.segments).map(([id, cell]) => [id, cellData(cell)]));
+  return out;
+}
+
+function totalData(t: TotalYear): Data {
+  const out: Record<string, Data> = {};
+  for (const f of CHANNEL_MONEY_FIELDS) out[f] = jsonFigure(f, t[f]);
+  for (const f of RATIO_FIELDS) out[f] = new Figure("ratio", t[f]);
+  out.cumulative_net_profit = new Figure("money", t.cumulative_net_profit);
+  return out;
+}
+
+function scenarioData(s: ScenarioProjection): Data {
+  return {
+    id: s.id,
+    name: s.name,
+    years: s.years.map((y) => ({
+      year: y.year,
+      channels: Object.fromEntries(Object.entries(y.channels).map(([id, c]) => [id, channelData(c)])),
+      total: totalData(y.total),
+    })),
+    npv: new Figure("money", s.npv),
+    cumulative_net_profit: new Figure("money", s.cumulativeNetProfit),
+  };
+}
+
+/** A warning in one sentence, for the machine formats (they keep one entry per warning). */
+export function warningSentence(w: EngineWarning): Text {
+  return w.code === "ZERO_DRIVERS"
+    ? [msg("warning.zeroDrivers.one", { scenario: w.scenario, year: String(w.year), cost: w.sharedCost, method: w.method })]
+    : [msg("warning.negativeDriver.one", { scenario: w.scenario, year: String(w.year), cost: w.sharedCost, method: w.method, channels: w.channels.join(", ") })];
+}
+
+/** distplan.report/v1 (SPEC §4), with a view's own part (`extra`) before the warnings. */
+export function reportData(projection: Projection, extra: Record<string, Data> = {}): Data {
+  return {
+    format: REPORT_FORMAT_ID,
+    model: { name: projection.name, currency: projection.currency, years: [...projection.years] },
+    scenarios: projection.scenarios.map(scenarioData),
+    ...extra,
+    warnings: warningsData(projection.scenarios.flatMap((s) => s.warnings)),
+  };
+}
+
+export function warningsData(warnings: readonly EngineWarning[]): Data {
+  return warnings.map((w) => ({ code: w.code, scenario: w.scenario, year: w.year, shared_cost: w.sharedCost, message: new Words(warningSentence(w)) }));
+}
