@@ -96,7 +96,8 @@ export const padRight = (s: string, width: number) => s + " ".repeat(Math.max(0,
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
-export const visibleLength = (s: string) => [...s.replace(ANSI, "")].length;
+/** Characters a terminal shows: colour codes take no room, a surrogate pair is one character. */
+export const visibleLength = (s: string) => (/[\u001b\ud800-\udfff]/.test(s) ? [...s.replace(ANSI, "")].length : s.length);
 
 export const LINE_LABELS: Record<string, string> = {
   customers: "customers", new_customers: "new customers", list_revenue: "list revenue", market_revenue: "market revenue",
