@@ -45,7 +45,7 @@ export function lintMessage(lint: Lint): string {
 }
 
 export function valueText(outcome: Pick<CheckOutcome, "ratio" | "metric">, value: Decimal | null, missing?: CheckPoint["missing"]): string {
-  if (value === null) return missing === "no_channel" ? "channel not in this scenario" : missing === "no_segment" ? "segment not in this scenario" : "undefined (no revenue)";
+  if (value === null) return missing === "no_channel" ? "channel not in this scenario" : missing === "no_segment" ? "segment not in this scenario" : "n/a (no revenue)";
   return outcome.ratio ? percent(value, 1) : groupDigits(value, 2);
 }
 
