@@ -7,7 +7,7 @@ import type { LoadedModel } from "../model/load.js";
 import { issueText } from "../model/issues.js";
 import { locate } from "../model/locate.js";
 import { sortedIssues } from "./issues.js";
-import { groupDigits, mdEscape, percent, shortPercent, yearRanges, type Paint } from "../render/format.js";
+import { groupDigits, percent, shortPercent, yearRanges, type Paint } from "../render/format.js";
 import { jsonText, money, ratio, type JsonValue } from "../render/json.js";
 import { mdTable } from "../render/markdown.js";
 
@@ -283,6 +283,6 @@ export function checksAsMarkdown(files: readonly CheckedFile[], options: Pick<Ch
     }
     for (const lint of file.lints) rows.push([options.strict ? "❌" : "⚠️", `${source}:${lintLine(file, lint)}`, `lint ${lint.code}`, lintMessage(lint)]);
   }
-  out.push(mdTable(["", "file", "check", "result"], rows.map((r) => r.map((x) => mdEscape(x))), ["l", "l", "l", "l"]), "");
+  out.push(mdTable(["", "file", "check", "result"], rows, ["l", "l", "l", "l"]), ""); // mdTable escapes each cell once
   return out.join("\n");
 }
