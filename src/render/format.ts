@@ -14,10 +14,11 @@ export interface Paint {
 const identity = (s: string) => s;
 export const plainPaint: Paint = { red: identity, green: identity, yellow: identity, dim: identity, bold: identity };
 
-export type Unit = "1" | "k" | "M";
+/** The unit money is shown in; "bn" is chosen only by `auto`, for figures too wide in millions. */
+export type Unit = "1" | "k" | "M" | "bn";
 /** Multiplying by 0.001 is exact, like dividing by 1000, and several times cheaper. */
-const UNIT_FACTOR: Record<Unit, Decimal> = { "1": new Decimal(1), k: new Decimal("0.001"), M: new Decimal("0.000001") };
-export const UNIT_WORD: Record<Unit, string> = { "1": "", k: "thousands", M: "millions" };
+const UNIT_FACTOR: Record<Unit, Decimal> = { "1": new Decimal(1), k: new Decimal("0.001"), M: new Decimal("0.000001"), bn: new Decimal("0.000000001") };
+export const UNIT_WORD: Record<Unit, string> = { "1": "", k: "thousands", M: "millions", bn: "billions" };
 
 export interface NumberStyle {
   readonly group: string;
@@ -54,7 +55,8 @@ export function autoUnit(values: Iterable<Decimal>, digits = 7): Unit {
   const limit = new Decimal(`1e${digits}`);
   if (max.lessThan(limit)) return "1";
   if (max.times(UNIT_FACTOR.k).lessThan(limit)) return "k";
-  return "M";
+  if (max.times(UNIT_FACTOR.M).lessThan(limit)) return "M";
+  return "bn";
 }
 
 /** A ratio as a percentage with one decimal: 0.0533 → "5.3%"; null → "–". */
