@@ -121,8 +121,27 @@ export function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+// Control characters (C0, DEL, C1) and the bidirectional overrides: model text may hold them
+// (YAML's "\e" escape), and a terminal would obey them (retitle the window, clear the screen).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_NAMES: Readonly<Record<string, string>> = {
+  "\u0000": "\\0", "\u0007": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f", "\r": "\\r", "\u001b": "\\e",
+};
+
+/** Model text made harmless for a terminal: each control character written as its escape (\e, \n, \u0085). */
+export function visibleControls(s: string, keep = ""): string {
+  return s.replace(CONTROL, (c) => (keep.includes(c) ? c : (CONTROL_NAMES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)));
+}
+
+/** Model text for Markdown: a line break or tab is a space (so a heading or row holds), other controls escaped. */
+export function mdText(s: string): string {
+  return visibleControls(s.replace(/\r\n|[\r\n\t]/g, " "));
+}
+
+/** A Markdown table cell: controls neutralised and each pipe escaped, once. */
 export function mdEscape(s: string): string {
-  return s.replace(/\|/g, "\\|");
+  return mdText(s).replace(/\|/g, "\\|");
 }
 
 /** Word-wrap plain text to `width` columns; continuation lines start with `indent`. */

@@ -1,7 +1,7 @@
 // GitHub-flavoured Markdown: any report document for a PR comment or a board memo. Money to the
 // cent (it is read as a record), headings as `###`, tables as pipe tables, notes as quotes.
 import type { Block, ReportDocument, Table, Value } from "../views/document.js";
-import { groupDigits, mdEscape, percent, signed, signedPercent, yearRanges, PLAIN_STYLE, type NumberStyle } from "./format.js";
+import { groupDigits, mdEscape, mdText, percent, signed, signedPercent, yearRanges, PLAIN_STYLE, type NumberStyle } from "./format.js";
 import { DEFAULT_MESSAGES, words, type Writer } from "./text.js";
 import type { Catalogue } from "./messages/en.js";
 
@@ -47,7 +47,7 @@ function markdownWriter(options: MarkdownOptions): Writer {
   return {
     messages: options.messages ?? DEFAULT_MESSAGES,
     value,
-    raw: (text, code) => (code ? `\`${text}\`` : text),
+    raw: (text, code) => (code ? `\`${mdText(text)}\`` : mdText(text)),
     paint: (text, tone) => (tone === "strong" ? `**${text}**` : tone === "muted" ? `_${text}_` : text),
     best: (best) => (best ? " **★**" : ""),
     unit: () => "",

@@ -6,7 +6,7 @@ import { fixed, type Decimal } from "../money/decimal.js";
 import type { Block, ReportDocument, Table, Tone, Value } from "../views/document.js";
 import { columnBlocks, grid, widest, type Align } from "./grid.js";
 import {
-  UNIT_WORD, autoUnit, groupDigits, percent, plainPaint, scaled, shortPercent, signed, signedPercent, wrap, yearRanges, PLAIN_STYLE,
+  UNIT_WORD, autoUnit, visibleControls, groupDigits, percent, plainPaint, scaled, shortPercent, signed, signedPercent, wrap, yearRanges, PLAIN_STYLE,
   type NumberStyle, type Paint, type Unit,
 } from "./format.js";
 import { DEFAULT_MESSAGES, abbreviations, words, type Writer } from "./text.js";
@@ -67,7 +67,7 @@ function terminalWriter(options: TerminalOptions, unit: Unit): TerminalWriter {
     messages: options.messages ?? DEFAULT_MESSAGES,
     unitInUse: unit,
     value,
-    raw: (text) => text,
+    raw: (text) => visibleControls(text),
     paint: (text, tone) => toned(text, tone, paint),
     best: (best) => (best ? ` ${star}` : "  "),
     unit: () => (UNIT_WORD[unit] ? ` ${UNIT_WORD[unit]}` : ""),

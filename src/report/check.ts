@@ -7,7 +7,7 @@ import type { LoadedModel } from "../model/load.js";
 import { issueText } from "../model/issues.js";
 import { locate } from "../model/locate.js";
 import { sortedIssues } from "./issues.js";
-import { groupDigits, percent, shortPercent, yearRanges, type Paint } from "../render/format.js";
+import { groupDigits, percent, shortPercent, visibleControls, yearRanges, type Paint } from "../render/format.js";
 import { jsonText, money, ratio, type JsonValue } from "../render/json.js";
 import { mdTable } from "../render/markdown.js";
 
@@ -107,17 +107,17 @@ export function checksAsText(files: readonly CheckedFile[], options: CheckRender
   const { paint } = options;
   const out: string[] = [];
   for (const file of files) {
-    const source = file.loaded.source;
+    const source = visibleControls(file.loaded.source);
     if (file.outcomes === null) {
       for (const { issue, position } of sortedIssues(file.loaded)) {
         if (issue.severity !== "error") continue;
-        out.push(`${position ? `${source}:${position.line}:${position.col}` : source}  ${paint.red("✗")} ${paint.red(`invalid ${issue.code}`)}: ${issueText(issue).message}`);
+        out.push(`${position ? `${source}:${position.line}:${position.col}` : source}  ${paint.red("✗")} ${paint.red(`invalid ${issue.code}`)}: ${visibleControls(issueText(issue).message)}`);
       }
       continue;
     }
     for (const o of file.outcomes.filter((x) => !x.passed)) {
       const line = checkLine(file, o);
-      out.push(`${line ? `${source}:${line}` : source}  ${paint.red("✗")} ${title(o)} · ${failureSummary(o)}`);
+      out.push(`${line ? `${source}:${line}` : source}  ${paint.red("✗")} ${visibleControls(title(o))} · ${failureSummary(o)}`);
     }
     for (const lint of file.lints) {
       const mark = options.strict ? paint.red("✗ lint") : paint.yellow("⚠ lint");
@@ -127,7 +127,7 @@ export function checksAsText(files: readonly CheckedFile[], options: CheckRender
       const scenarios = [...new Set(o.points.map((p) => p.scenario))];
       const years = new Set(o.points.map((p) => p.year)).size;
       const scope = o.points.some((p) => p.year === null) ? scenarios.join(", ") : `${plural(years, "year")}, ${scenarios.join(", ")}`;
-      out.push(`${source}  ${paint.green("✓")} ${title(o)} (${scope})`);
+      out.push(`${source}  ${paint.green("✓")} ${visibleControls(title(o))} (${scope})`);
     }
   }
   const c = counts(files, options.strict);
@@ -175,8 +175,9 @@ export function checksAsJson(files: readonly CheckedFile[], options: Pick<CheckR
 
 // ---- junit --------------------------------------------------------------------------------------
 const XML_INVALID = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd]/gu;
+/** XML text: control characters shown escaped (\e), characters XML cannot hold dropped, markup escaped. */
 export function xmlEscape(s: string): string {
-  return s.replace(XML_INVALID, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return visibleControls(s, "\t\n\r").replace(XML_INVALID, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 /** xs:token: no leading, trailing or repeated white space, no tabs or line breaks. */
 const token = (s: string) => xmlEscape(s.replace(/\s+/g, " ").trim());
@@ -233,7 +234,7 @@ export function checksAsJunit(files: readonly CheckedFile[], options: Pick<Check
 }
 
 // ---- github -------------------------------------------------------------------------------------
-const ghData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const ghData = (s: string) => visibleControls(s, "\r\n").replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const ghProperty = (s: string) => ghData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** GitHub Actions workflow commands: annotations on the failing check's line in the PR diff. */

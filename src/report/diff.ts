@@ -6,7 +6,7 @@ import type { AssumptionChange } from "../diff/assumptions.js";
 import type { Impact, ScenarioImpact } from "../diff/impact.js";
 import { lintMessage } from "./check.js";
 import { columnBlocks, grid, widest } from "../render/grid.js";
-import { LINE_LABELS, groupDigits, signed, type Paint } from "../render/format.js";
+import { LINE_LABELS, groupDigits, mdText, signed, visibleControls, type Paint } from "../render/format.js";
 import { jsonText, money, type JsonValue } from "../render/json.js";
 import { mdTable } from "../render/markdown.js";
 
@@ -84,7 +84,7 @@ function checksText(d: ModelDiff, paint: Paint): string {
   const lines: string[] = [];
   for (const c of d.impact.checks) {
     const mark = c.after === "failed" ? paint.red("✗") : c.after === "passed" ? paint.green("✓") : "·";
-    lines.push(`  ${mark} ${c.title}: ${STATUS[c.before]} before, ${STATUS[c.after]} after`);
+    lines.push(`  ${mark} ${visibleControls(c.title)}: ${STATUS[c.before]} before, ${STATUS[c.after]} after`);
   }
   for (const l of d.impact.lints) lines.push(`  ${l.change === "added" ? paint.yellow("+ lint") : "- lint"} ${l.code}: ${lintMessage(l.lint)}`);
   if (lines.length === 0) {
@@ -139,7 +139,7 @@ export function diffAsMarkdown(d: ModelDiff): string {
   }
   if (d.impact.checks.length || d.impact.lints.length) {
     out.push("**Checks**", "");
-    for (const c of d.impact.checks) out.push(`- ${c.after === "failed" ? "❌" : "✅"} ${c.title}: ${STATUS[c.before]} before, ${STATUS[c.after]} after`);
+    for (const c of d.impact.checks) out.push(`- ${c.after === "failed" ? "❌" : "✅"} ${mdText(c.title)}: ${STATUS[c.before]} before, ${STATUS[c.after]} after`);
     for (const l of d.impact.lints) out.push(`- ${l.change === "added" ? "⚠️ new lint" : "lint resolved"} ${l.code}: ${lintMessage(l.lint)}`);
     out.push("");
   } else {

@@ -6,7 +6,7 @@
 import { issueText, type Issue } from "../model/issues.js";
 import { locate, positionOfOffset, sourceLine, type Position } from "../model/locate.js";
 import type { LoadedModel } from "../model/load.js";
-import type { Paint } from "../render/format.js";
+import { visibleControls, type Paint } from "../render/format.js";
 import { jsonText, type JsonValue } from "../render/json.js";
 
 export function issuePosition(loaded: LoadedModel, issue: Issue): Position | null {
@@ -28,17 +28,17 @@ export function issuesAsText(loaded: LoadedModel, paint: Paint, severities: read
   for (const { issue, position } of sortedIssues(loaded)) {
     if (!severities.includes(issue.severity)) continue;
     const { message, hint } = issueText(issue);
-    const where = position ? `${loaded.source}:${position.line}:${position.col}` : loaded.source;
+    const where = visibleControls(position ? `${loaded.source}:${position.line}:${position.col}` : loaded.source);
     const label = issue.severity === "error" ? paint.red(`error ${issue.code}`) : paint.yellow(`warning ${issue.code}`);
-    out.push(`${paint.bold(where)}: ${label}: ${message}`);
+    out.push(`${paint.bold(where)}: ${label}: ${visibleControls(message)}`);
     if (position && loaded.text) {
       const line = sourceLine(loaded.text, position.line);
       if (line.length <= 200) {
         const gutter = String(position.line).padStart(5);
-        out.push(paint.dim(`${gutter} | `) + line, paint.dim(`${" ".repeat(gutter.length)} | `) + " ".repeat(Math.max(0, position.col - 1)) + paint.red("^"));
+        out.push(paint.dim(`${gutter} | `) + visibleControls(line, "\t"), paint.dim(`${" ".repeat(gutter.length)} | `) + " ".repeat(Math.max(0, position.col - 1)) + paint.red("^"));
       }
     }
-    out.push(`  ${paint.dim("hint:")} ${hint}`);
+    out.push(`  ${paint.dim("hint:")} ${visibleControls(hint)}`);
   }
   return out.length ? out.join("\n") + "\n" : "";
 }

@@ -3,7 +3,7 @@
 // per line, so a changed assumption and the profit it moves sit in the same diff hunk.
 import type { Projection } from "../engine/projection-types.js";
 import type { CheckOutcome } from "../engine/checks.js";
-import { groupDigits, shortPercent } from "../render/format.js";
+import { groupDigits, shortPercent, visibleControls } from "../render/format.js";
 import { failureSummary, title } from "./check.js";
 
 export function resultsAsComments(projection: Projection, outcomes: readonly CheckOutcome[]): string {
@@ -18,6 +18,6 @@ export function resultsAsComments(projection: Projection, outcomes: readonly Che
       }
     }
   }
-  for (const o of outcomes) lines.push(`# check ${o.passed ? "passes" : "FAILS"}: ${title(o)}${o.passed ? "" : ` · ${failureSummary(o)}`}`);
+  for (const o of outcomes) lines.push(`# check ${o.passed ? "passes" : "FAILS"}: ${visibleControls(title(o))}${o.passed ? "" : ` · ${failureSummary(o)}`}`);
   return lines.join("\n") + "\n";
 }
