@@ -8,4 +8,6 @@ export { renderTerminal, type TerminalOptions } from "./table.js";
 export { renderMarkdown, type MarkdownOptions } from "./markdown.js";
 export { renderCsv } from "./csv.js";
 export { renderJson } from "./json.js";
+export { checksAsJunit } from "./junit.js";
+export { checksAsGithub } from "./github.js";
 export { en } from "./messages/en.js";

@@ -1,8 +1,8 @@
 // GitHub-flavoured Markdown: any report document for a PR comment or a board memo. Money to the
 // cent (it is read as a record), headings as `###`, tables as pipe tables, notes as quotes.
 import type { Block, ReportDocument, Table, Value } from "../views/document.js";
-import { groupDigits, mdEscape, mdText, percent, signed, signedPercent, yearRanges, PLAIN_STYLE, type NumberStyle } from "./format.js";
-import { DEFAULT_MESSAGES, words, type Writer } from "./text.js";
+import { groupDigits, mdEscape, mdText, percent, shortPercent, signed, signedPercent, yearRanges, PLAIN_STYLE, type NumberStyle } from "./format.js";
+import { DEFAULT_MESSAGES, exactMoney, words, type Writer } from "./text.js";
 import type { Catalogue } from "./messages/en.js";
 
 export interface MarkdownOptions {
@@ -27,9 +27,9 @@ function markdownWriter(options: MarkdownOptions): Writer {
   const { style } = options;
   const value = (v: Value): string => {
     switch (v.kind) {
-      case "money": return groupDigits(v.amount, 2, style);
-      case "percent": return v.ratio === null ? "–" : percent(v.ratio, 2, style);
-      case "rate": return percent(v.ratio, 1, style);
+      case "money": return v.exact ? exactMoney(v.amount, v.exact, style) : groupDigits(v.amount, 2, style);
+      case "percent": return v.ratio === null ? "–" : percent(v.ratio, v.places ?? 2, style);
+      case "rate": return shortPercent(v.ratio, style);
       case "count": return groupDigits(v.amount, 2, style);
       case "delta": {
         const main = v.of === "points" ? `${signed(groupDigits(v.amount.times(100), 2, style))} pt` : signed(groupDigits(v.amount, 2, style));

@@ -3,13 +3,13 @@
 // in the unit that fits each section (said in its heading), colour from the palette the CLI
 // passes in, and ASCII glyphs when asked.
 import { fixed, type Decimal } from "../money/decimal.js";
-import type { Block, ReportDocument, Table, Tone, Value } from "../views/document.js";
+import type { Block, ReportDocument, Table, Text, Tone, Value } from "../views/document.js";
 import { columnBlocks, grid, widest, type Align } from "./grid.js";
 import {
   UNIT_WORD, autoUnit, visibleControls, groupDigits, percent, plainPaint, scaled, shortPercent, signed, signedPercent, wrap, yearRanges, PLAIN_STYLE,
   type NumberStyle, type Paint, type Unit,
 } from "./format.js";
-import { DEFAULT_MESSAGES, abbreviations, words, type Writer } from "./text.js";
+import { DEFAULT_MESSAGES, abbreviations, exactMoney, words, type Writer } from "./text.js";
 import type { Catalogue } from "./messages/en.js";
 
 export interface TerminalOptions {
@@ -25,6 +25,11 @@ export const DEFAULT_TERMINAL_OPTIONS: TerminalOptions = { width: 80, paint: pla
 
 const SPARK = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
 const SPARK_ASCII = ["_", ".", "-", "~", "=", "+", "*", "#"];
+
+/** A text on one line, without colour: for formats that quote our wording (JUnit, annotations, git). */
+export function plainWords(text: Text, options: TerminalOptions = DEFAULT_TERMINAL_OPTIONS): string {
+  return words(text, terminalWriter(options, "1"));
+}
 
 export function renderTerminal(doc: ReportDocument, options: TerminalOptions = DEFAULT_TERMINAL_OPTIONS): string {
   const lines: string[] = [];
@@ -43,8 +48,8 @@ function terminalWriter(options: TerminalOptions, unit: Unit): TerminalWriter {
   const star = options.ascii ? "*" : "★";
   const value = (v: Value): string => {
     switch (v.kind) {
-      case "money": return scaled(v.amount, unit, style);
-      case "percent": return v.ratio === null ? "–" : percent(v.ratio, 1, style);
+      case "money": return v.exact ? exactMoney(v.amount, v.exact, style) : scaled(v.amount, unit, style);
+      case "percent": return v.ratio === null ? "–" : percent(v.ratio, v.places ?? 1, style);
       case "rate": return shortPercent(v.ratio, style);
       case "count": return groupDigits(v.amount, 0, style);
       case "delta": return deltaText(v, unit, options);

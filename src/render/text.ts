@@ -1,7 +1,9 @@
 // What every renderer shares: turning a document's text (messages, model text, typed values)
 // into a string. Each format supplies a Writer that knows its own syntax and number style.
 import type { Piece, Text, Tone, Value } from "../views/document.js";
+import type { Decimal } from "../money/decimal.js";
 import { en, type Catalogue } from "./messages/en.js";
+import { groupDigits, type NumberStyle } from "./format.js";
 
 export interface Writer {
   readonly messages: Catalogue;
@@ -51,4 +53,9 @@ export function abbreviations(ids: readonly string[]): Record<string, string> {
     out[id] = id.slice(0, len).charAt(0).toUpperCase() + id.slice(1, len);
   }
   return out;
+}
+
+/** Money never scaled to a unit: to the cent, or as written (whole when whole). */
+export function exactMoney(amount: Decimal, exact: "cents" | "written", style: NumberStyle): string {
+  return groupDigits(amount, exact === "written" && amount.isInteger() ? 0 : 2, style);
 }

@@ -4,7 +4,10 @@ import { stringify } from "yaml";
 import type { Decimal } from "../money/decimal.js";
 import type { AssumptionChange } from "../diff/assumptions.js";
 import type { Impact, ScenarioImpact } from "../diff/impact.js";
-import { lintMessage } from "./check.js";
+import { lintText } from "../views/check.js";
+import { plainWords } from "../render/table.js";
+
+const lintMessage = (lint: Parameters<typeof lintText>[0]) => plainWords(lintText(lint));
 import { columnBlocks, grid, widest } from "../render/grid.js";
 import { LINE_LABELS, groupDigits, mdText, signed, visibleControls, type Paint } from "../render/format.js";
 import { jsonText, money, type JsonValue } from "../render/json.js";

@@ -4,24 +4,13 @@
 //         |        ^
 //     hint: each segment's channel shares must add up to exactly 100% in every year
 import { issueText, type Issue } from "../model/issues.js";
-import { locate, positionOfOffset, sourceLine, type Position } from "../model/locate.js";
+import { sourceLine } from "../model/locate.js";
+import { sortedIssues } from "../views/issues.js";
+
+export { issuePosition, sortedIssues } from "../views/issues.js";
 import type { LoadedModel } from "../model/load.js";
 import { visibleControls, type Paint } from "../render/format.js";
 import { jsonText, type JsonValue } from "../render/json.js";
-
-export function issuePosition(loaded: LoadedModel, issue: Issue): Position | null {
-  if (issue.code === "FILE_NOT_FOUND" || issue.code === "FILE_TOO_LARGE") return null;
-  if (issue.offset !== undefined) return positionOfOffset(loaded.lineCounter, issue.offset);
-  return locate(loaded.doc, loaded.lineCounter, issue.path, issue.atKey ?? false);
-}
-
-/** Issues sorted by position, so the output reads top to bottom like the file. */
-export function sortedIssues(loaded: LoadedModel): { issue: Issue; position: Position | null }[] {
-  return loaded.issues
-    .map((issue, i) => ({ issue, position: issuePosition(loaded, issue), i }))
-    .sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.col ?? 0) - (b.position?.col ?? 0) || a.i - b.i)
-    .map(({ issue, position }) => ({ issue, position }));
-}
 
 export function issuesAsText(loaded: LoadedModel, paint: Paint, severities: readonly Issue["severity"][] = ["error", "warning"]): string {
   const out: string[] = [];

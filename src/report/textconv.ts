@@ -3,8 +3,9 @@
 // per line, so a changed assumption and the profit it moves sit in the same diff hunk.
 import type { Projection } from "../engine/projection-types.js";
 import type { CheckOutcome } from "../engine/checks.js";
-import { groupDigits, shortPercent, visibleControls } from "../render/format.js";
-import { failureSummary, title } from "./check.js";
+import { groupDigits, shortPercent } from "../render/format.js";
+import { failureSummary, title } from "../views/check.js";
+import { plainWords } from "../render/table.js";
 
 export function resultsAsComments(projection: Projection, outcomes: readonly CheckOutcome[]): string {
   const lines: string[] = ["", "# ─── distplan results (computed, not part of the file) ───"];
@@ -18,6 +19,6 @@ export function resultsAsComments(projection: Projection, outcomes: readonly Che
       }
     }
   }
-  for (const o of outcomes) lines.push(`# check ${o.passed ? "passes" : "FAILS"}: ${visibleControls(title(o))}${o.passed ? "" : ` · ${failureSummary(o)}`}`);
+  for (const o of outcomes) lines.push(`# check ${o.passed ? "passes" : "FAILS"}: ${plainWords(title(o))}${o.passed ? "" : ` · ${plainWords(failureSummary(o))}`}`);
   return lines.join("\n") + "\n";
 }

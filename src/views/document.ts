@@ -12,8 +12,10 @@ export type Tone = "strong" | "muted" | "warning" | "good" | "bad" | "signed";
 
 /** A value with a type, so each format can write it its own way. */
 export type Value =
-  | { readonly kind: "money"; readonly amount: Decimal }
-  /** A ratio shown as a percentage (margins, shares); null when undefined (no revenue). */
+  /** exact: never scaled to a unit — "cents" always to the cent, "written" whole when whole (a bound as written). */
+  | { readonly kind: "money"; readonly amount: Decimal; readonly exact?: "cents" | "written" }
+  /** A ratio shown as a percentage (margins, shares); null when undefined (no revenue). `places`
+   *  fixes the decimals where a figure is quoted alike in every format (a check result). */
   | { readonly kind: "percent"; readonly ratio: Decimal | null; readonly places?: number }
   /** A rate as people write it: 8%, 7.5% (the discount rate). */
   | { readonly kind: "rate"; readonly ratio: Decimal }

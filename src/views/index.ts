@@ -8,3 +8,4 @@ export type { MessageKey } from "./messages.js";
 export { reportView, reportRecords, reportData } from "./report.js";
 export { allocationsView, allocationsRecords, allocationsData } from "./allocations.js";
 export { compareView, compareRecords, compareData } from "./compare.js";
+export { checkView, checkData, fileStatus, type CheckedFile } from "./check.js";

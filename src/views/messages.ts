@@ -25,4 +25,16 @@ export type MessageKey =
   | "compare.npvAt" | "compare.vsBase" | "compare.deltaBase" | "compare.chart" | "compare.chart.note" | "compare.mix" | "compare.mix.legend"
   | "compare.best" | "compare.best.group" | "compare.allEqual" | "compare.scenarioNamed"
   | "compare.column.metric" | "compare.column.year" | "compare.column.delta" | "compare.column.scenario" | "compare.column.mix" | "compare.horizon"
-  | "note.checkFailed" | "note.checkFailsIn";
+  | "note.checkFailed" | "note.checkFailsIn"
+  | "list.semicolon"
+  | `lint.${"CONFLICT_RULE_MISSING" | "MIX_SHIFT" | "SHORT_HORIZON" | "SHORT_HORIZON.one" | "PRICE_UNDERCUT" | "CONTRIBUTION_NEGATIVE" | "ALLOCATION_LOSS"}`
+  | "check.missing.channel" | "check.missing.segment" | "check.missing.revenue"
+  | "check.min" | "check.max" | "check.and" | "check.condition" | "check.condition.scoped" | "check.title" | "check.at.year"
+  | "check.failure" | "check.also"
+  | "check.years.one" | "check.years.many" | "check.files.one" | "check.files.many" | "check.invalid"
+  | "check.failed.one" | "check.failed.many" | "check.failed.short" | "check.passed"
+  | "check.lintFailures.one" | "check.lintFailures.many" | "check.warnings.one" | "check.warnings.many"
+  | "check.line.invalid" | "check.line.failed" | "check.line.lint" | "check.line.passed"
+  | "check.cross" | "check.tick" | "check.lintMark.failed" | "check.lintMark.warning" | "check.invalidCode" | "check.invalidCode.page" | "check.lintCode"
+  | "check.mark.passed" | "check.mark.failed" | "check.mark.warning" | "check.status.passed"
+  | "check.column.file" | "check.column.check" | "check.column.result" | "check.title.passed" | "check.title.failed";

@@ -133,7 +133,7 @@ function scenarioBlocks(projection: Projection, s: ScenarioProjection, options: 
     blocks.push({ kind: "heading", text: [msg(s.name !== s.id ? "report.title.page.named" : "report.title.page", args)] }, table);
     blocks.push({
       kind: "paragraph",
-      text: [msg("report.footer.page", { rate: [rate], npv: [val(money(s.npv), "strong")], cumulative: [val(money(s.cumulativeNetProfit), "strong")] })],
+      text: [msg("report.footer.page", { rate: [val({ kind: "percent", ratio: projection.discountRate, places: 1 })], npv: [val(money(s.npv), "strong")], cumulative: [val(money(s.cumulativeNetProfit), "strong")] })],
     });
   } else {
     blocks.push({ kind: "heading", text: [msg("report.title.screen", { model: projection.name, scenario: s.id, currency: projection.currency, unit: [{ unit: true }] })], tone: "strong" });

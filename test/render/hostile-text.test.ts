@@ -14,7 +14,7 @@ import { compareView } from "../../src/views/compare.js";
 import { renderTerminal } from "../../src/render/table.js";
 import { renderMarkdown } from "../../src/render/markdown.js";
 import { PLAIN_STYLE, plainPaint } from "../../src/render/format.js";
-import { checksAsGithub, checksAsJunit, checksAsMarkdown, checksAsText, type CheckedFile } from "../../src/report/check.js";
+import { checksAsGithub, checksAsJunit, checksAsMarkdown, checksAsText, type CheckedFile } from "../support/check-render.js";
 
 const worked = readFileSync(join(ROOT, "examples/worked-example.yaml"), "utf8");
 const hostile = worked
@@ -73,7 +73,7 @@ describe("control characters in model text", () => {
     const github = checksAsGithub(files, { strict: false });
     expect(junit).not.toMatch(CONTROL);
     expect(github).not.toMatch(CONTROL);
-    expect(junit).toContain("rich \\e]0;x\\a | and more");
+    expect(junit).toContain("rich \\e]0;x\\a | and\\nmore");
     for (const line of github.trimEnd().split("\n")) expect(line).toMatch(/^(::(error|warning) |distplan check: )/);
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadText, ROOT } from "../helpers.js";
 import { checkLoadedModel } from "../../src/engine/check-model.js";
-import { checksAsMarkdown } from "../../src/report/check.js";
+import { checksAsMarkdown } from "../support/check-render.js";
 
 const worked = readFileSync(join(ROOT, "examples/worked-example.yaml"), "utf8");
 const loaded = loadText(worked.replace("checks:\n", "checks:\n  - { name: \"a | b\", metric: net_profit, min: 100000000 }\n"), "pipes.yaml");

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadText, ROOT } from "../helpers.js";
 import { checkLoadedModel } from "../../src/engine/check-model.js";
 import { plainPaint } from "../../src/render/format.js";
-import { checksAsText } from "../../src/report/check.js";
+import { checksAsText } from "../support/check-render.js";
 
 const worked = readFileSync(join(ROOT, "examples/worked-example.yaml"), "utf8");
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { validateXML } from "xmllint-wasm";
 import { ROOT } from "../helpers.js";
 import { checkFiles } from "../../src/cli/commands/check.js";
-import { checksAsGithub, checksAsJson, checksAsJunit, checksAsMarkdown, checksAsText } from "../../src/report/check.js";
+import { checksAsGithub, checksAsJson, checksAsJunit, checksAsMarkdown, checksAsText } from "../support/check-render.js";
 import { plainPaint } from "../../src/render/format.js";
 
 const SCHEMAS = join(ROOT, "..", "shared", "schemas");

@@ -2,7 +2,13 @@
 // Every file is reported; the exit code is the worst of them (2 invalid > 1 failed > 0).
 import { readModelFile, isValid } from "../../model/load.js";
 import { checkLoadedModel } from "../../engine/check-model.js";
-import { checksAsGithub, checksAsJson, checksAsJunit, checksAsMarkdown, checksAsText, fileStatus, type CheckedFile } from "../../report/check.js";
+import { checkData, checkView, fileStatus, type CheckedFile } from "../../views/check.js";
+import { renderTerminal, DEFAULT_TERMINAL_OPTIONS } from "../../render/table.js";
+import { renderMarkdown } from "../../render/markdown.js";
+import { renderJson } from "../../render/json.js";
+import { checksAsJunit } from "../../render/junit.js";
+import { checksAsGithub } from "../../render/github.js";
+import { PLAIN_STYLE } from "../../render/format.js";
 import { EXIT, UsageError } from "../errors.js";
 import { expandGlob, hasGlob } from "../glob.js";
 import { resolveModelPath } from "../models.js";
@@ -40,11 +46,11 @@ export async function runCheck(args: readonly string[], options: CheckOptions): 
   const files = await checkFiles(modelPaths(args));
   const strict = options.strict ?? false;
   switch (options.format) {
-    case "text": writeOut(checksAsText(files, { strict, paint: stdoutPaint(options) })); break;
-    case "json": writeOut(checksAsJson(files, { strict })); break;
+    case "text": writeOut(renderTerminal(checkView(files, strict, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, paint: stdoutPaint(options) })); break;
+    case "json": writeOut(renderJson(checkData(files, strict))); break;
     case "junit": writeOut(checksAsJunit(files, { strict })); break;
     case "github": writeOut(checksAsGithub(files, { strict })); break;
-    case "md": writeOut(checksAsMarkdown(files, { strict })); break;
+    case "md": writeOut(renderMarkdown(checkView(files, strict, "page"), { style: PLAIN_STYLE })); break;
   }
   const statuses = files.map((f) => fileStatus(f, strict));
   return statuses.includes("invalid") ? EXIT.usage : statuses.includes("failed") ? EXIT.failed : EXIT.ok;

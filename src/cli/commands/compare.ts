@@ -8,7 +8,7 @@ import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
 import type { Unit } from "../../render/format.js";
 import { evaluateChecks } from "../../engine/checks.js";
-import { title } from "../../report/check.js";
+import { title } from "../../views/check.js";
 import { issuesAsText } from "../../report/issues.js";
 import { suggest } from "../../model/issues.js";
 import { UsageError } from "../errors.js";
@@ -49,7 +49,7 @@ export async function runCompare(modelArg: string | undefined, options: CompareO
     case "table": {
       const notes = evaluateChecks(loaded.scenarios[0]!.model, projection).filter((o) => !o.passed).map((o) => {
         const where = [...new Set(o.points.filter((p) => !p.passed).map((p) => p.scenario))].join(", ");
-        return [msg("note.checkFailsIn", { scenarios: [raw(where)], check: [raw(title(o))] })];
+        return [msg("note.checkFailsIn", { scenarios: [raw(where)], check: title(o) })];
       });
       const terminal = { unit: options.unit, width: terminalWidth(options.width), paint: stdoutPaint(options), style, ascii: wantsAscii(options.ascii) };
       return writeOut(renderTerminal(compareView(projection, comparison, { density: "screen", notes }), terminal));

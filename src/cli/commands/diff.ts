@@ -2,7 +2,8 @@
 import { diffAssumptions } from "../../diff/assumptions.js";
 import { diffImpact } from "../../diff/impact.js";
 import { diffAsJson, diffAsMarkdown, diffAsText, isEmptyDiff, type ModelDiff } from "../../report/diff.js";
-import { title } from "../../report/check.js";
+import { title } from "../../views/check.js";
+import { plainWords } from "../../render/table.js";
 import { shortPercent } from "../../render/format.js";
 import { isValid, type LoadedModel } from "../../model/load.js";
 import { EXIT, InvalidModelError } from "../errors.js";
@@ -23,7 +24,7 @@ export function modelDiff(before: LoadedModel, after: LoadedModel): ModelDiff {
     currency: model.currency,
     discountRate: shortPercent(model.discountRate),
     assumptions: diffAssumptions(before.file!, after.file!),
-    impact: diffImpact(before, after, title),
+    impact: diffImpact(before, after, (o) => plainWords(title(o))),
   };
 }
 

@@ -2,7 +2,7 @@
 import { compareAllocations } from "../../engine/allocation.js";
 import { reportData, reportRecords, reportView, type ByOption, type LinesOption } from "../../views/report.js";
 import { allocationsData, allocationsRecords, allocationsView } from "../../views/allocations.js";
-import { msg, raw, type Text } from "../../views/document.js";
+import { msg, type Text } from "../../views/document.js";
 import { renderTerminal } from "../../render/table.js";
 import { renderMarkdown } from "../../render/markdown.js";
 import { renderCsv } from "../../render/csv.js";
@@ -10,7 +10,7 @@ import { renderJson } from "../../render/json.js";
 import type { Unit } from "../../render/format.js";
 import { issuesAsText } from "../../report/issues.js";
 import { evaluateChecks } from "../../engine/checks.js";
-import { failureSummary, title } from "../../report/check.js";
+import { failureSummary, title } from "../../views/check.js";
 import type { LoadedModel } from "../../model/load.js";
 import type { Projection } from "../../engine/projection-types.js";
 import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
@@ -37,7 +37,7 @@ function failedCheckNotes(loaded: LoadedModel, projection: Projection): Record<s
     notes[s.id] = outcomes.flatMap((o) => {
       const failing = { ...o, points: o.points.filter((p) => p.scenario === s.id) };
       if (failing.points.every((p) => p.passed)) return [];
-      return [[msg("note.checkFailed", { check: [raw(title(o))], failures: [raw(failureSummary(failing))] })]];
+      return [[msg("note.checkFailed", { check: title(o), failures: failureSummary(failing) })]];
     });
   }
   return notes;
