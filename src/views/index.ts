@@ -9,3 +9,4 @@ export { reportView, reportRecords, reportData } from "./report.js";
 export { allocationsView, allocationsRecords, allocationsData } from "./allocations.js";
 export { compareView, compareRecords, compareData } from "./compare.js";
 export { checkView, checkData, fileStatus, type CheckedFile } from "./check.js";
+export { textconvView } from "./textconv.js";

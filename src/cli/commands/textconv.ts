@@ -5,7 +5,8 @@ import { loadModelBytes, isValid } from "../../model/load.js";
 import { formatModelText } from "../../model/fmt.js";
 import { projectScenarios } from "../../engine/projection.js";
 import { evaluateChecks } from "../../engine/checks.js";
-import { resultsAsComments } from "../../report/textconv.js";
+import { textconvView } from "../../views/textconv.js";
+import { renderTerminal, DEFAULT_TERMINAL_OPTIONS } from "../../render/table.js";
 import { writeOut } from "../output.js";
 
 export function textconvText(bytes: Uint8Array, source: string): string {
@@ -14,7 +15,9 @@ export function textconvText(bytes: Uint8Array, source: string): string {
     const loaded = loadModelBytes(bytes, source);
     if (!isValid(loaded)) return raw;
     const projection = projectScenarios(loaded.scenarios);
-    return formatModelText(loaded.text) + resultsAsComments(projection, evaluateChecks(loaded.scenarios[0]!.model, projection));
+    // Unwrapped and uncoloured: git compares the lines, whatever the terminal.
+    const results = renderTerminal(textconvView(projection, evaluateChecks(loaded.scenarios[0]!.model, projection)), { ...DEFAULT_TERMINAL_OPTIONS, width: Number.MAX_SAFE_INTEGER });
+    return formatModelText(loaded.text) + results;
   } catch {
     return raw;
   }

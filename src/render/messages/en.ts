@@ -90,6 +90,12 @@ export const en: Catalogue = {
   "note.checkFailed": "check failed: {check} · {failures}",
   "list.semicolon": "; ",
 
+  "textconv.header": "# ─── distplan results (computed, not part of the file) ───",
+  "textconv.scenario": "# {scenario}: NPV at {rate} {npv} · cumulative net profit {cumulative}",
+  "textconv.line": "#   {scenario} {year} {scope}: revenue {revenue} · contribution {contribution} · net profit {net}",
+  "textconv.check.passes": "# check passes: {check}",
+  "textconv.check.fails": "# check FAILS: {check} · {failures}",
+
   "lint.CONFLICT_RULE_MISSING": "{segment} is served by {seller} and the partner channel {owner} with no conflict rule: decide in advance how channel conflicts are resolved",
   "lint.MIX_SHIFT": "{channel}'s share of {segment} moves {points} points in {year}: keep the chosen model for 3-5 years",
   "lint.SHORT_HORIZON": "the horizon is {years} years: a distribution model should hold for 3-5 years",
