@@ -29,7 +29,7 @@ async function handleFailure(e: unknown, options: GlobalOptions): Promise<number
     return EXIT.usage;
   }
   if (isInvalidModelError(e)) {
-    const { issuesAsText } = await import("../report/issues.js");
+    const { issuesAsText } = await import("./issues.js");
     for (const model of e.models) writeErr(issuesAsText(model, paint));
     const errors = e.models.reduce((n, m) => n + m.issues.filter((i) => i.severity === "error").length, 0);
     writeErr(`${errors} error${errors === 1 ? "" : "s"}\n`);

@@ -56,6 +56,7 @@ function markdownWriter(options: MarkdownOptions): Writer {
 
 function blockText(block: Exclude<Block, { kind: "section" | "gap" }>, w: Writer): string {
   switch (block.kind) {
+    case "source": return "```yaml\n" + `${mdText(block.text)}  # line ${block.line}, column ${block.col}` + "\n```";
     case "heading": return `### ${words(block.text, w)}`;
     case "paragraph": return w.paint(words(block.text, w), block.tone);
     case "notes": return block.items.map((item) => `> ⚠ ${words(item, w)}`).join("\n");

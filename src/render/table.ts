@@ -32,6 +32,7 @@ export function plainWords(text: Text, options: TerminalOptions = DEFAULT_TERMIN
 }
 
 export function renderTerminal(doc: ReportDocument, options: TerminalOptions = DEFAULT_TERMINAL_OPTIONS): string {
+  if (doc.blocks.length === 0) return "";
   const lines: string[] = [];
   const writer = terminalWriter(options, options.unit === "auto" ? "1" : options.unit);
   for (const block of doc.blocks) renderBlock(block, writer, options, lines);
@@ -128,6 +129,12 @@ function renderBlock(block: Block, w: TerminalWriter, options: TerminalOptions, 
     case "gap":
       out.push("");
       return;
+    case "source": {
+      const gutter = String(block.line).padStart(5);
+      const { paint } = options;
+      out.push(paint.dim(`${gutter} | `) + visibleControls(block.text, "\t"), paint.dim(`${" ".repeat(gutter.length)} | `) + " ".repeat(Math.max(0, block.col - 1)) + paint.red("^"));
+      return;
+    }
     case "section": {
       const unit = options.unit === "auto" ? autoUnit(block.scale) : options.unit;
       const inner = terminalWriter(options, unit);

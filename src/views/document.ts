@@ -84,6 +84,8 @@ export type Block =
   | { readonly kind: "notes"; readonly items: readonly Text[]; readonly tone: Tone; readonly wrap: boolean }
   | { readonly kind: "list"; readonly items: readonly Text[] }
   | { readonly kind: "table"; readonly table: Table }
+  /** A line of the model file, with the column an issue points at. */
+  | { readonly kind: "source"; readonly line: number; readonly col: number; readonly text: string }
   /** A break between parts, where a terminal leaves an empty line. */
   | { readonly kind: "gap" }
   /** A group of blocks whose money shares one unit, chosen to fit `scale`. */

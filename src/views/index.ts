@@ -10,3 +10,4 @@ export { allocationsView, allocationsRecords, allocationsData } from "./allocati
 export { compareView, compareRecords, compareData } from "./compare.js";
 export { checkView, checkData, fileStatus, type CheckedFile } from "./check.js";
 export { textconvView } from "./textconv.js";
+export { issuesView, sortedIssues, issuePosition } from "./issues.js";

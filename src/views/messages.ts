@@ -27,6 +27,7 @@ export type MessageKey =
   | "compare.column.metric" | "compare.column.year" | "compare.column.delta" | "compare.column.scenario" | "compare.column.mix" | "compare.horizon"
   | "note.checkFailed" | "note.checkFailsIn"
   | "list.semicolon"
+  | "issue.line" | "issue.error" | "issue.warning" | "issue.hint" | "issue.hintLabel"
   | "textconv.header" | "textconv.scenario" | "textconv.line" | "textconv.check.passes" | "textconv.check.fails"
   | `lint.${"CONFLICT_RULE_MISSING" | "MIX_SHIFT" | "SHORT_HORIZON" | "SHORT_HORIZON.one" | "PRICE_UNDERCUT" | "CONTRIBUTION_NEGATIVE" | "ALLOCATION_LOSS"}`
   | "check.missing.channel" | "check.missing.segment" | "check.missing.revenue"

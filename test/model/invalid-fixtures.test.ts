@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadModelBytes, loadModelText } from "../../src/model/load.js";
-import { issuePosition } from "../../src/report/issues.js";
+import { issuePosition } from "../../src/views/issues.js";
 import { TEMPLATES } from "../../src/model/issues.js";
 import { ROOT } from "../helpers.js";
 

@@ -7,7 +7,7 @@ import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadModelText } from "../../src/model/load.js";
 import { TEMPLATES } from "../../src/model/issues.js";
-import { issuePosition } from "../../src/report/issues.js";
+import { issuePosition } from "../../src/views/issues.js";
 import { projectScenarios } from "../../src/engine/projection.js";
 import { ROOT } from "../helpers.js";
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadText, errorCodes, ROOT } from "../helpers.js";
-import { issuePosition, sortedIssues } from "../../src/report/issues.js";
+import { issuePosition, sortedIssues } from "../../src/views/issues.js";
 import { issueText } from "../../src/model/issues.js";
 
 const base = readFileSync(join(ROOT, "test/fixtures/invalid/UNKNOWN_KEY.yaml"), "utf8").split("\n").filter((l) => !l.startsWith("yers") && !l.startsWith("#")).join("\n");

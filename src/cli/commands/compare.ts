@@ -9,7 +9,7 @@ import { renderJson } from "../../render/json.js";
 import type { Unit } from "../../render/format.js";
 import { evaluateChecks } from "../../engine/checks.js";
 import { title } from "../../views/check.js";
-import { issuesAsText } from "../../report/issues.js";
+import { issuesAsText } from "../issues.js";
 import { suggest } from "../../model/issues.js";
 import { UsageError } from "../errors.js";
 import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";

@@ -8,7 +8,7 @@ import { formatModelText } from "../../model/fmt.js";
 import { projectScenarios } from "../../engine/projection.js";
 import { reportData } from "../../views/report.js";
 import { renderJson } from "../../render/json.js";
-import { issuesAsText } from "../../report/issues.js";
+import { issuesAsText } from "../issues.js";
 import { EXIT } from "../errors.js";
 import { expandGlob, hasGlob } from "../glob.js";
 import { stderrPaint, writeErr, writeOut, type GlobalOptions } from "../output.js";

@@ -8,7 +8,7 @@ import { renderMarkdown } from "../../render/markdown.js";
 import { renderCsv } from "../../render/csv.js";
 import { renderJson } from "../../render/json.js";
 import type { Unit } from "../../render/format.js";
-import { issuesAsText } from "../../report/issues.js";
+import { issuesAsText } from "../issues.js";
 import { evaluateChecks } from "../../engine/checks.js";
 import { failureSummary, title } from "../../views/check.js";
 import type { LoadedModel } from "../../model/load.js";

@@ -90,6 +90,12 @@ export const en: Catalogue = {
   "note.checkFailed": "check failed: {check} · {failures}",
   "list.semicolon": "; ",
 
+  "issue.line": "{where}: {label}: {message}",
+  "issue.error": "error {code}",
+  "issue.warning": "warning {code}",
+  "issue.hint": "  {label} {hint}",
+  "issue.hintLabel": "hint:",
+
   "textconv.header": "# ─── distplan results (computed, not part of the file) ───",
   "textconv.scenario": "# {scenario}: NPV at {rate} {npv} · cumulative net profit {cumulative}",
   "textconv.line": "#   {scenario} {year} {scope}: revenue {revenue} · contribution {contribution} · net profit {net}",
