@@ -16,9 +16,6 @@ export const LAYERS: Readonly<Record<string, number>> = {
   views: 4,
   render: 5,
   cli: 6,
-  // Being replaced by views/ + render/ (issue #21): views and renderers together, until the last
-  // view has moved.
-  report: 5,
 };
 
 /** Known exceptions to the "no I/O below cli" rule, each with its reason. */

@@ -2,7 +2,8 @@
 // no amount passes through a JavaScript float on its way out. Key order is insertion order.
 import { fixed, type Decimal } from "../money/decimal.js";
 import { Figure, Words, type Data } from "../views/document.js";
-import { DEFAULT_MESSAGES, words, type Writer } from "./text.js";
+import { DEFAULT_MESSAGES } from "./text.js";
+import { plainWords, DEFAULT_TERMINAL_OPTIONS } from "./table.js";
 import type { Catalogue } from "./messages/en.js";
 
 export class RawNumber {
@@ -41,29 +42,18 @@ function write(value: JsonValue, current: string, step: string): string {
 
 // ---- records ------------------------------------------------------------------------------------
 
-const plainWriter = (messages: Catalogue): Writer => ({
-  messages,
-  value: () => {
-    throw new Error("a record's words hold no figures");
-  },
-  raw: (text) => text,
-  paint: (text) => text,
-  best: () => "",
-  unit: () => "",
-});
-
-function jsonValue(data: Data, w: Writer): JsonValue {
+function jsonValue(data: Data, messages: Catalogue): JsonValue {
   if (data instanceof Figure) {
     if (data.amount === null) return null;
     return data.kind === "ratio" ? ratio(data.amount) : data.kind === "count" ? count(data.amount) : money(data.amount);
   }
-  if (data instanceof Words) return words(data.text, w);
+  if (data instanceof Words) return plainWords(data.text, { ...DEFAULT_TERMINAL_OPTIONS, messages });
   if (data === null || typeof data !== "object") return data;
-  if (Array.isArray(data)) return data.map((d: Data) => jsonValue(d, w));
-  return Object.fromEntries(Object.entries(data as Record<string, Data>).map(([k, v]) => [k, jsonValue(v, w)]));
+  if (Array.isArray(data)) return data.map((d: Data) => jsonValue(d, messages));
+  return Object.fromEntries(Object.entries(data as Record<string, Data>).map(([k, v]) => [k, jsonValue(v, messages)]));
 }
 
 /** A view's documented record tree as JSON text; figures written from their exact text. */
 export function renderJson(data: Data, messages: Catalogue = DEFAULT_MESSAGES): string {
-  return jsonText(jsonValue(data, plainWriter(messages)));
+  return jsonText(jsonValue(data, messages));
 }

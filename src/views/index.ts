@@ -11,3 +11,4 @@ export { compareView, compareRecords, compareData } from "./compare.js";
 export { checkView, checkData, fileStatus, type CheckedFile } from "./check.js";
 export { textconvView } from "./textconv.js";
 export { issuesView, sortedIssues, issuePosition } from "./issues.js";
+export { diffView, diffData, isEmptyDiff, type ModelDiff } from "./diff.js";

@@ -27,6 +27,13 @@ export type MessageKey =
   | "compare.column.metric" | "compare.column.year" | "compare.column.delta" | "compare.column.scenario" | "compare.column.mix" | "compare.horizon"
   | "note.checkFailed" | "note.checkFailsIn"
   | "list.semicolon"
+  | "diff.added" | "diff.removed" | "diff.changed" | "diff.line" | "diff.status.passed" | "diff.status.failed" | "diff.status.absent"
+  | "diff.none" | "diff.none.page" | "diff.structure" | "diff.assumptions" | "diff.change.one" | "diff.change.many" | "diff.assumptions.none"
+  | "diff.scenarios.added" | "diff.scenarios.removed" | "diff.impact" | "diff.impact.none" | "diff.horizon" | "diff.npvAt" | "diff.cumulative"
+  | "diff.check" | "diff.mark.absent" | "diff.lint" | "diff.lint.added" | "diff.lint.removed" | "diff.checks" | "diff.checks.none"
+  | "diff.checks.still.one" | "diff.checks.still.many" | "diff.title.page" | "diff.column.assumption" | "diff.column.before" | "diff.column.after"
+  | "diff.structural" | "diff.impact.page" | "diff.column.line" | "diff.check.page" | "diff.lint.added.page" | "diff.lint.removed.page"
+  | "diff.checks.still.page" | "diff.checks.none.page"
   | "issue.line" | "issue.error" | "issue.warning" | "issue.hint" | "issue.hintLabel"
   | "textconv.header" | "textconv.scenario" | "textconv.line" | "textconv.check.passes" | "textconv.check.fails"
   | `lint.${"CONFLICT_RULE_MISSING" | "MIX_SHIFT" | "SHORT_HORIZON" | "SHORT_HORIZON.one" | "PRICE_UNDERCUT" | "CONTRIBUTION_NEGATIVE" | "ALLOCATION_LOSS"}`

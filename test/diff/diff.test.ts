@@ -7,7 +7,7 @@ import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { diffAssumptions } from "../../src/diff/assumptions.js";
 import { modelDiff } from "../../src/cli/commands/diff.js";
-import { isEmptyDiff } from "../../src/report/diff.js";
+import { isEmptyDiff } from "../../src/views/diff.js";
 import { textconvText } from "../../src/cli/commands/textconv.js";
 import { loadModelText } from "../../src/model/load.js";
 import type { ModelFile } from "../../src/model/types.js";

@@ -1,10 +1,13 @@
 // distplan diff <old> <new>: the assumptions that changed, their impact, checks that change status.
 import { diffAssumptions } from "../../diff/assumptions.js";
 import { diffImpact } from "../../diff/impact.js";
-import { diffAsJson, diffAsMarkdown, diffAsText, isEmptyDiff, type ModelDiff } from "../../report/diff.js";
+import { diffData, diffView, isEmptyDiff, type ModelDiff } from "../../views/diff.js";
+import { renderTerminal, DEFAULT_TERMINAL_OPTIONS } from "../../render/table.js";
+import { renderMarkdown } from "../../render/markdown.js";
+import { renderJson } from "../../render/json.js";
 import { title } from "../../views/check.js";
 import { plainWords } from "../../render/table.js";
-import { shortPercent } from "../../render/format.js";
+import { PLAIN_STYLE, shortPercent } from "../../render/format.js";
 import { isValid, type LoadedModel } from "../../model/load.js";
 import { EXIT, InvalidModelError } from "../errors.js";
 import { readOperand } from "../git.js";
@@ -34,9 +37,9 @@ export async function runDiff(oldArg: string, newArg: string, options: DiffOptio
   if (invalid.length > 0) throw new InvalidModelError(invalid);
   const diff = modelDiff(before, after);
   switch (options.format) {
-    case "text": writeOut(diffAsText(diff, stdoutPaint(options), terminalWidth(options.width))); break;
-    case "json": writeOut(diffAsJson(diff)); break;
-    case "md": writeOut(diffAsMarkdown(diff)); break;
+    case "text": writeOut(renderTerminal(diffView(diff, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, paint: stdoutPaint(options), width: terminalWidth(options.width), unit: "1" })); break;
+    case "json": writeOut(renderJson(diffData(diff))); break;
+    case "md": writeOut(renderMarkdown(diffView(diff, "page"), { style: PLAIN_STYLE })); break;
   }
   return options.exitCode && !isEmptyDiff(diff) ? EXIT.failed : EXIT.ok;
 }
