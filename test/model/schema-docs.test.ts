@@ -1,8 +1,11 @@
 // The schema explains itself and docs/MODEL.md keeps up with it: every property of the JSON
 // Schema has a description (editors show it on hover), and the model reference names every
 // property and every allowed word (channel types, allocation methods, check metrics).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { modelSchema } from "../../src/model/schema.js";
+import { ROOT, loadExample, project } from "../helpers.js";
 
 interface Found {
   readonly properties: { path: string; name: string; schema: Record<string, unknown> }[];
@@ -47,5 +50,34 @@ describe("schema descriptions", () => {
     const withMarkdown = properties.filter((p) => "markdownDescription" in p.schema);
     expect(withMarkdown.length).toBeGreaterThan(10);
     for (const p of withMarkdown) expect(String(p.schema.markdownDescription).startsWith(String(p.schema.description)), p.path).toBe(true);
+  });
+});
+
+describe("docs/MODEL.md", () => {
+  const text = readFileSync(join(ROOT, "docs/MODEL.md"), "utf8");
+  const { properties, enums } = walk(modelSchema);
+  const names = [...new Set([...properties.map((p) => p.name), ...enums])].sort();
+
+  it("names every schema property and every allowed word, as code", () => {
+    expect(names).toContain("compensation");
+    expect(names).toContain("new_customers");
+    expect(names.filter((n) => !text.includes(`\`${n}\``))).toEqual([]);
+  });
+
+  it("points only at files inside the repository", () => {
+    expect(text).not.toMatch(/\.\.\/shared|SPEC\.md|SCREENS\.md|SPEC §/);
+  });
+
+  it("shows the engine's figures for the worked and the complete example", () => {
+    const grouped = (d: { toFixed: (n: number) => string }) => d.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    const worked = project(loadExample("worked-example.yaml")).scenarios[0]!;
+    const figures = [
+      ...worked.years.flatMap((y) => [y.total.net_profit, y.total.cumulative_net_profit, y.total.contribution, ...Object.values(y.channels).map((c) => c.cm1)]),
+      ...Object.values(worked.years[0]!.channels).flatMap((c) => [c.net_profit, c.shared_costs, c.contribution]),
+      worked.npv,
+    ];
+    const complete = project(loadExample("voorbeeld.yaml")).scenarios;
+    figures.push(...complete.map((s) => s.npv), complete[0]!.cumulativeNetProfit, ...complete[0]!.years.map((y) => y.total.net_profit));
+    expect(figures.map(grouped).filter((f) => !text.includes(f))).toEqual([]);
   });
 });
