@@ -1,4 +1,4 @@
-// `--format json`: distplan.report/v1 exactly as SPEC §4 (other tools and CI read it).
+// `--format json`: distplan.report/v1 as docs/MODEL.md §8.1 describes it (other tools and CI read it).
 import { CELL_FIELDS, CHANNEL_MONEY_FIELDS, COUNT_FIELDS, RATIO_FIELDS, type CellFigures, type ChannelYear, type EngineWarning, type Projection, type ScenarioProjection, type TotalYear } from "../engine/projection-types.js";
 import { count, jsonText, money, ratio, type JsonValue } from "./json-text.js";
 import { warningText } from "./format.js";

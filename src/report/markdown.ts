@@ -1,5 +1,5 @@
 // `--format md`: GitHub-flavoured Markdown for a PR comment or a board memo. Machine-readable, so
-// money is shown to the cent (SPEC §3 footing).
+// money is shown to the cent (docs/MODEL.md §8, footing).
 import type { Decimal } from "../engine/decimal.js";
 import type { AllocationComparison, AllocationView, Projection, ScenarioProjection } from "../engine/projection-types.js";
 import { LINE_LABELS, groupDigits, mdEscape, percent, warningLines, PLAIN_STYLE, type NumberStyle } from "./format.js";

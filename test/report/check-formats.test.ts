@@ -1,4 +1,4 @@
-// `distplan check` renderers on a mixed run: the SPEC example (a check fails, a lint warns), the
+// `distplan check` renderers on a mixed run: the complete example (a check fails, a lint warns), the
 // committed plan (passes, one lint) and an invalid model. JUnit is validated against the
 // Jenkins xunit and the Ant schemas, read from the folder named by DISTPLAN_JUNIT_XSD_DIR: the
 // two third-party XSDs are not part of this repository. `.ci/run` sets the variable (and fails
