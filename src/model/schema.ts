@@ -49,7 +49,7 @@ function series(item: string, comment: string) {
         else: {
           type: "object",
           properties: {
-            from: { ...doc("The value in the first year; the years between follow a straight line to `to`."), ...ref(item) },
+            from: { ...doc("The value in the first year; the years between follow a straight line to the value of to."), ...ref(item) },
             to: { ...doc("The value in the last year of the plan.", "value(t) = (from × (n − 1 − t) + to × t) / (n − 1), n = years"), ...ref(item) },
           },
           required: ["from", "to"],
@@ -117,7 +117,7 @@ export const modelSchema = {
     conflicts: { ...doc("Channel-conflict rules: what a seller channel pays an owner channel's partners for selling into their accounts."), type: "array", items: ref("conflict") },
     shared_costs: { ...doc("Costs no single channel causes (marketing, IT), allocated over the channels per year."), type: "array", items: ref("shared_cost") },
     scenarios: { ...doc("Variants of the plan: each changes some values of base (set), optionally starting from another scenario (extends)."), type: "array", items: ref("scenario") },
-    checks: { ...doc("CI gates evaluated by `distplan check`; without any, net profit ≥ 0 in every year of base."), type: "array", items: ref("check") },
+    checks: { ...doc("CI gates evaluated by distplan check; without any, net profit ≥ 0 in every year of base."), type: "array", items: ref("check") },
   },
   $defs: {
     id: { $comment: "Lowercase id: a letter, then letters, digits, _ or -.", type: "string", pattern: ID },

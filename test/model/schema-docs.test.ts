@@ -46,6 +46,10 @@ describe("schema descriptions", () => {
     expect(undocumented(copy)).toEqual(["#/$defs/conflict/properties/overlap"]);
   });
 
+  it("a plain description has no Markdown (editors would show the backticks escaped)", () => {
+    expect(properties.filter((p) => String(p.schema.description).includes("`")).map((p) => p.path)).toEqual([]);
+  });
+
   it("a markdownDescription repeats the description and adds the formula", () => {
     const withMarkdown = properties.filter((p) => "markdownDescription" in p.schema);
     expect(withMarkdown.length).toBeGreaterThan(10);
