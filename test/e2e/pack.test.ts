@@ -12,6 +12,7 @@ import { parse } from "yaml";
 import { ROOT } from "../helpers.js";
 
 const TIMEOUT = 300_000; // npm install on a loaded machine can take a minute or more
+const STEP_TIMEOUT = 120_000; // a few npx runs each, on a machine shared with other work
 const version = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
 /** The environment of every command here: the user's, without what `npm test` adds for itself. */
@@ -79,7 +80,7 @@ describe("npm pack", () => {
       expect(packedFiles).toContain(needed);
     }
     expect(packedFiles.filter((f) => /^(src|test|scripts)\/|\.ts$|fixtures/.test(f))).toEqual([]);
-  });
+  }, STEP_TIMEOUT);
 });
 
 describe("the tarball installed into an empty folder", () => {
@@ -97,13 +98,13 @@ describe("the tarball installed into an empty folder", () => {
     const installed = realpathSync(join(app, "node_modules/distplan/bin/distplan.js"));
     expect(installed.startsWith(join(app, "node_modules"))).toBe(true);
     expect(installed.startsWith(ROOT)).toBe(false);
-  });
+  }, STEP_TIMEOUT);
 
   it("distplan --version", () => {
     const r = distplan(["--version"]);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(version);
-  });
+  }, STEP_TIMEOUT);
 
   it("distplan report on a bundled example gives the worked example's figures", () => {
     const example = "node_modules/distplan/examples/worked-example.yaml";
@@ -114,7 +115,7 @@ describe("the tarball installed into an empty folder", () => {
     expect(csv.code).toBe(0);
     expect(csv.stdout).toContain("base,2029,total,,net_profit,61323.45");
     expect(csv.stdout).toContain("base,,total,,cumulative_net_profit,151330.95");
-  });
+  }, STEP_TIMEOUT);
 
   it("runs the same without its V8 code cache, or with one V8 rejects", () => {
     const example = "node_modules/distplan/examples/worked-example.yaml";
@@ -129,7 +130,7 @@ describe("the tarball installed into an empty folder", () => {
     const missing = distplan(["report", example, "--format", "csv"]);
     expect(missing.code).toBe(0);
     expect(missing.stdout).toBe(before);
-  });
+  }, STEP_TIMEOUT);
 
   it("distplan init --yes writes a model that validates and passes its checks", () => {
     const dir = join(app, "plan");
@@ -141,7 +142,7 @@ describe("the tarball installed into an empty folder", () => {
     const check = run("npx", ["--no", "--", "distplan", "check", "distplan.yaml"], dir);
     expect(check.code).toBe(0);
     expect(check.stdout).toContain("0 checks failed");
-  });
+  }, STEP_TIMEOUT);
 });
 
 describe("examples/ci against the tarball, in a git repository", () => {
@@ -196,7 +197,7 @@ describe("examples/ci against the tarball, in a git repository", () => {
     } finally {
       writeFileSync(plan, good);
     }
-  });
+  }, STEP_TIMEOUT);
 
   it("the pre-commit hooks pass a staged, formatted, passing model and stop an unformatted one", () => {
     expect(hooks.map((h) => h.id)).toEqual(["distplan-check", "distplan-fmt"]);
@@ -214,5 +215,5 @@ describe("examples/ci against the tarball, in a git repository", () => {
       writeFileSync(plan, good);
       ok(run("git", ["add", "models/plan.yaml"], repo, env));
     }
-  });
+  }, STEP_TIMEOUT);
 });
