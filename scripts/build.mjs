@@ -20,6 +20,7 @@ async function compileSchemaValidator() {
     const Ajv2020 = require("ajv/dist/2020").default;
     const standaloneCode = require("ajv/dist/standalone").default;
     const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: false } });
+    ajv.addKeyword("markdownDescription"); // an annotation editors show on hover (schema.ts `doc`)
     const validate = ajv.compile(modelSchema);
     const code = standaloneCode(ajv, validate);
     const target = join(root, "src/model/schema-validator.generated.cjs");

@@ -1,4 +1,4 @@
-// One way to fail per exit code (SPEC §4), caught once in main.ts.
+// One way to fail per exit code (README), caught once in main.ts.
 import type { LoadedModel } from "../model/load.js";
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;

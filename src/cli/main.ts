@@ -1,5 +1,5 @@
 // The CLI's entry (bin/distplan.js calls main): commander wiring, and the one top-level catch that turns every failure into an
-// exit code (SPEC §4): 0 ok, 1 a check failed or a difference was found, 2 bad usage or an
+// exit code (README): 0 ok, 1 a check failed or a difference was found, 2 bad usage or an
 // invalid model, 70 an internal error. Each command's module is imported only when it runs.
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, isInvalidModelError, isUsageError } from "./errors.js";

@@ -22,7 +22,7 @@ function examplesFolder(): string {
 export function resolveModelPath(arg: string | undefined): string {
   if (arg !== undefined) return arg;
   if (existsSync(DEFAULT_MODEL)) return DEFAULT_MODEL;
-  // One line (SPEC §4): what is missing, and the two ways forward.
+  // One line: what is missing, and the two ways forward.
   throw new UsageError(`no model given and no ./${DEFAULT_MODEL} here: run 'distplan init', or pass a model such as ${join(examplesFolder(), "voorbeeld.yaml")}`);
 }
 

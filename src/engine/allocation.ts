@@ -1,4 +1,4 @@
-// Shared-cost allocation (SPEC §3). Each shared cost, rounded to cents, is split over channels in
+// Shared-cost allocation (docs/MODEL.md §6). Each shared cost, rounded to cents, is split over channels in
 // proportion to a driver taken from the same year's footed figures; parts are whole cents that
 // add up to the cost exactly (largest remainder). Negative drivers count as zero, and when every
 // driver is zero the cost is split equally; both say so in a warning.

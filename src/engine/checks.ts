@@ -1,4 +1,4 @@
-// CI gates (SPEC §2.7): each check evaluated for every scenario and year it selects. Pure. A
+// CI gates (docs/MODEL.md §10): each check evaluated for every scenario and year it selects. Pure. A
 // value that cannot be computed (a ratio on zero revenue, a channel a scenario removed) fails:
 // a gate must never pass by default.
 import { Decimal, ONE, ZERO, cents, sum } from "../money/decimal.js";
@@ -30,7 +30,7 @@ export interface CheckOutcome {
   readonly passed: boolean;
 }
 
-/** Used when a model has no checks: net profit ≥ 0 in every year of base (SPEC §2.7). */
+/** Used when a model has no checks: net profit ≥ 0 in every year of base (docs/MODEL.md §10). */
 export const DEFAULT_CHECK: Check = {
   index: -1, name: "net profit ≥ 0 every year (default check)", metric: "net_profit", channel: null, segment: null,
   years: { kind: "all" }, scenarios: ["base"], min: ZERO, max: null,

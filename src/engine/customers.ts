@@ -1,4 +1,4 @@
-// Customer flow of one segment (SPEC §3): churn on last year's base, new customers capped by the
+// Customer flow of one segment (docs/MODEL.md §3): churn on last year's base, new customers capped by the
 // market potential. Exact; nothing is rounded here.
 import { ZERO, ONE, maxOf, minOf, type Decimal } from "../money/decimal.js";
 import type { Segment } from "../model/types.js";

@@ -1,4 +1,4 @@
-// The round table's rules of thumb (SPEC §5), as warnings on the base scenario. Pure. Each lint
+// The round table's rules of thumb (docs/MODEL.md §11), as warnings on the base scenario. Pure. Each lint
 // carries a path into the file so it can be shown where it applies.
 import { Decimal, ONE } from "../money/decimal.js";
 import type { Model } from "../model/types.js";

@@ -1,6 +1,6 @@
 // The Projection: the data structure every renderer reads (hledger's "simple intermediate data
 // structures"). All money is already footed: cents, and every total is the sum of the parts
-// shown (SPEC §3). Ratios are exact quotients of footed figures; renderers only round them.
+// shown (docs/MODEL.md §8). Ratios are exact quotients of footed figures; renderers only round them.
 import type { Decimal } from "../money/decimal.js";
 import type { AllocationMethod } from "../model/types.js";
 

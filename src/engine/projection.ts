@@ -1,4 +1,4 @@
-// Model → Projection (SPEC §3). Pure: no I/O, no clock, no environment. The exact figures of each
+// Model → Projection (docs/MODEL.md §3–§8). Pure: no I/O, no clock, no environment. The exact figures of each
 // cell are computed at full precision, then footed: the leaves are rounded to cents (customers to
 // 2 decimals) and everything above them (cell subtotals, channels, totals) is added up from the
 // rounded leaves, so every figure shown is the sum of the parts shown.

@@ -1,4 +1,4 @@
-// Scenarios (SPEC §2.6): a scenario is the base file with `set` overlays applied, each a dotted
+// Scenarios (docs/MODEL.md §9): a scenario is the base file with `set` overlays applied, each a dotted
 // path to a node that is replaced whole. Overlays apply to a deep copy of the file as written
 // (YAML aliases are shared objects, so the copy is what keeps base untouched); `extends` applies
 // the parent's overlays first. The result is validated in full like any model.

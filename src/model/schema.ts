@@ -14,9 +14,23 @@ const PERCENT = "^-?[0-9]+(\\.[0-9]+)?%$";
 
 const ref = (name: string) => ({ $ref: `#/$defs/${name}` });
 
-function series(item: string, description: string) {
+/**
+ * A field's documentation, shown by editors on hover (yaml-language-server reads both keys):
+ * what it means, its unit and default, and the formula it enters where one helps. docs/MODEL.md
+ * is the long form; a test fails when a property here has no description.
+ */
+function doc(description: string, formula?: string) {
+  return formula === undefined ? { description } : { description, markdownDescription: `${description}\n\n\`${formula}\`` };
+}
+
+const SERIES_FORMS = "a single value (every year), a list with one value per year, {start, growth} (compounding) or {from, to} (a straight line)";
+
+// The value types below say their meaning in `$comment`, not `description`: an editor that merges
+// a `$ref` target into the referring property could otherwise show the type's text instead of the
+// property's own description.
+function series(item: string, comment: string) {
   return {
-    description,
+    $comment: comment,
     if: { type: "array" },
     then: { type: "array", items: ref(item), minItems: 1 },
     else: {
@@ -25,13 +39,19 @@ function series(item: string, description: string) {
         if: { type: "object", required: ["start"] },
         then: {
           type: "object",
-          properties: { start: ref(item), growth: ref("percent") },
+          properties: {
+            start: { ...doc("The value in the first year of the plan."), ...ref(item) },
+            growth: { ...doc("Growth per year, compounding: year t is start × (1 + growth)^t (t = 0 in the first year).", "value(t) = start × (1 + growth)^t"), ...ref("percent") },
+          },
           required: ["start", "growth"],
           additionalProperties: false,
         },
         else: {
           type: "object",
-          properties: { from: ref(item), to: ref(item) },
+          properties: {
+            from: { ...doc("The value in the first year; the years between follow a straight line to the value of to."), ...ref(item) },
+            to: { ...doc("The value in the last year of the plan.", "value(t) = (from × (n − 1 − t) + to × t) / (n − 1), n = years"), ...ref(item) },
+          },
           required: ["from", "to"],
           additionalProperties: false,
         },
@@ -41,87 +61,120 @@ function series(item: string, description: string) {
   };
 }
 
-const mapOf = (value: object, description: string) => ({
-  description,
+const mapOf = (value: object, description: string, formula?: string) => ({
+  ...doc(description, formula),
   type: "object",
   propertyNames: ref("id"),
   additionalProperties: value,
 });
 
 const overrides = {
-  price_discount: ref("series_percent"),
-  partner_margin: ref("series_percent"),
-  acquisition_cost: ref("series_money"),
-  service_cost: ref("series_money"),
+  price_discount: {
+    ...doc("How far the end-customer price is below list, a percent series (default 0%). In by_segment: for that segment only.", "market_revenue = list_revenue × (1 − price_discount)"),
+    ...ref("series_percent"),
+  },
+  partner_margin: {
+    ...doc("Share of the end-customer price the partner keeps, a percent series (default 0%); indirect channels only. In by_segment: for that segment only.", "partner_margin = market_revenue × partner_margin; revenue = market_revenue − partner_margin"),
+    ...ref("series_percent"),
+  },
+  acquisition_cost: {
+    ...doc("Cost per new customer, money per customer (default 0), charged on the cell's new customers. In by_segment: for that segment only.", "acquisition_costs = new_customers × acquisition_cost"),
+    ...ref("series_money"),
+  },
+  service_cost: {
+    ...doc("Cost to serve one active customer for a year, money per customer per year (default 0). In by_segment: for that segment only.", "service_costs = customers × service_cost"),
+    ...ref("series_money"),
+  },
 };
 
 export const modelSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://distplan.dev/schema/v1/distplan.schema.json",
   title: "distplan model (format version 1)",
-  description: "One distribution plan: segments, channels, the channel mix, costs, scenarios and CI checks.",
+  description: "One distribution plan: segments, channels, the channel mix, costs, scenarios and CI checks. Reference: docs/MODEL.md in the distplan package.",
   type: "object",
   additionalProperties: false,
   required: ["version", "name", "start_year", "segments", "channels", "mix"],
   properties: {
-    version: { description: "Format version; must be 1.", const: 1 },
-    name: { description: "The plan's name.", type: "string", minLength: 1 },
-    currency: { description: "ISO 4217 code (default EUR).", type: "string", pattern: "^[A-Z]{3}$" },
-    start_year: { description: "First calendar year of the plan.", type: "integer", minimum: 1900, maximum: 2200 },
-    years: { description: "Horizon in years, 1..10 (default 5).", type: "integer", minimum: 1, maximum: 10 },
-    discount_rate: { description: "Discount rate for NPV (default 0%).", ...ref("percent") },
-    segments: { type: "array", minItems: 1, items: ref("segment") },
-    channels: { type: "array", minItems: 1, items: ref("channel") },
+    version: { ...doc("Format version of the model file; must be 1."), const: 1 },
+    name: { ...doc("The plan's name, shown in every report's title."), type: "string", minLength: 1 },
+    currency: { ...doc("ISO 4217 code of every amount in the file (default EUR). It labels figures; nothing is converted."), type: "string", pattern: "^[A-Z]{3}$" },
+    start_year: { ...doc("First calendar year of the plan (1900..2200); year t of the horizon is start_year + t."), type: "integer", minimum: 1900, maximum: 2200 },
+    years: { ...doc("Horizon in years, 1..10 (default 5). Every list-form series has exactly this many values."), type: "integer", minimum: 1, maximum: 10 },
+    discount_rate: {
+      ...doc("Yearly discount rate for the NPV, a percent (default 0%); not negative.", "npv = Σ_t net_profit(t) / (1 + discount_rate)^(t+1)"),
+      ...ref("percent"),
+    },
+    segments: { ...doc("Customer segments (at least one): who buys, how many, at what list price and gross margin."), type: "array", minItems: 1, items: ref("segment") },
+    channels: { ...doc("Sales channels (at least one): direct, indirect (partners) or e-commerce, each with its terms and costs."), type: "array", minItems: 1, items: ref("channel") },
     mix: mapOf(
-      mapOf(ref("series_percent"), "Share of the segment's customers per channel; 100% per year."),
-      "Channel mix per segment.",
+      mapOf(
+        { ...doc("Share of this segment's customers served by this channel, a percent series (0%..100%); a segment's shares add up to exactly 100% every year.", "cell customers = active customers × share"), ...ref("series_percent") },
+        "The channel shares of one segment, by channel id; they add up to exactly 100% in every year.",
+      ),
+      "Channel mix: for every segment id, the share of its customers per channel id.",
     ),
-    conflicts: { type: "array", items: ref("conflict") },
-    shared_costs: { type: "array", items: ref("shared_cost") },
-    scenarios: { type: "array", items: ref("scenario") },
-    checks: { type: "array", items: ref("check") },
+    conflicts: { ...doc("Channel-conflict rules: what a seller channel pays an owner channel's partners for selling into their accounts."), type: "array", items: ref("conflict") },
+    shared_costs: { ...doc("Costs no single channel causes (marketing, IT), allocated over the channels per year."), type: "array", items: ref("shared_cost") },
+    scenarios: { ...doc("Variants of the plan: each changes some values of base (set), optionally starting from another scenario (extends)."), type: "array", items: ref("scenario") },
+    checks: { ...doc("CI gates evaluated by distplan check; without any, net profit ≥ 0 in every year of base."), type: "array", items: ref("check") },
   },
   $defs: {
-    id: { type: "string", pattern: ID, description: "Lowercase id: a letter, then letters, digits, _ or -." },
+    id: { $comment: "Lowercase id: a letter, then letters, digits, _ or -.", type: "string", pattern: ID },
     money: {
-      description: 'An amount: a number, or a string with "_" separators and an optional k/M suffix ("1.4M").',
+      $comment: 'An amount: a number, or a string with "_" separators and an optional k/M suffix ("1.4M").',
       type: ["number", "string"],
       pattern: MONEY,
     },
     count: {
-      description: "A non-negative number of customers (fractions are expectations).",
+      $comment: "A non-negative number of customers (fractions are expectations).",
       type: ["number", "string"],
       pattern: "^[0-9][0-9_]*(\\.[0-9]+)?[kM]?$",
       minimum: 0,
     },
     percent: {
-      description: 'A percentage: "42%" or the fraction 0.42.',
+      $comment: 'A percentage: "42%" or the fraction 0.42.',
       type: ["number", "string"],
       pattern: PERCENT,
       minimum: -1,
       maximum: 1,
     },
     bound: {
-      description: 'A check bound: an amount, a count or a percentage ("10%").',
+      $comment: 'A check bound: an amount, a count or a percentage ("10%").',
       type: ["number", "string"],
       pattern: "^-?[0-9][0-9_]*(\\.[0-9]+)?([kM]|%)?$",
     },
-    series_money: series("money", "An amount per year: scalar, one per year, {start, growth} or {from, to}."),
-    series_count: series("count", "A count per year: scalar, one per year, {start, growth} or {from, to}."),
-    series_percent: series("percent", "A percentage per year: scalar, one per year, {start, growth} or {from, to}."),
+    series_money: series("money", `An amount per year: ${SERIES_FORMS}.`),
+    series_count: series("count", `A count per year: ${SERIES_FORMS}.`),
+    series_percent: series("percent", `A percentage per year: ${SERIES_FORMS}.`),
     segment: {
       type: "object",
       additionalProperties: false,
       required: ["id", "customers", "revenue_per_customer", "gross_margin"],
       properties: {
-        id: ref("id"),
-        name: { type: "string" },
-        customers: { description: "Active customers at plan start.", ...ref("count") },
-        new_customers: { description: "Customers acquired per year (default 0).", ...ref("series_count") },
-        churn: { description: "Share of last year's customers lost each year (default 0%).", ...ref("series_percent") },
-        market_potential: { description: "Optional cap on active customers.", ...ref("series_count") },
-        revenue_per_customer: { description: "Annual revenue per customer at list price.", ...ref("series_money") },
-        gross_margin: { description: "Gross margin at list price, at most 100%.", ...ref("series_percent") },
+        id: { ...doc("The segment's id (lowercase: a letter, then letters, digits, _ or -), unique among segments; mix, by_segment, conflicts and checks refer to it."), ...ref("id") },
+        name: { ...doc("Display name (default: the id)."), type: "string" },
+        customers: { ...doc("Active customers at plan start (before the first year), a count; fractions are allowed (expectations)."), ...ref("count") },
+        new_customers: {
+          ...doc("Customers acquired per year, a count series (default 0), capped by market_potential when set.", "new(t) = min(new_customers(t), max(0, market_potential(t) − retained(t)))"),
+          ...ref("series_count"),
+        },
+        churn: {
+          ...doc("Share of last year's active customers lost each year, a percent series 0%..100% (default 0%).", "retained(t) = active(t−1) × (1 − churn(t)); active(−1) = customers"),
+          ...ref("series_percent"),
+        },
+        market_potential: {
+          ...doc("Optional cap on active customers, a count series: new customers are capped at max(0, market_potential − retained); customers already above the cap are kept."),
+          ...ref("series_count"),
+        },
+        revenue_per_customer: {
+          ...doc("Annual revenue per active customer at list price, money per customer per year (a money series).", "list_revenue = customers × revenue_per_customer"),
+          ...ref("series_money"),
+        },
+        gross_margin: {
+          ...doc("Gross margin at list price, before any channel discount or partner margin, a percent series from −100% to 100%.", "cogs = list_revenue × (1 − gross_margin)"),
+          ...ref("series_percent"),
+        },
       },
     },
     overrides: { type: "object", additionalProperties: false, properties: overrides },
@@ -130,14 +183,29 @@ export const modelSchema = {
       additionalProperties: false,
       required: ["id", "type"],
       properties: {
-        id: ref("id"),
-        name: { type: "string" },
-        type: { enum: ["direct", "indirect", "ecommerce"] },
+        id: { ...doc("The channel's id, unique among channels; mix, conflicts, shared_costs and checks refer to it."), ...ref("id") },
+        name: { ...doc("Display name (default: the id)."), type: "string" },
+        type: { ...doc("direct (own sales), indirect (partners who keep partner_margin) or ecommerce (webshop or marketplace)."), enum: ["direct", "indirect", "ecommerce"] },
         ...overrides,
-        variable_costs: mapOf(ref("series_percent"), "Cost lines as a share of this channel's revenue."),
-        fixed_costs: mapOf(ref("series_money"), "Cost lines per year."),
-        income: mapOf(ref("series_money"), "Income per year paid by partners (platform fees, lead programme)."),
-        by_segment: mapOf(ref("overrides"), "Per-segment overrides of price_discount, partner_margin, acquisition_cost, service_cost."),
+        variable_costs: mapOf(
+          { ...doc("A variable cost line: a percent series of the channel's revenue (0%..100%)."), ...ref("series_percent") },
+          "Variable cost lines by name, each a share of this channel's revenue (commission, rebates, payment fees, a marketplace's commission).",
+          "variable_costs = revenue × Σ rates",
+        ),
+        fixed_costs: mapOf(
+          { ...doc("A fixed cost line: money per year (a money series), not negative."), ...ref("series_money") },
+          "Fixed cost lines by name, money per year; they count every year, with or without customers in the channel.",
+          "contribution = cm1 − fixed_costs + income",
+        ),
+        income: mapOf(
+          { ...doc("An income line: money per year (a money series), not negative."), ...ref("series_money") },
+          "Income lines by name, money per year paid to the vendor by partners (platform fees, a lead programme).",
+          "contribution = cm1 − fixed_costs + income",
+        ),
+        by_segment: mapOf(
+          { ...doc("Overrides of this channel's terms for one segment; a key left out keeps the channel's own value."), ...ref("overrides") },
+          "Per-segment terms by segment id: price_discount, partner_margin, acquisition_cost, service_cost.",
+        ),
       },
     },
     conflict: {
@@ -145,11 +213,17 @@ export const modelSchema = {
       additionalProperties: false,
       required: ["segment", "seller", "owner", "overlap", "compensation"],
       properties: {
-        segment: ref("id"),
-        seller: ref("id"),
-        owner: ref("id"),
-        overlap: ref("series_percent"),
-        compensation: ref("series_percent"),
+        segment: { ...doc("The segment id the rule applies in."), ...ref("id") },
+        seller: { ...doc("The channel id that sells into accounts another channel owns; it pays the compensation."), ...ref("id") },
+        owner: { ...doc("The channel id that owns the accounts (usually the partners); a different channel from seller. It receives nothing in the model: the compensation goes to outside partners."), ...ref("id") },
+        overlap: {
+          ...doc("Share of the seller's revenue in this segment that touches the owner's accounts, a percent series 0%..100%.", "conflict_costs = revenue × overlap × compensation"),
+          ...ref("series_percent"),
+        },
+        compensation: {
+          ...doc("Paid to the partner, as a share of the overlapping revenue, a percent series 0%..100%; a cost of the seller's cell.", "conflict_costs = revenue × overlap × compensation"),
+          ...ref("series_percent"),
+        },
       },
     },
     shared_cost: {
@@ -157,9 +231,13 @@ export const modelSchema = {
       additionalProperties: false,
       required: ["id", "amount", "allocate_by"],
       properties: {
-        id: ref("id"),
-        amount: ref("series_money"),
+        id: { ...doc("The shared cost's id, unique among shared costs."), ...ref("id") },
+        amount: { ...doc("The cost per year, money (a money series), not negative; rounded to cents before it is split."), ...ref("series_money") },
         allocate_by: {
+          ...doc(
+            "How the cost is split over the channels each year: by a driver (revenue, gross_profit, contribution, customers, new_customers: the channel's footed figure that year, negative counts as 0), equal (all channels), or fixed shares {channel: share} adding up to 100%. Parts are whole cents by largest remainder.",
+            "part(c) = amount × driver(c) / Σ driver",
+          ),
           if: { type: "string" },
           then: { enum: ["revenue", "gross_profit", "contribution", "customers", "new_customers", "equal"] },
           else: { type: "object", minProperties: 1, propertyNames: ref("id"), additionalProperties: ref("percent") },
@@ -171,11 +249,12 @@ export const modelSchema = {
       additionalProperties: false,
       required: ["id"],
       properties: {
-        id: ref("id"),
-        name: { type: "string" },
-        description: { type: "string" },
-        extends: ref("id"),
+        id: { ...doc("The scenario's id, unique among scenarios; not base (base is the model itself)."), ...ref("id") },
+        name: { ...doc("Display name (default: the id)."), type: "string" },
+        description: { ...doc("What the scenario tries, shown under its name."), type: "string" },
+        extends: { ...doc("Another scenario's id (or base) to start from: its set is applied first. Cycles are an error."), ...ref("id") },
         set: {
+          ...doc("Changes by dotted path → new value, each replacing the whole node at its path (no deep merge): list entries by id (channels.webshop.fixed_costs.platform), map entries by key (mix.smb.webshop). version, scenarios and checks cannot be set."),
           type: "object",
           propertyNames: { pattern: "^[a-z0-9_-]+(\\.[a-z0-9_-]+)*$" },
         },
@@ -186,27 +265,30 @@ export const modelSchema = {
       additionalProperties: false,
       required: ["metric"],
       properties: {
-        name: { type: "string" },
+        name: { ...doc("Display name (default: the metric and its bounds)."), type: "string" },
         metric: {
+          ...doc("The figure checked: an amount (revenue, market_revenue, gross_profit, cm1, contribution, net_profit, npv, cumulative_net_profit), a ratio (gross_margin, contribution_margin, net_margin) or customers. npv and cumulative_net_profit cover the whole horizon."),
           enum: [
             "revenue", "market_revenue", "gross_profit", "gross_margin", "cm1", "contribution",
             "contribution_margin", "net_profit", "net_margin", "customers", "npv", "cumulative_net_profit",
           ],
         },
-        channel: ref("id"),
-        segment: ref("id"),
+        channel: { ...doc("Check this channel's figure instead of the total."), ...ref("id") },
+        segment: { ...doc("Check this segment's figure over all its channels (revenue, market_revenue, gross_profit, gross_margin, cm1, customers only); not with channel."), ...ref("id") },
         years: {
+          ...doc('Which years: all (default), last, a year (2029) or a range ("2029..2031"); every selected year must pass.'),
           if: { type: "integer" },
           then: { type: "integer" },
           else: { type: "string", pattern: "^(all|last|[0-9]{4}|[0-9]{4}\\.\\.[0-9]{4})$" },
         },
         scenarios: {
+          ...doc("Which scenarios: [base] (default), a list of ids, or all."),
           if: { type: "string" },
           then: { const: "all" },
           else: { type: "array", items: ref("id"), minItems: 1 },
         },
-        min: ref("bound"),
-        max: ref("bound"),
+        min: { ...doc('Lowest passing value (inclusive): an amount or count, or a percentage ("10%") for a ratio metric.'), ...ref("bound") },
+        max: { ...doc('Highest passing value (inclusive): an amount or count, or a percentage ("10%") for a ratio metric.'), ...ref("bound") },
       },
     },
   },

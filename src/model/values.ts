@@ -1,4 +1,4 @@
-// Value types of SPEC §2.1, parsed into Decimal. The JSON Schema has already checked each value's
+// Value forms (docs/MODEL.md §1), parsed into Decimal. The JSON Schema has already checked each value's
 // form, so these functions only convert; range and length rules live in normalize.ts.
 import { Decimal, D, ONE } from "../money/decimal.js";
 import type { MoneyInput, PercentInput, SeriesInput } from "./types.js";

@@ -1,7 +1,7 @@
 // `distplan report`: each scenario's P&L per channel (or segment), years as columns, then NPV and
 // cumulative net profit. Two densities of the same view: a screen (the lines a commercial director
 // reads, in a unit that fits) and a page (every line to the cent, for a PR comment or a memo).
-// Also the figures themselves: tidy records (csv) and distplan.report/v1 (json, SPEC §4).
+// Also the figures themselves: tidy records (csv) and distplan.report/v1 (json, docs/MODEL.md §8.1).
 import type { Decimal } from "../money/decimal.js";
 import {
   CELL_FIELDS, CHANNEL_MONEY_FIELDS, COUNT_FIELDS, RATIO_FIELDS,
@@ -249,7 +249,7 @@ export function warningSentence(w: EngineWarning): Text {
     : [msg("warning.negativeDriver.one", { scenario: w.scenario, year: String(w.year), cost: w.sharedCost, method: w.method, channels: w.channels.join(", ") })];
 }
 
-/** distplan.report/v1 (SPEC §4), with a view's own part (`extra`) before the warnings. */
+/** distplan.report/v1 (docs/MODEL.md §8.1), with a view's own part (`extra`) before the warnings. */
 export function reportData(projection: Projection, extra: Record<string, Data> = {}): Data {
   return {
     format: REPORT_FORMAT_ID,

@@ -56,10 +56,10 @@ describe("assumption changes", () => {
 });
 
 describe("impact", () => {
-  it("partner margin 25% → 28% costs what the partner-margin-28 scenario says (SCREENS.md)", () => {
+  it("partner margin 25% → 28% costs what the partner-margin-28 scenario says (docs/MODEL.md §13)", () => {
     const d = modelDiff(load(voorbeeld), load(voorbeeld.replace("partner_margin: 25%", "partner_margin: 28%")));
     const base = d.impact.scenarios.find((s) => s.scenario === "base")!;
-    // NPV 45,937,223.42 → 42,310,013.37, the partner-margin-28 scenario's NPV in SCREENS.md.
+    // NPV 45,937,223.42 → 42,310,013.37, the partner-margin-28 scenario's NPV in docs/MODEL.md §13.
     expect(base.npv.after.toFixed(2)).toBe("42310013.37");
     expect(base.npv.delta.toFixed(2)).toBe("-3627210.05");
     const contribution = base.lines.find((l) => l.scope === "partners" && l.metric === "contribution")!;

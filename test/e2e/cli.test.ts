@@ -7,7 +7,7 @@ import { ROOT } from "../helpers.js";
 import { distplan } from "../support/cli.js";
 
 describe("distplan binary", () => {
-  it("report on the SPEC example matches the SCREENS.md figures", () => {
+  it("report on the complete example matches its figures in docs/MODEL.md §13", () => {
     const r = distplan(["report", "examples/voorbeeld.yaml"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");

@@ -1,4 +1,4 @@
-// Checks (SPEC §2.7) and lints (SPEC §5) on the worked example, whose figures are derived by hand
+// Checks (docs/MODEL.md §10) and lints (§11) on the worked example, whose figures are derived by hand
 // in worked-example.test.ts: net profit 39,957.50 / 50,050.00 / 61,323.45; revenue 190,750 /
 // 212,600 / 236,441; partners contribution 11,115 / 7,932 / 4,949 on revenue 38,000 / 30,400 /
 // 22,800; web contribution 18,842.50 / 23,163 / 27,523.50; NPV 123,761.85; small customers 95.
@@ -81,7 +81,7 @@ describe("checks: metrics and scopes", () => {
   });
 });
 
-describe("lints (SPEC §5)", () => {
+describe("lints (docs/MODEL.md §11)", () => {
   const codes = (text: string) => checkLoadedModel(loadText(text)).lints.map((l) => l.code);
 
   it("the worked example: only the webshop's 10% discount undercuts the partners", () => {

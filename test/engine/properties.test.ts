@@ -1,4 +1,4 @@
-// Invariants of SPEC §3 over random valid models (fast-check).
+// Invariants of docs/MODEL.md §4–§8 over random valid models (fast-check).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeModel } from "../../src/model/normalize.js";
@@ -24,7 +24,7 @@ function run(file: ModelFile): ScenarioProjection {
 const isCents = (d: Decimal) => d.decimalPlaces() <= 2;
 const RUNS = { numRuns: 120 };
 
-describe("footing (SPEC §3)", () => {
+describe("footing (docs/MODEL.md §8)", () => {
   it("cells → channel, channels → total, components → contribution and net profit, parts → shared cost", () => {
     fc.assert(fc.property(modelArb, (file) => {
       const p = run(file);

@@ -1,5 +1,5 @@
-// The complete SPEC example, checked against the figures SCREENS.md gives for it (computed by
-// hand from SPEC §3, independently of this code).
+// The complete example, checked against its figures in docs/MODEL.md §13 (computed by hand from
+// §3–§7, independently of this code).
 import { describe, expect, it } from "vitest";
 import { loadExample, project } from "../helpers.js";
 import { fixed } from "../../src/money/decimal.js";
@@ -37,10 +37,10 @@ describe("voorbeeld.yaml, base scenario", () => {
   it("net profit per year, NPV and cumulative", () => {
     expect(base.years.map((y) => fixed(y.total.net_profit, 0))).toEqual(["8685320", "10217954", "11744781", "13266020", "14782477"]);
     expect(money(base.npv)).toBe("45937223.42");
-    // SCREENS.md gives 58,696,551.80: the exact yearly profits added up, then rounded. We foot
-    // instead (SPEC §3: a total is the sum of the parts shown), so the cumulative is the sum of
+    // Adding the exact yearly profits, then rounding, gives 58,696,551.80. We foot instead
+    // (docs/MODEL.md §8, §14: a total is the sum of the parts shown), so the cumulative is the sum of
     // the five yearly totals as shown to the cent: 8,685,319.64 + 10,217,954.26 + 11,744,780.98
-    // + 13,266,019.96 + 14,782,476.95 = 58,696,551.79. README "Rounding" documents the choice.
+    // + 13,266,019.96 + 14,782,476.95 = 58,696,551.79. docs/MODEL.md §14 documents the choice.
     expect(base.years.map((y) => money(y.total.net_profit))).toEqual(["8685319.64", "10217954.26", "11744780.98", "13266019.96", "14782476.95"]);
     expect(money(base.cumulativeNetProfit)).toBe("58696551.79");
   });

@@ -1,4 +1,4 @@
-// examples/worked-example.yaml computed by hand from SPEC §3; every expected figure below is
+// examples/worked-example.yaml computed by hand from docs/MODEL.md §3–§7 (worked through in §12); every expected figure below is
 // derived in the comments, independently of the engine.
 import { describe, expect, it } from "vitest";
 import { loadExample, project } from "../helpers.js";

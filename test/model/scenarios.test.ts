@@ -8,7 +8,7 @@ import { issueText } from "../../src/model/issues.js";
 const base = readFileSync(join(ROOT, "test/fixtures/invalid/UNKNOWN_KEY.yaml"), "utf8").split("\n").filter((l) => !l.startsWith("yers") && !l.startsWith("#")).join("\n");
 const withScenarios = (yaml: string) => `${base}scenarios:\n${yaml}`;
 
-describe("scenarios (SPEC §2.6)", () => {
+describe("scenarios (docs/MODEL.md §9)", () => {
   it("the base fixture is valid", () => expect(errorCodes(loadText(base))).toEqual([]));
 
   it("a set path replaces a node; base is untouched", () => {

@@ -3,7 +3,7 @@ import { expandSeries, parseMoney, parsePercent, parseBound } from "../../src/mo
 
 const t = (xs: { toFixed: () => string }[]) => xs.map((x) => x.toFixed());
 
-describe("value types (SPEC §2.1)", () => {
+describe("value forms (docs/MODEL.md §1)", () => {
   it("money: numbers, k/M suffixes and _ separators", () => {
     expect(parseMoney(1400000).toFixed()).toBe("1400000");
     expect(parseMoney(1400000.5).toFixed()).toBe("1400000.5");

@@ -1,6 +1,6 @@
 // Golden files: every example × command × format, rendered with fixed options (80 columns, no
 // colour). They are reviewed like code and updated with `vitest -u`. The figures of
-// voorbeeld.yaml were checked by hand against SCREENS.md, and those of worked-example.yaml are
+// voorbeeld.yaml were checked by hand against docs/MODEL.md §13, and those of worked-example.yaml are
 // derived line by line in test/engine/worked-example.test.ts; the other examples' goldens pin
 // their output so that any change shows up in review.
 import { readdirSync } from "node:fs";

@@ -29,7 +29,7 @@ export interface ReportOptions extends GlobalOptions {
   readonly width?: string;
 }
 
-/** Under each scenario's table: the model's checks that fail in it (SCREENS.md). */
+/** Under each scenario's table: the model's checks that fail in it. */
 function failedCheckNotes(loaded: LoadedModel, projection: Projection): Record<string, Text[]> {
   const outcomes = evaluateChecks(loaded.scenarios[0]!.model, projection);
   const notes: Record<string, Text[]> = {};
