@@ -8,10 +8,13 @@ import type { GlobalOptions } from "./output.js";
 const VERSION = "0.1.0";
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  // Each command's action stores its exit code here; main returns it and never touches
+  // process.exitCode (bin/distplan.js sets that once), so calls in one process are independent.
+  const outcome = { code: EXIT.ok as number };
+  const program = buildProgram(outcome);
   try {
     await program.parseAsync([...argv], { from: "user" });
-    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+    return outcome.code;
   } catch (e) {
     return await handleFailure(e, program.opts<GlobalOptions>());
   }
@@ -49,7 +52,7 @@ const unitOption = () => new Option("--unit <unit>", "table unit: 1, k, M or aut
 const localeOption = () => new Option("--locale <locale>", "number separators of a locale, e.g. nl-NL");
 const widthOption = () => new Option("--width <columns>", "table width (default: the terminal's, or 80)");
 
-function buildProgram(): Command {
+function buildProgram(outcome: { code: number }): Command {
   const program = new Command("distplan")
     .description("Plan a distribution model: direct, partner and e-commerce channels over 3-5 years, exact to the cent.")
     .version(VERSION, "-V, --version")
@@ -74,7 +77,7 @@ function buildProgram(): Command {
     .addOption(widthOption())
     .action(async (model: string | undefined, _opts, cmd: Command) => {
       const { runReport } = await import("./commands/report.js");
-      await runReport(model, cmd.optsWithGlobals());
+      outcome.code = await runReport(model, cmd.optsWithGlobals());
     });
 
   program
@@ -90,7 +93,7 @@ function buildProgram(): Command {
     .option("--ascii", "ASCII instead of Unicode glyphs in the chart")
     .action(async (model: string | undefined, _opts, cmd: Command) => {
       const { runCompare } = await import("./commands/compare.js");
-      await runCompare(model, cmd.optsWithGlobals());
+      outcome.code = await runCompare(model, cmd.optsWithGlobals());
     });
 
   program
@@ -101,7 +104,7 @@ function buildProgram(): Command {
     .addOption(formatOption(["text", "json", "junit", "github", "md"], "text"))
     .action(async (models: string[], _opts, cmd: Command) => {
       const { runCheck } = await import("./commands/check.js");
-      process.exitCode = await runCheck(models, cmd.optsWithGlobals());
+      outcome.code = await runCheck(models, cmd.optsWithGlobals());
     });
 
   program
@@ -114,7 +117,7 @@ function buildProgram(): Command {
     .addOption(widthOption())
     .action(async (before: string, after: string, _opts, cmd: Command) => {
       const { runDiff } = await import("./commands/diff.js");
-      process.exitCode = await runDiff(before, after, cmd.optsWithGlobals());
+      outcome.code = await runDiff(before, after, cmd.optsWithGlobals());
     });
 
   program
@@ -123,7 +126,7 @@ function buildProgram(): Command {
     .argument("<file>")
     .action(async (file: string) => {
       const { runTextconv } = await import("./commands/textconv.js");
-      process.exitCode = runTextconv(file);
+      outcome.code = runTextconv(file);
     });
 
   program
@@ -134,7 +137,7 @@ function buildProgram(): Command {
     .option("--command <cmd>", "the textconv command git should run (default: distplan textconv)")
     .action(async (_opts, cmd: Command) => {
       const { runGitSetup } = await import("./commands/git-setup.js");
-      process.exitCode = await runGitSetup(cmd.optsWithGlobals());
+      outcome.code = await runGitSetup(cmd.optsWithGlobals());
     });
 
   program
@@ -143,7 +146,7 @@ function buildProgram(): Command {
     .argument("<model>", "model file")
     .action(async (model: string, _opts, cmd: Command) => {
       const { runValidate } = await import("./commands/validate.js");
-      await runValidate(model, cmd.optsWithGlobals());
+      outcome.code = await runValidate(model, cmd.optsWithGlobals());
     });
 
   program
@@ -153,7 +156,7 @@ function buildProgram(): Command {
     .option("--check", "list files that are not formatted and exit 1; write nothing")
     .action(async (models: string[], _opts, cmd: Command) => {
       const { runFmt } = await import("./commands/fmt.js");
-      process.exitCode = await runFmt(models, cmd.optsWithGlobals());
+      outcome.code = await runFmt(models, cmd.optsWithGlobals());
     });
 
   program
@@ -165,7 +168,7 @@ function buildProgram(): Command {
     .option("--start-year <year>", "first year of the plan (default: next year)")
     .action(async (file: string | undefined, _opts, cmd: Command) => {
       const { runInit } = await import("./commands/init.js");
-      process.exitCode = await runInit(file, cmd.optsWithGlobals());
+      outcome.code = await runInit(file, cmd.optsWithGlobals());
     });
 
   program
@@ -173,7 +176,7 @@ function buildProgram(): Command {
     .description("print the JSON Schema of the model format")
     .action(async () => {
       const { runSchema } = await import("./commands/schema.js");
-      runSchema();
+      outcome.code = runSchema();
     });
 
   return program;

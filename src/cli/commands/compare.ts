@@ -6,7 +6,7 @@ import { evaluateChecks } from "../../engine/checks.js";
 import { title } from "../../report/check.js";
 import { issuesAsText } from "../../report/issues.js";
 import { suggest } from "../../model/issues.js";
-import { UsageError } from "../errors.js";
+import { EXIT, UsageError } from "../errors.js";
 import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
@@ -32,7 +32,12 @@ export function parseMetrics(requested: readonly string[] | undefined): CompareM
   return [...new Set(metrics as CompareMetric[])];
 }
 
-export async function runCompare(modelArg: string | undefined, options: CompareOptions): Promise<void> {
+export async function runCompare(modelArg: string | undefined, options: CompareOptions): Promise<number> {
+  await writeComparison(modelArg, options);
+  return EXIT.ok; // every failure is thrown and mapped to its exit code in main.ts
+}
+
+async function writeComparison(modelArg: string | undefined, options: CompareOptions): Promise<void> {
   const metrics = parseMetrics(options.metric);
   const loaded = await loadValidModel(resolveModelPath(modelArg));
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));

@@ -12,6 +12,7 @@ import { failureSummary, title } from "../../report/check.js";
 import type { Paint } from "../../report/format.js";
 import type { LoadedModel } from "../../model/load.js";
 import type { Projection } from "../../engine/projection-types.js";
+import { EXIT } from "../errors.js";
 import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
@@ -42,7 +43,12 @@ function failedCheckNotes(loaded: LoadedModel, projection: Projection, paint: Pa
   return notes;
 }
 
-export async function runReport(modelArg: string | undefined, options: ReportOptions): Promise<void> {
+export async function runReport(modelArg: string | undefined, options: ReportOptions): Promise<number> {
+  await writeReport(modelArg, options);
+  return EXIT.ok; // every failure is thrown and mapped to its exit code in main.ts
+}
+
+async function writeReport(modelArg: string | undefined, options: ReportOptions): Promise<void> {
   const loaded = await loadValidModel(resolveModelPath(modelArg));
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
   const projection = selectScenarios(loaded, options.scenario);
