@@ -78,9 +78,13 @@ function meaningDespite(value: unknown, structural: readonly Issue[]): Issue[] {
   if (structural.some((i) => i.path.length <= 1 && FOUNDATIONS.has(String(i.path[0] ?? "")))) return [];
   let found: readonly Issue[];
   try {
-    found = normalizeModel(value as ModelFile).issues;
-  } catch {
-    return [];
+    found = normalizeModel(value as ModelFile, undefined, { bestEffort: true }).issues;
+  } catch (e) {
+    // normalize reads the shapes the schema guarantees; here the schema has just said that some
+    // shape is wrong (a list where a mapping belongs), and reading it fails with a TypeError.
+    // Those issues are reported already. Any other exception is a bug and surfaces as one.
+    if (e instanceof TypeError) return [];
+    throw e;
   }
   const scope = (path: readonly unknown[]) => path.slice(0, 2).map(String);
   const overlaps = (a: readonly unknown[], b: readonly unknown[]) => {
