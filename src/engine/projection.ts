@@ -52,6 +52,7 @@ export function projectScenarios(scenarios: readonly ScenarioModel[]): Projectio
     currency: base.currency,
     years: Array.from({ length: base.years }, (_, t) => base.startYear + t),
     discountRate: base.discountRate,
+    commonDiscountRate: scenarios.every((s) => s.model.discountRate.equals(base.discountRate)) ? base.discountRate : null,
     scenarios: scenarios.map((s) => projectModel(s.model, s, memo)),
   };
 }
@@ -118,7 +119,7 @@ export function projectModel(model: Model, info: { id: string; name: string; des
   return {
     id: info.id, name: info.name, description: info.description,
     channelIds, segmentIds: model.segments.map((s) => s.id),
-    years, npv: cents(npv), cumulativeNetProfit: cumulative, warnings,
+    years, discountRate: model.discountRate, npv: cents(npv), cumulativeNetProfit: cumulative, warnings,
   };
 }
 

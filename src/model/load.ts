@@ -49,7 +49,11 @@ export function loadModelText(text: string, source: string): LoadedModel {
     const { overlays, issue } = overlayChain(file.scenarios!, i);
     if (issue) { issues.push(issue); return; }
     const applied = applyOverlays(file, overlays);
-    if (applied.issues.length > 0) { issues.push(...applied.issues); return; }
+    if (applied.issues.length > 0) {
+      // A parent's bad `set` entry reaches every scenario that extends it: report it once.
+      for (const found of applied.issues) if (!seen.has(issueKey(found))) { seen.add(issueKey(found)); issues.push(found); }
+      return;
+    }
     const scenarioIssues = [...checkStructure(applied.file)];
     const normalized = scenarioIssues.length === 0 ? normalizeModel(applied.file, base.model ? { file, model: base.model } : undefined) : null;
     if (normalized) scenarioIssues.push(...normalized.issues);

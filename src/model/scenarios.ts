@@ -6,7 +6,19 @@ import { error, suggest, type Issue, type Path, type PathSegment } from "./issue
 import type { ModelFile, ScenarioFile } from "./types.js";
 
 const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
-const FIXED_ROOTS = new Set(["version", "scenarios", "checks"]);
+/**
+ * What a scenario's `set` may change, by top-level key of the model. A scenario may change what
+ * the plan assumes (segments, channels, mix, conflicts, shared costs) and the discount rate (a
+ * different required return is a legitimate scenario: every NPV then uses the scenario's own
+ * rate). It may not change what makes scenarios comparable with each other (the horizon and
+ * the currency), nor the file's own bookkeeping (format version, the plan's name, scenarios,
+ * checks): those are refused with SCENARIO_SET_FORBIDDEN at the `set` entry.
+ */
+export const SCENARIO_SETTABLE_ROOTS: ReadonlySet<string> = new Set(["discount_rate", "segments", "channels", "mix", "conflicts", "shared_costs"]);
+const FORBIDDEN_ROOTS: Readonly<Record<string, string>> = {
+  years: "horizon", start_year: "horizon", currency: "currency",
+  version: "file", name: "name", scenarios: "file", checks: "file",
+};
 
 export interface Overlay {
   readonly scenarioIndex: number;
@@ -37,6 +49,11 @@ export function applyOverlays(file: ModelFile, overlays: readonly Overlay[]): { 
   const copy = treeCopy(file) as Record<string, unknown>;
   const issues: Issue[] = [];
   for (const overlay of overlays) {
+    const root = overlay.key.split(".")[0]!;
+    if (Object.hasOwn(FORBIDDEN_ROOTS, root)) {
+      issues.push(error("SCENARIO_SET_FORBIDDEN", ["scenarios", overlay.scenarioIndex, "set", overlay.key], { key: root, reason: FORBIDDEN_ROOTS[root]! }, { atKey: true }));
+      continue;
+    }
     const detail = applyOne(copy, overlay.key.split("."), treeCopy(overlay.value));
     if (detail) {
       issues.push(error("SCENARIO_PATH_NOT_FOUND", ["scenarios", overlay.scenarioIndex, "set", overlay.key], { path: overlay.key, ...detail }, { atKey: true }));
@@ -61,7 +78,6 @@ function treeCopy(value: unknown): unknown {
 
 function applyOne(root: Record<string, unknown>, segments: string[], value: unknown): { detail: string; suggestion: string; known?: string } | null {
   if (segments.some((s) => FORBIDDEN_SEGMENTS.has(s))) return { detail: "this key cannot be set", suggestion: "" };
-  if (FIXED_ROOTS.has(segments[0]!)) return { detail: `a scenario cannot change '${segments[0]}'`, suggestion: "" };
   let node: unknown = root;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;

@@ -50,7 +50,8 @@ function deltaText(block: CompareMetricBlock, row: CompareRow, i: number, unit: 
 export function comparisonAsTable(projection: Projection, comparison: Comparison, options: CompareTableOptions): string {
   const moneyValues = comparison.metrics.filter((b) => !b.ratio && b.metric !== "customers").flatMap((b) => b.rows.flatMap((r) => r.values.filter((v): v is Decimal => v !== null)));
   const unit = options.unit === "auto" ? autoUnit(moneyValues) : options.unit;
-  const discount = shortPercent(projection.discountRate, options.style);
+  // #22: scenarios may set their own discount rate; one rate in the header only when they agree.
+  const npvLabel = projection.commonDiscountRate ? `NPV at ${shortPercent(projection.commonDiscountRate, options.style)}` : "NPV (each at own rate)";
   const star = options.ascii ? "*" : "★";
   const ids = comparison.scenarioIds;
   const n = ids.length;
@@ -64,7 +65,7 @@ export function comparisonAsTable(projection: Projection, comparison: Comparison
   // Horizon metrics (NPV, cumulative net profit): scenarios as rows, one column pair per metric.
   const horizon = comparison.metrics.filter((b) => b.rows.length === 1 && b.rows[0]!.year === null);
   if (horizon.length > 0) {
-    const head = ["", ...horizon.flatMap((b) => [options.paint.bold(b.metric === "npv" ? `NPV at ${discount}` : LINE_LABELS[b.metric] ?? b.metric), n > 1 ? options.paint.dim("vs base") : ""])];
+    const head = ["", ...horizon.flatMap((b) => [options.paint.bold(b.metric === "npv" ? npvLabel : LINE_LABELS[b.metric] ?? b.metric), n > 1 ? options.paint.dim("vs base") : ""])];
     const rows = ids.map((id, i) => [id, ...horizon.flatMap((b) => [valueText(b, b.rows[0]!.values[i] ?? null, unit, options.style) + mark(b.rows[0]!, i), deltaText(b, b.rows[0]!, i, unit, options, true)])]);
     sections.push(grid([head, ...rows], ["left", ...horizon.flatMap(() => ["right", "left"] as const)]));
   }

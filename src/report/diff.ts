@@ -6,7 +6,7 @@ import type { AssumptionChange } from "../diff/assumptions.js";
 import type { Impact, ScenarioImpact } from "../diff/impact.js";
 import { lintMessage } from "./check.js";
 import { columnBlocks, grid, widest } from "./grid.js";
-import { LINE_LABELS, groupDigits, signed, type Paint } from "./format.js";
+import { LINE_LABELS, groupDigits, shortPercent, signed, type Paint } from "./format.js";
 import { jsonText, money, type JsonValue } from "./json-text.js";
 import { mdTable } from "./markdown.js";
 
@@ -77,7 +77,7 @@ function impactTable(s: ScenarioImpact, d: ModelDiff, paint: Paint, width: numbe
   const table = rows.length === 0 ? "" : blocks.map((cols) => grid(all.map((r) => [r[0]!, ...cols.map((c) => r[c + 1] ?? "")]), ["left", ...cols.map(() => "right" as const)])).join("\n\n") + "\n";
   const horizon = (label: string, x: { before: Decimal; after: Decimal; delta: Decimal }) =>
     `${label} ${groupDigits(x.before, 2)} → ${groupDigits(x.after, 2)} (${delta(x.delta, paint)})`;
-  return `${table || `${head[0]}\n`}  ${horizon(`NPV at ${d.discountRate}:`, s.npv)}\n  ${horizon("cumulative net profit:", s.cumulative)}`;
+  return `${table || `${head[0]}\n`}  ${horizon(`NPV at ${shortPercent(s.discountRate)}:`, s.npv)}\n  ${horizon("cumulative net profit:", s.cumulative)}`;
 }
 
 function checksText(d: ModelDiff, paint: Paint): string {
@@ -134,7 +134,7 @@ export function diffAsMarkdown(d: ModelDiff): string {
     ]), ["l", "l", "l", "l"]), "");
   }
   for (const s of d.impact.scenarios) {
-    out.push(`**Impact on \`${s.scenario}\`** (${d.currency}; NPV at ${d.discountRate}: ${signed(groupDigits(s.npv.delta, 2))})`, "");
+    out.push(`**Impact on \`${s.scenario}\`** (${d.currency}; NPV at ${shortPercent(s.discountRate)}: ${signed(groupDigits(s.npv.delta, 2))})`, "");
     out.push(mdTable(["line", ...s.years.map(String)], s.lines.map((l) => [lineLabel(l.scope, l.metric), ...l.deltas.map((x) => signed(groupDigits(x, 2)))]), ["l", ...s.years.map(() => "r" as const)]), "");
   }
   if (d.impact.checks.length || d.impact.lints.length) {

@@ -49,7 +49,7 @@ function scenarioMarkdown(projection: Projection, s: ScenarioProjection, options
   }
   add("**total**", [...lines, "cumulative_net_profit"], (t) => s.years[t]!.total);
   const title = `### ${projection.name} — scenario \`${s.id}\`${s.name !== s.id ? ` (${s.name})` : ""} · ${projection.currency}`;
-  const summary = `NPV at ${percent(projection.discountRate, 1, options.style)}: **${groupDigits(s.npv, 2, options.style)}** · cumulative net profit: **${groupDigits(s.cumulativeNetProfit, 2, options.style)}**`;
+  const summary = `NPV at ${percent(s.discountRate, 1, options.style)}: **${groupDigits(s.npv, 2, options.style)}** · cumulative net profit: **${groupDigits(s.cumulativeNetProfit, 2, options.style)}**`;
   const warnings = warningLines(s.warnings).map((w) => `> ⚠ ${w}`);
   return [title, "", mdTable(head, rows, ["l", "l", ...projection.years.map(() => "r" as const)]), "", summary, ...(warnings.length ? ["", ...warnings] : [])].join("\n");
 }

@@ -102,7 +102,7 @@ function scenarioTable(projection: Projection, s: ScenarioProjection, options: T
     return grid([head, ...body.map((row) => [row[0]!, row[1]!, ...cols.map((i) => row[i + 2]!)])], aligns);
   });
 
-  const rate = shortPercent(projection.discountRate, options.style);
+  const rate = shortPercent(s.discountRate, options.style); // #22: the scenario's own rate
   const footer = `NPV at ${rate}: ${scaled(s.npv, unit, options.style)} · cumulative net profit: ${scaled(s.cumulativeNetProfit, unit, options.style)}`;
   const warnings = warningLines(s.warnings).map((w) => options.paint.yellow(wrap(`⚠ ${w}`, options.width)));
   const notes = options.notes?.[s.id] ?? [];

@@ -8,9 +8,8 @@ import { failureSummary, title } from "./check.js";
 
 export function resultsAsComments(projection: Projection, outcomes: readonly CheckOutcome[]): string {
   const lines: string[] = ["", "# ─── distplan results (computed, not part of the file) ───"];
-  const rate = shortPercent(projection.discountRate);
   for (const s of projection.scenarios) {
-    lines.push(`# ${s.id}: NPV at ${rate} ${groupDigits(s.npv, 2)} · cumulative net profit ${groupDigits(s.cumulativeNetProfit, 2)}`);
+    lines.push(`# ${s.id}: NPV at ${shortPercent(s.discountRate)} ${groupDigits(s.npv, 2)} · cumulative net profit ${groupDigits(s.cumulativeNetProfit, 2)}`);
     for (const y of s.years) {
       lines.push(`#   ${s.id} ${y.year} total: revenue ${groupDigits(y.total.revenue, 2)} · contribution ${groupDigits(y.total.contribution, 2)} · net profit ${groupDigits(y.total.net_profit, 2)}`);
       for (const [id, c] of Object.entries(y.channels)) {

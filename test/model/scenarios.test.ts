@@ -70,7 +70,7 @@ describe("scenarios (SPEC §2.6)", () => {
 
   it("cycles, unknown parents and forbidden paths are errors", () => {
     expect(errorCodes(loadText(withScenarios("  - id: a\n    extends: b\n  - id: b\n    extends: a\n")))).toContain("SCENARIO_CYCLE");
-    expect(errorCodes(loadText(withScenarios("  - id: a\n    set: { version: 2 }\n")))).toEqual(["SCENARIO_PATH_NOT_FOUND"]);
+    expect(errorCodes(loadText(withScenarios("  - id: a\n    set: { version: 2 }\n")))).toEqual(["SCENARIO_SET_FORBIDDEN"]);
     expect(errorCodes(loadText(withScenarios("  - id: a\n    set: { __proto__.x: 1 }\n")))).toEqual(["SCENARIO_PATH_NOT_FOUND"]);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
