@@ -59,7 +59,7 @@ export function loadModelText(text: string, source: string): LoadedModel {
     if (normalized) scenarioIssues.push(...normalized.issues);
     for (const found of scenarioIssues) {
       if (seen.has(issueKey(found))) continue; // the same issue as in base: reported once, there
-      issues.push(relocateScenarioIssue(found, applied.file, overlays, scenario.id));
+      issues.push(relocateScenarioIssue(found, applied.file, overlays, scenario.id, file));
     }
     if (normalized?.model) {
       scenarios.push({ id: scenario.id, name: scenario.name ?? scenario.id, description: scenario.description ?? "", model: normalized.model });

@@ -122,8 +122,8 @@ function suggestPath(segments: readonly string[], i: number, replacement: string
  * Where an issue found in a scenario's model belongs in the file: inside the overlay that wrote
  * that node, at the overlay that changed something below it, or else at the base node.
  */
-export function relocateScenarioIssue(issue: Issue, scenarioFile: ModelFile, overlays: readonly Overlay[], scenarioId: string): Issue {
-  const idPath = toIdPath(issue.path, scenarioFile);
+export function relocateScenarioIssue(issue: Issue, scenarioFile: ModelFile, overlays: readonly Overlay[], scenarioId: string, baseFile?: ModelFile): Issue {
+  const idPath = toIdPath(issue.path, scenarioFile, baseFile ? entryIds(baseFile, overlays) : undefined);
   for (let k = overlays.length - 1; k >= 0; k--) {
     const overlay = overlays[k]!;
     const setPath = overlay.key.split(".");
@@ -137,15 +137,35 @@ export function relocateScenarioIssue(issue: Issue, scenarioFile: ModelFile, ove
   return { ...issue, scenario: scenarioId };
 }
 
+/**
+ * The id of every entry of the top-level lists after the overlays, by position: base's entries
+ * keep their place when replaced, and new ids are appended in the order the overlays name them.
+ * It names an entry that a `set` replaced by something without an id (`channels.web: null`).
+ */
+function entryIds(baseFile: ModelFile, overlays: readonly Overlay[]): Map<string, string[]> {
+  const ids = new Map<string, string[]>();
+  for (const [key, list] of Object.entries(baseFile)) {
+    if (Array.isArray(list)) ids.set(key, list.map((e) => (e && typeof e === "object" && typeof (e as { id?: unknown }).id === "string" ? (e as { id: string }).id : "")));
+  }
+  for (const overlay of overlays) {
+    const [root, id, ...rest] = overlay.key.split(".");
+    const list = ids.get(root!);
+    if (list && id !== undefined && rest.length === 0 && !list.includes(id)) list.push(id);
+  }
+  return ids;
+}
+
 /** ["channels", 2, "fixed_costs"] → ["channels", "webshop", "fixed_costs"], as set paths write it. */
-function toIdPath(path: Path, file: ModelFile): string[] {
+function toIdPath(path: Path, file: ModelFile, ids?: ReadonlyMap<string, readonly string[]>): string[] {
   const out: string[] = [];
   let node: unknown = file;
-  for (const segment of path) {
+  for (const [k, segment] of path.entries()) {
     const next: unknown = (node as Record<PathSegment, unknown> | undefined)?.[segment];
+    const known = k === 1 && typeof segment === "number" ? ids?.get(String(path[0]))?.[segment] : undefined;
     if (typeof segment === "number" && next && typeof next === "object" && typeof (next as { id?: unknown }).id === "string") {
       out.push((next as { id: string }).id);
-    } else out.push(String(segment));
+    } else if (known) out.push(known);
+    else out.push(String(segment));
     node = next;
   }
   return out;
