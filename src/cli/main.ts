@@ -4,6 +4,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, isInvalidModelError, isUsageError } from "./errors.js";
 import type { GlobalOptions } from "./output.js";
+import { modelAndScenarios, scenarioOption } from "./scenario-option.js";
 
 const VERSION = "0.1.0";
 
@@ -67,7 +68,8 @@ function buildProgram(outcome: { code: number }): Command {
     .command("report")
     .description("per-channel P&L per year: revenue down to net profit, totals, NPV")
     .argument("[model]", "model file (default ./distplan.yaml)")
-    .option("--scenario <id...>", "scenario ids to show, or 'all' (default: base)")
+    .addOption(scenarioOption("scenario ids to show, or 'all' (default: base)"))
+    .allowExcessArguments()
     .addOption(new Option("--by <view>", "rows by channel, segment or both").choices(["channel", "segment", "both"]).default("channel"))
     .addOption(new Option("--lines <set>", "summary lines or every P&L line").choices(["summary", "full"]).default("summary"))
     .option("--allocations", "each channel's net profit under every allocation method")
@@ -75,25 +77,28 @@ function buildProgram(outcome: { code: number }): Command {
     .addOption(unitOption())
     .addOption(localeOption())
     .addOption(widthOption())
-    .action(async (model: string | undefined, _opts, cmd: Command) => {
+    .action(async (_model: string | undefined, _opts, cmd: Command) => {
       const { runReport } = await import("./commands/report.js");
-      outcome.code = await runReport(model, cmd.optsWithGlobals());
+      const { model, scenario } = modelAndScenarios(cmd.args, cmd.opts().scenario);
+      outcome.code = await runReport(model, { ...cmd.optsWithGlobals(), scenario });
     });
 
   program
     .command("compare")
     .description("scenarios side by side against base: deltas, best per metric, net profit chart, revenue mix")
     .argument("[model]", "model file (default ./distplan.yaml)")
-    .option("--scenario <id...>", "scenarios to compare with base (default: all)")
+    .addOption(scenarioOption("scenarios to compare with base (default: all)"))
+    .allowExcessArguments()
     .option("--metric <metric...>", "metrics to compare (default: revenue contribution net_profit contribution_margin npv cumulative_net_profit)")
     .addOption(formatOption(["table", "json", "csv", "md"], "table"))
     .addOption(unitOption())
     .addOption(localeOption())
     .addOption(widthOption())
     .option("--ascii", "ASCII instead of Unicode glyphs in the chart")
-    .action(async (model: string | undefined, _opts, cmd: Command) => {
+    .action(async (_model: string | undefined, _opts, cmd: Command) => {
       const { runCompare } = await import("./commands/compare.js");
-      outcome.code = await runCompare(model, cmd.optsWithGlobals());
+      const { model, scenario } = modelAndScenarios(cmd.args, cmd.opts().scenario);
+      outcome.code = await runCompare(model, { ...cmd.optsWithGlobals(), scenario });
     });
 
   program

@@ -41,7 +41,12 @@ async function writeComparison(modelArg: string | undefined, options: CompareOpt
   const metrics = parseMetrics(options.metric);
   const loaded = await loadValidModel(resolveModelPath(modelArg));
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
-  const requested = options.scenario && !options.scenario.includes("all") ? ["base", ...options.scenario.filter((s) => s !== "base")] : undefined;
+  const requested = !options.scenario ? undefined : options.scenario.includes("all") ? options.scenario : ["base", ...options.scenario.filter((s) => s !== "base")];
+  const others = loaded.scenarios.slice(1).map((s) => s.id);
+  if (requested?.length === 1 && others.length > 0 && options.scenario!.every((id) => id === "base")) {
+    // Only base chosen from a model that has scenarios: the renderer would say "no scenarios".
+    throw new UsageError("--scenario base leaves nothing to compare: compare shows scenarios against base", `the scenarios of ${loaded.source} are: ${others.join(", ")}; name one, or leave --scenario out to compare them all`);
+  }
   const projection = selectScenarios(loaded, requested, "all");
   const comparison = compareScenarios(projection, metrics);
   const style = localeStyle(options.locale);
