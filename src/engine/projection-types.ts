@@ -66,6 +66,8 @@ export interface ScenarioProjection {
 export interface Projection {
   readonly name: string;
   readonly currency: string;
+  /** Decimals of the currency's minor unit (EUR 2, JPY 0, KWD 3): every amount is a whole number of them. */
+  readonly minorUnits: number;
   readonly years: readonly number[];
   /** Base's discount rate; a scenario's own is ScenarioProjection.discountRate. */
   readonly discountRate: Decimal;

@@ -3,7 +3,7 @@
 // goes on, so a user sees all mistakes at once. Returns a Model only when there is no error.
 import { Decimal, ONE, ZERO, sum } from "../engine/decimal.js";
 import { error, warning, suggest, type Issue, type Path } from "./issues.js";
-import { ISO_4217 } from "./currencies.js";
+import { ISO_4217, minorUnits } from "./currencies.js";
 import { expandSeries, parseBound, parseMoney, parsePercent, percentText, seriesForm } from "./values.js";
 import {
   RATIO_METRICS, SEGMENT_METRICS, HORIZON_METRICS,
@@ -211,6 +211,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
   const model: Model | null = hasError ? null : {
     name: file.name,
     currency: file.currency ?? "EUR",
+    minorUnits: minorUnits(file.currency ?? "EUR"),
     startYear: file.start_year,
     years,
     discountRate,

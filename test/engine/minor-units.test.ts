@@ -1,0 +1,63 @@
+// Money in the currency's minor unit (issue #22 item 7; ISO 4217 exponent): leaves round to it,
+// shared costs split in it, NPV rounds to it, and the machine formats print its decimals. EUR
+// keeps cents (every golden file is unchanged); JPY has whole yen, KWD three decimals (fils).
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { CELL_FIELDS, CHANNEL_MONEY_FIELDS, COUNT_FIELDS } from "../../src/engine/projection-types.js";
+import { Decimal, splitByLargestRemainder, sum } from "../../src/engine/decimal.js";
+import { minorUnits } from "../../src/model/currencies.js";
+import { modelArb } from "../support/arbitraries.js";
+import { loadText, project } from "../helpers.js";
+
+const CURRENCIES = [["JPY", 0], ["KWD", 3], ["EUR", 2], ["CLP", 0], ["BHD", 3]] as const;
+const inUnits = (d: Decimal, places: number) => d.decimalPlaces() <= places;
+
+describe("the currency's minor unit", () => {
+  it("ISO 4217 exponents: EUR 2, JPY 0, KWD 3; unknown codes 2", () => {
+    expect([minorUnits("EUR"), minorUnits("USD"), minorUnits("JPY"), minorUnits("KRW"), minorUnits("KWD"), minorUnits("TND"), minorUnits("XYZ")]).toEqual([2, 2, 0, 0, 3, 3, 2]);
+  });
+
+  it("a split by largest remainder in whole yen and in fils foots exactly", () => {
+    const thirds = [new Decimal(1), new Decimal(1), new Decimal(1)];
+    expect(splitByLargestRemainder(new Decimal(100), thirds, 0).map(String)).toEqual(["34", "33", "33"]);
+    expect(splitByLargestRemainder(new Decimal("1.000"), thirds, 3).map(String)).toEqual(["0.334", "0.333", "0.333"]);
+    expect(splitByLargestRemainder(new Decimal("1.00"), thirds).map(String)).toEqual(["0.34", "0.33", "0.33"]);
+  });
+
+  it("by hand: 3 customers at 1,000.5 are 3,002 yen but 3,001.50 euro; 3 at 0.4115 are 1.235 dinar", () => {
+    const model = (currency: string, price: string) => [
+      "version: 1", "name: m", `currency: ${currency}`, "start_year: 2027", "years: 1",
+      "segments:", `  - { id: s, customers: 3, revenue_per_customer: ${price}, gross_margin: 100% }`,
+      "channels:", "  - { id: d, type: direct }", "mix:", "  s: { d: 100% }", "",
+    ].join("\n");
+    const revenue = (currency: string, price: string) => project(loadText(model(currency, price))).scenarios[0]!.years[0]!.total.revenue.toFixed();
+    expect(revenue("JPY", "1000.5")).toBe("3002"); // 3,001.5 rounded half away from zero
+    expect(revenue("EUR", "1000.5")).toBe("3001.5");
+    expect(revenue("KWD", "0.4115")).toBe("1.235"); // 1.2345 → 1.235
+  });
+
+  it("random models foot exactly in the minor unit of JPY, KWD, EUR, CLP and BHD", () => {
+    fc.assert(fc.property(modelArb, fc.constantFrom(...CURRENCIES), (file, [currency, places]) => {
+      const loaded = loadText(stringify({ ...file, currency }));
+      const p = project(loaded);
+      expect(p.minorUnits).toBe(places);
+      const s = p.scenarios[0]!;
+      for (const y of s.years) {
+        for (const c of Object.values(y.channels)) {
+          for (const f of CHANNEL_MONEY_FIELDS) if (!COUNT_FIELDS.includes(f)) expect(inUnits(c[f], places)).toBe(true);
+          for (const cell of Object.values(c.segments)) for (const f of CELL_FIELDS) if (!COUNT_FIELDS.includes(f)) expect(inUnits(cell[f], places)).toBe(true);
+          for (const f of CELL_FIELDS) expect(c[f].equals(sum(Object.values(c.segments).map((x) => x[f])))).toBe(true);
+          expect(c.shared_costs.equals(sum(Object.values(c.shared_cost_parts)))).toBe(true);
+        }
+        for (const f of CHANNEL_MONEY_FIELDS) expect(y.total[f].equals(sum(Object.values(y.channels).map((c) => c[f])))).toBe(true);
+        (file.shared_costs ?? []).forEach((sc) => {
+          const parts = sum(Object.values(y.channels).map((c) => c.shared_cost_parts[sc.id]!));
+          expect(parts.equals(new Decimal(String(sc.amount)).toDecimalPlaces(places, Decimal.ROUND_HALF_UP))).toBe(true);
+        });
+      }
+      expect(inUnits(s.npv, places)).toBe(true);
+      expect(s.cumulativeNetProfit.equals(sum(s.years.map((y) => y.total.net_profit)))).toBe(true);
+    }), { numRuns: 100 });
+  });
+});
