@@ -12,8 +12,8 @@ export function allocationsAsJson(projection: Projection, comparisons: readonly 
       years: c.years.map((y) => ({
         year: y.year,
         channels: Object.fromEntries(Object.entries(y.channels).map(([id, ch]) => [id, {
-          contribution: money(ch.contribution),
-          methods: Object.fromEntries(Object.entries(ch.views).map(([view, v]) => [view, { shared_costs: money(v.shared_costs), net_profit: money(v.net_profit) }])),
+          contribution: money(ch.contribution, projection.minorUnits),
+          methods: Object.fromEntries(Object.entries(ch.views).map(([view, v]) => [view, { shared_costs: money(v.shared_costs, projection.minorUnits), net_profit: money(v.net_profit, projection.minorUnits) }])),
         }])),
       })),
     })),

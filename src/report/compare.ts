@@ -150,12 +150,12 @@ function comparisonJson(comparison: Comparison): JsonValue {
   const ids = comparison.scenarioIds;
   return {
     base: ids[0]!,
-    metrics: comparison.metrics.map((block) => ({
+    metrics: comparison.metrics.map((block) => ({ block, places: block.metric === "customers" ? 2 : comparison.minorUnits })).map(({ block, places }) => ({
       metric: block.metric,
       rows: block.rows.map((row) => ({
         year: row.year === null ? `${comparison.years[0]}..${comparison.years.at(-1)}` : row.year,
-        values: Object.fromEntries(ids.map((id, i) => [id, block.ratio ? ratio(row.values[i] ?? null) : row.values[i] ? money(row.values[i]!) : null])),
-        deltas: Object.fromEntries(ids.slice(1).map((id, k) => [id, block.ratio ? ratio(row.deltas[k + 1] ?? null) : row.deltas[k + 1] ? money(row.deltas[k + 1]!) : null])),
+        values: Object.fromEntries(ids.map((id, i) => [id, block.ratio ? ratio(row.values[i] ?? null) : row.values[i] ? money(row.values[i]!, places) : null])),
+        deltas: Object.fromEntries(ids.slice(1).map((id, k) => [id, block.ratio ? ratio(row.deltas[k + 1] ?? null) : row.deltas[k + 1] ? money(row.deltas[k + 1]!, places) : null])),
         delta_ratios: Object.fromEntries(ids.slice(1).map((id, k) => [id, ratio(row.deltaRatios[k + 1] ?? null)])),
         best: row.best === null ? null : ids[row.best]!,
       })),
@@ -174,7 +174,7 @@ export function comparisonAsCsv(comparison: Comparison): string {
   for (const block of comparison.metrics) {
     for (const row of block.rows) {
       const year = row.year === null ? `${comparison.years[0]}..${comparison.years.at(-1)}` : String(row.year);
-      const places = block.ratio ? 4 : 2;
+      const places = block.ratio ? 4 : block.metric === "customers" ? 2 : comparison.minorUnits;
       ids.forEach((id, i) => {
         const v = row.values[i];
         const d = row.deltas[i];

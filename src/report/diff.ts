@@ -14,6 +14,8 @@ export interface ModelDiff {
   readonly before: string;
   readonly after: string;
   readonly currency: string;
+  /** Decimals of the currency's minor unit (#22): money in json has that many. */
+  readonly minorUnits: number;
   readonly discountRate: string;
   readonly assumptions: readonly AssumptionChange[];
   readonly impact: Impact;
@@ -107,12 +109,12 @@ export function diffAsJson(d: ModelDiff): string {
     })),
     scenarios_added: [...d.impact.addedScenarios],
     scenarios_removed: [...d.impact.removedScenarios],
-    impact: d.impact.scenarios.map((s) => ({
+    impact: d.impact.scenarios.map((s) => ({ s, m: (x: Decimal) => money(x, d.minorUnits) })).map(({ s, m }) => ({
       scenario: s.scenario,
       years: [...s.years],
-      lines: s.lines.map((l) => ({ scope: l.scope, metric: l.metric, before: l.before.map(money), after: l.after.map(money), delta: l.deltas.map(money) })),
-      npv: { before: money(s.npv.before), after: money(s.npv.after), delta: money(s.npv.delta) },
-      cumulative_net_profit: { before: money(s.cumulative.before), after: money(s.cumulative.after), delta: money(s.cumulative.delta) },
+      lines: s.lines.map((l) => ({ scope: l.scope, metric: l.metric, before: l.before.map((x) => m(x)), after: l.after.map((x) => m(x)), delta: l.deltas.map((x) => m(x)) })),
+      npv: { before: m(s.npv.before), after: m(s.npv.after), delta: m(s.npv.delta) },
+      cumulative_net_profit: { before: m(s.cumulative.before), after: m(s.cumulative.after), delta: m(s.cumulative.delta) },
     })),
     checks: d.impact.checks.map((c) => ({ check: c.title, before: c.before, after: c.after })),
     checks_failing_unchanged: [...d.impact.unchangedFailing],

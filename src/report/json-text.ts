@@ -5,7 +5,8 @@ import { fixed, type Decimal } from "../engine/decimal.js";
 export class RawNumber {
   constructor(readonly text: string) {}
 }
-export const money = (d: Decimal): RawNumber => new RawNumber(fixed(d, 2));
+/** An amount with the currency's number of decimals (`places`: Projection.minorUnits; EUR 2). */
+export const money = (d: Decimal, places = 2): RawNumber => new RawNumber(fixed(d, places));
 export const ratio = (d: Decimal | null): RawNumber | null => (d === null ? null : new RawNumber(fixed(d, 4)));
 export const count = (d: Decimal): RawNumber => new RawNumber(fixed(d, 2));
 

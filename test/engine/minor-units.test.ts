@@ -7,6 +7,8 @@ import { stringify } from "yaml";
 import { CELL_FIELDS, CHANNEL_MONEY_FIELDS, COUNT_FIELDS } from "../../src/engine/projection-types.js";
 import { Decimal, splitByLargestRemainder, sum } from "../../src/engine/decimal.js";
 import { minorUnits } from "../../src/model/currencies.js";
+import { projectionAsJson } from "../../src/report/json.js";
+import { projectionAsCsv } from "../../src/report/csv.js";
 import { modelArb } from "../support/arbitraries.js";
 import { loadText, project } from "../helpers.js";
 
@@ -35,6 +37,11 @@ describe("the currency's minor unit", () => {
     expect(revenue("JPY", "1000.5")).toBe("3002"); // 3,001.5 rounded half away from zero
     expect(revenue("EUR", "1000.5")).toBe("3001.5");
     expect(revenue("KWD", "0.4115")).toBe("1.235"); // 1.2345 → 1.235
+    const jpy = loadText(model("JPY", "1000.5"));
+    expect(projectionAsJson(project(jpy))).toContain('"revenue": 3002,');
+    expect(projectionAsCsv(project(jpy))).toContain("base,2027,total,,revenue,3002\n");
+    expect(projectionAsCsv(project(jpy))).toContain("base,2027,total,,customers,3.00\n"); // counts keep 2 decimals
+    expect(projectionAsJson(project(loadText(model("KWD", "0.4115"))))).toContain('"revenue": 1.235,');
   });
 
   it("random models foot exactly in the minor unit of JPY, KWD, EUR, CLP and BHD", () => {
@@ -58,6 +65,30 @@ describe("the currency's minor unit", () => {
       }
       expect(inUnits(s.npv, places)).toBe(true);
       expect(s.cumulativeNetProfit.equals(sum(s.years.map((y) => y.total.net_profit)))).toBe(true);
+      // Machine formats print exactly the currency's decimals for money.
+      const npvText = /"npv": (-?[0-9.]+)/.exec(projectionAsJson(p))![1]!;
+      expect(npvText.includes(".") ? npvText.split(".")[1]!.length : 0).toBe(places);
     }), { numRuns: 100 });
+  });
+});
+
+describe("diff --format json in the currency's decimals", () => {
+  it("every money figure of the impact has exactly the currency's decimals, in every position", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { ROOT } = await import("../helpers.js");
+    const { modelDiff } = await import("../../src/cli/commands/diff.js");
+    const { diffAsJson } = await import("../../src/report/diff.js");
+    const voorbeeld = readFileSync(join(ROOT, "examples/voorbeeld.yaml"), "utf8");
+    for (const [currency, places] of [["EUR", 2], ["JPY", 0], ["KWD", 3]] as const) {
+      const text = voorbeeld.replace(/^currency: .*$/m, `currency: ${currency}`);
+      expect(text).toContain(`currency: ${currency}`);
+      const json = diffAsJson(modelDiff(loadText(text), loadText(text.replace("partner_margin: 25%", "partner_margin: 28%"))));
+      // The number literals of the impact, as written (years taken out): every one is money.
+      const impact = json.slice(json.indexOf('"impact"'), json.indexOf('"checks"')).replace(/"years": \[[^\]]*\]/g, "");
+      const figures = [...impact.matchAll(/-?\d+(\.\d+)?(?=[,\]\n ])/g)].map((m) => m[0]);
+      expect(figures.length).toBeGreaterThan(10);
+      for (const f of figures) expect(f.includes(".") ? f.split(".")[1]!.length : 0).toBe(places);
+    }
   });
 });

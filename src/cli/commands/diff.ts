@@ -21,6 +21,7 @@ export function modelDiff(before: LoadedModel, after: LoadedModel): ModelDiff {
     before: before.source,
     after: after.source,
     currency: model.currency,
+    minorUnits: model.minorUnits,
     discountRate: shortPercent(model.discountRate),
     assumptions: diffAssumptions(before.file!, after.file!),
     impact: diffImpact(before, after, title),

@@ -62,7 +62,7 @@ async function writeReport(modelArg: string | undefined, options: ReportOptions)
     switch (options.format) {
       case "table": return writeOut(allocationsAsTable(projection, comparisons, tableOptions));
       case "json": return writeOut(allocationsAsJson(projection, comparisons));
-      case "csv": return writeOut(allocationsAsCsv(comparisons));
+      case "csv": return writeOut(allocationsAsCsv(comparisons, projection.minorUnits));
       case "md": return writeOut(allocationsAsMarkdown(projection, comparisons, style));
     }
   }
