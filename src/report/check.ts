@@ -143,7 +143,8 @@ export function checksAsText(files: readonly CheckedFile[], options: CheckRender
 
 // ---- json ---------------------------------------------------------------------------------------
 export function checksAsJson(files: readonly CheckedFile[], options: Pick<CheckRenderOptions, "strict">): string {
-  const figure = (o: CheckOutcome, d: Decimal | null) => (d === null ? null : o.ratio ? ratio(d) : money(d));
+  // #22: a checked amount in the currency's decimals (places); bounds and counts keep 2.
+  const figure = (o: CheckOutcome, d: Decimal | null, places = 2) => (d === null ? null : o.ratio ? ratio(d) : money(d, o.metric === "customers" ? 2 : places));
   const c = counts(files, options.strict);
   const doc = {
     format: "distplan.check/v1",
@@ -162,7 +163,7 @@ export function checksAsJson(files: readonly CheckedFile[], options: Pick<CheckR
         min: figure(o, o.min),
         max: figure(o, o.max),
         status: o.passed ? "passed" : "failed",
-        results: o.points.map((p) => ({ scenario: p.scenario, year: p.year, value: figure(o, p.value), status: p.passed ? "passed" : "failed", missing: p.missing ?? null })),
+        results: o.points.map((p) => ({ scenario: p.scenario, year: p.year, value: figure(o, p.value, file.loaded.scenarios[0]?.model.minorUnits), status: p.passed ? "passed" : "failed", missing: p.missing ?? null })),
       })),
       lints: file.lints.map((lint) => ({
         code: lint.code, status: options.strict ? "failed" : "warning", scenario: "base", line: lintLine(file, lint), path: lint.path.join("."), message: lintMessage(lint),

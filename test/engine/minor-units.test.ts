@@ -10,6 +10,8 @@ import { minorUnits } from "../../src/model/currencies.js";
 import { projectionAsJson } from "../../src/report/json.js";
 import { projectionAsCsv } from "../../src/report/csv.js";
 import { modelArb } from "../support/arbitraries.js";
+import { checksAsJson } from "../../src/report/check.js";
+import { checkLoadedModel } from "../../src/engine/check-model.js";
 import { loadText, project } from "../helpers.js";
 
 const CURRENCIES = [["JPY", 0], ["KWD", 3], ["EUR", 2], ["CLP", 0], ["BHD", 3]] as const;
@@ -42,6 +44,8 @@ describe("the currency's minor unit", () => {
     expect(projectionAsCsv(project(jpy))).toContain("base,2027,total,,revenue,3002\n");
     expect(projectionAsCsv(project(jpy))).toContain("base,2027,total,,customers,3.00\n"); // counts keep 2 decimals
     expect(projectionAsJson(project(loadText(model("KWD", "0.4115"))))).toContain('"revenue": 1.235,');
+    const checked = loadText(`${model("JPY", "1000.5")}checks:\n  - { metric: revenue, min: 0 }\n`);
+    expect(checksAsJson([{ loaded: checked, ...checkLoadedModel(checked) }], { strict: false })).toMatch(/"value": 3002,/);
   });
 
   it("random models foot exactly in the minor unit of JPY, KWD, EUR, CLP and BHD", () => {
