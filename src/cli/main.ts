@@ -4,14 +4,18 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, isInvalidModelError, isUsageError } from "./errors.js";
 import type { GlobalOptions } from "./output.js";
+import { modelAndScenarios, scenarioOption } from "./scenario-option.js";
 
 const VERSION = "0.1.0";
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  // Each command's action stores its exit code here; main returns it and never touches
+  // process.exitCode (bin/distplan.js sets that once), so calls in one process are independent.
+  const outcome = { code: EXIT.ok as number };
+  const program = buildProgram(outcome);
   try {
     await program.parseAsync([...argv], { from: "user" });
-    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+    return outcome.code;
   } catch (e) {
     return await handleFailure(e, program.opts<GlobalOptions>());
   }
@@ -49,7 +53,7 @@ const unitOption = () => new Option("--unit <unit>", "table unit: 1, k, M or aut
 const localeOption = () => new Option("--locale <locale>", "number separators of a locale, e.g. nl-NL");
 const widthOption = () => new Option("--width <columns>", "table width (default: the terminal's, or 80)");
 
-function buildProgram(): Command {
+function buildProgram(outcome: { code: number }): Command {
   const program = new Command("distplan")
     .description("Plan a distribution model: direct, partner and e-commerce channels over 3-5 years, exact to the cent.")
     .version(VERSION, "-V, --version")
@@ -64,7 +68,8 @@ function buildProgram(): Command {
     .command("report")
     .description("per-channel P&L per year: revenue down to net profit, totals, NPV")
     .argument("[model]", "model file (default ./distplan.yaml)")
-    .option("--scenario <id...>", "scenario ids to show, or 'all' (default: base)")
+    .addOption(scenarioOption("scenario ids to show, or 'all' (default: base)"))
+    .allowExcessArguments()
     .addOption(new Option("--by <view>", "rows by channel, segment or both").choices(["channel", "segment", "both"]).default("channel"))
     .addOption(new Option("--lines <set>", "summary lines or every P&L line").choices(["summary", "full"]).default("summary"))
     .option("--allocations", "each channel's net profit under every allocation method")
@@ -72,25 +77,28 @@ function buildProgram(): Command {
     .addOption(unitOption())
     .addOption(localeOption())
     .addOption(widthOption())
-    .action(async (model: string | undefined, _opts, cmd: Command) => {
+    .action(async (_model: string | undefined, _opts, cmd: Command) => {
       const { runReport } = await import("./commands/report.js");
-      await runReport(model, cmd.optsWithGlobals());
+      const { model, scenario } = modelAndScenarios(cmd.args, cmd.opts().scenario);
+      outcome.code = await runReport(model, { ...cmd.optsWithGlobals(), scenario });
     });
 
   program
     .command("compare")
     .description("scenarios side by side against base: deltas, best per metric, net profit chart, revenue mix")
     .argument("[model]", "model file (default ./distplan.yaml)")
-    .option("--scenario <id...>", "scenarios to compare with base (default: all)")
+    .addOption(scenarioOption("scenarios to compare with base (default: all)"))
+    .allowExcessArguments()
     .option("--metric <metric...>", "metrics to compare (default: revenue contribution net_profit contribution_margin npv cumulative_net_profit)")
     .addOption(formatOption(["table", "json", "csv", "md"], "table"))
     .addOption(unitOption())
     .addOption(localeOption())
     .addOption(widthOption())
     .option("--ascii", "ASCII instead of Unicode glyphs in the chart")
-    .action(async (model: string | undefined, _opts, cmd: Command) => {
+    .action(async (_model: string | undefined, _opts, cmd: Command) => {
       const { runCompare } = await import("./commands/compare.js");
-      await runCompare(model, cmd.optsWithGlobals());
+      const { model, scenario } = modelAndScenarios(cmd.args, cmd.opts().scenario);
+      outcome.code = await runCompare(model, { ...cmd.optsWithGlobals(), scenario });
     });
 
   program
@@ -101,7 +109,7 @@ function buildProgram(): Command {
     .addOption(formatOption(["text", "json", "junit", "github", "md"], "text"))
     .action(async (models: string[], _opts, cmd: Command) => {
       const { runCheck } = await import("./commands/check.js");
-      process.exitCode = await runCheck(models, cmd.optsWithGlobals());
+      outcome.code = await runCheck(models, cmd.optsWithGlobals());
     });
 
   program
@@ -114,7 +122,7 @@ function buildProgram(): Command {
     .addOption(widthOption())
     .action(async (before: string, after: string, _opts, cmd: Command) => {
       const { runDiff } = await import("./commands/diff.js");
-      process.exitCode = await runDiff(before, after, cmd.optsWithGlobals());
+      outcome.code = await runDiff(before, after, cmd.optsWithGlobals());
     });
 
   program
@@ -123,7 +131,7 @@ function buildProgram(): Command {
     .argument("<file>")
     .action(async (file: string) => {
       const { runTextconv } = await import("./commands/textconv.js");
-      process.exitCode = runTextconv(file);
+      outcome.code = runTextconv(file);
     });
 
   program
@@ -134,7 +142,7 @@ function buildProgram(): Command {
     .option("--command <cmd>", "the textconv command git should run (default: distplan textconv)")
     .action(async (_opts, cmd: Command) => {
       const { runGitSetup } = await import("./commands/git-setup.js");
-      process.exitCode = await runGitSetup(cmd.optsWithGlobals());
+      outcome.code = await runGitSetup(cmd.optsWithGlobals());
     });
 
   program
@@ -143,7 +151,7 @@ function buildProgram(): Command {
     .argument("<model>", "model file")
     .action(async (model: string, _opts, cmd: Command) => {
       const { runValidate } = await import("./commands/validate.js");
-      await runValidate(model, cmd.optsWithGlobals());
+      outcome.code = await runValidate(model, cmd.optsWithGlobals());
     });
 
   program
@@ -153,7 +161,7 @@ function buildProgram(): Command {
     .option("--check", "list files that are not formatted and exit 1; write nothing")
     .action(async (models: string[], _opts, cmd: Command) => {
       const { runFmt } = await import("./commands/fmt.js");
-      process.exitCode = await runFmt(models, cmd.optsWithGlobals());
+      outcome.code = await runFmt(models, cmd.optsWithGlobals());
     });
 
   program
@@ -165,7 +173,7 @@ function buildProgram(): Command {
     .option("--start-year <year>", "first year of the plan (default: next year)")
     .action(async (file: string | undefined, _opts, cmd: Command) => {
       const { runInit } = await import("./commands/init.js");
-      process.exitCode = await runInit(file, cmd.optsWithGlobals());
+      outcome.code = await runInit(file, cmd.optsWithGlobals());
     });
 
   program
@@ -173,7 +181,7 @@ function buildProgram(): Command {
     .description("print the JSON Schema of the model format")
     .action(async () => {
       const { runSchema } = await import("./commands/schema.js");
-      runSchema();
+      outcome.code = runSchema();
     });
 
   return program;

@@ -36,16 +36,15 @@ export async function loadValidModel(path: string): Promise<LoadedModel> {
 export function selectScenarios(loaded: LoadedModel, requested: readonly string[] | undefined, fallback: "base" | "all" = "base"): Projection {
   const ids = loaded.scenarios.map((s) => s.id);
   let chosen: Set<string>;
+  // Every id is checked, also next to 'all' (`--scenario all,nope` is a mistake, not 'all').
+  for (const id of requested ?? []) {
+    if (id !== "all" && !ids.includes(id)) {
+      const close = suggest(id, ids);
+      throw new UsageError(`unknown scenario '${id}' in ${loaded.source}`, close ? `did you mean '${close}'?` : `scenarios are: ${ids.join(", ")}`);
+    }
+  }
   if (requested === undefined || requested.length === 0) chosen = new Set(fallback === "all" ? ids : ["base"]);
   else if (requested.includes("all")) chosen = new Set(ids);
-  else {
-    for (const id of requested) {
-      if (!ids.includes(id)) {
-        const close = suggest(id, ids);
-        throw new UsageError(`unknown scenario '${id}' in ${loaded.source}`, close ? `did you mean '${close}'?` : `scenarios are: ${ids.join(", ")}`);
-      }
-    }
-    chosen = new Set(requested);
-  }
+  else chosen = new Set(requested);
   return projectScenarios(loaded.scenarios.filter((s) => chosen.has(s.id)));
 }

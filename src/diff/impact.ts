@@ -26,6 +26,8 @@ export interface ScenarioImpact {
   readonly scenario: string;
   readonly years: readonly number[];
   readonly lines: readonly ImpactLine[];
+  /** The scenario's discount rate in the new version (a scenario may set its own). */
+  readonly discountRate: Decimal;
   readonly npv: { readonly before: Decimal; readonly after: Decimal; readonly delta: Decimal };
   readonly cumulative: { readonly before: Decimal; readonly after: Decimal; readonly delta: Decimal };
 }
@@ -75,7 +77,7 @@ export function scenarioImpact(before: ScenarioProjection, after: ScenarioProjec
     }
   }
   const pair = (b: Decimal, a: Decimal) => ({ before: b, after: a, delta: a.minus(b) });
-  return { scenario: after.id, years, lines, npv: pair(before.npv, after.npv), cumulative: pair(before.cumulativeNetProfit, after.cumulativeNetProfit) };
+  return { scenario: after.id, years, lines, discountRate: after.discountRate, npv: pair(before.npv, after.npv), cumulative: pair(before.cumulativeNetProfit, after.cumulativeNetProfit) };
 }
 
 const checkTitle = (o: CheckOutcome) => `${o.name}|${o.metric}|${o.channel ?? o.segment ?? ""}`;

@@ -1,8 +1,9 @@
-// Shared-cost allocation (docs/MODEL.md §6). Each shared cost, rounded to cents, is split over channels in
-// proportion to a driver taken from the same year's footed figures; parts are whole cents that
+// Shared-cost allocation (docs/MODEL.md §6). Each shared cost, rounded to the currency's minor unit (cents
+// for EUR), is split over channels in proportion to a driver taken from the same year's footed
+// figures; parts are whole minor units that
 // add up to the cost exactly (largest remainder). Negative drivers count as zero, and when every
 // driver is zero the cost is split equally; both say so in a warning.
-import { ZERO, ONE, cents, splitByLargestRemainder, type Decimal } from "../money/decimal.js";
+import { ZERO, ONE, splitByLargestRemainder, toMinorUnit, type Decimal } from "../money/decimal.js";
 import type { Allocation, AllocationMethod, Model } from "../model/types.js";
 import { ALLOCATION_VIEWS, type AllocationComparison, type AllocationView, type EngineWarning, type ScenarioProjection } from "./projection-types.js";
 
@@ -20,14 +21,15 @@ export function allocateSharedCost(
   channelIds: readonly string[],
   drivers: readonly Drivers[],
   where: { scenario: string; year: number; sharedCost: string },
+  places = 2,
 ): AllocationResult {
-  const total = cents(amount);
+  const total = toMinorUnit(amount, places);
   if (channelIds.length === 0) return { parts: [], warning: null };
   if (allocation.kind === "shares") {
     const weights = channelIds.map((id) => allocation.shares[id] ?? ZERO);
-    return { parts: splitByLargestRemainder(total, weights), warning: null };
+    return { parts: splitByLargestRemainder(total, weights, places), warning: null };
   }
-  return allocateByMethod(total, allocation.method, channelIds, drivers, where);
+  return allocateByMethod(total, allocation.method, channelIds, drivers, where, places);
 }
 
 export function allocateByMethod(
@@ -36,17 +38,18 @@ export function allocateByMethod(
   channelIds: readonly string[],
   drivers: readonly Drivers[],
   where: { scenario: string; year: number; sharedCost: string },
+  places = 2,
 ): AllocationResult {
   const equal = channelIds.map(() => ONE);
-  if (method === "equal") return { parts: splitByLargestRemainder(total, equal), warning: null };
+  if (method === "equal") return { parts: splitByLargestRemainder(total, equal, places), warning: null };
   const raw = drivers.map((d) => d[method]);
   const negative = channelIds.filter((_, i) => raw[i]!.isNegative());
   const weights = raw.map((v) => (v.isNegative() ? ZERO : v));
   if (weights.every((w) => w.isZero())) {
-    return { parts: splitByLargestRemainder(total, equal), warning: { code: "ZERO_DRIVERS", ...where, method } };
+    return { parts: splitByLargestRemainder(total, equal, places), warning: { code: "ZERO_DRIVERS", ...where, method } };
   }
   const warning: EngineWarning | null = negative.length > 0 ? { code: "NEGATIVE_DRIVER", ...where, method, channels: negative } : null;
-  return { parts: splitByLargestRemainder(total, weights), warning };
+  return { parts: splitByLargestRemainder(total, weights, places), warning };
 }
 
 /**
@@ -64,7 +67,7 @@ export function compareAllocations(model: Model, scenario: ScenarioProjection): 
       if (view === "as_modelled") { views[view] = channelIds.map((id) => y.channels[id]!.shared_costs); continue; }
       const totals = channelIds.map(() => ZERO);
       for (const shared of model.sharedCosts) {
-        const result = allocateByMethod(cents(shared.amount[t]!), view, channelIds, drivers, { scenario: scenario.id, year: y.year, sharedCost: shared.id });
+        const result = allocateByMethod(toMinorUnit(shared.amount[t]!, model.minorUnits), view, channelIds, drivers, { scenario: scenario.id, year: y.year, sharedCost: shared.id }, model.minorUnits);
         if (result.warning) warnings.push(result.warning);
         result.parts.forEach((p, i) => { totals[i] = totals[i]!.plus(p); });
       }

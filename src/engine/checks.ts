@@ -1,7 +1,7 @@
 // CI gates (docs/MODEL.md §10): each check evaluated for every scenario and year it selects. Pure. A
 // value that cannot be computed (a ratio on zero revenue, a channel a scenario removed) fails:
 // a gate must never pass by default.
-import { Decimal, ONE, ZERO, cents, sum } from "../money/decimal.js";
+import { Decimal, ONE, ZERO, sum, toMinorUnit } from "../money/decimal.js";
 import type { Check, CheckMetric, Model } from "../model/types.js";
 import { HORIZON_METRICS, RATIO_METRICS } from "../model/types.js";
 import type { Projection, ScenarioProjection } from "./projection-types.js";
@@ -38,15 +38,15 @@ export const DEFAULT_CHECK: Check = {
 
 export function evaluateChecks(model: Model, projection: Projection): CheckOutcome[] {
   const checks = model.checks.length > 0 ? model.checks : [DEFAULT_CHECK];
-  return checks.map((check) => evaluateCheck(check, projection, model.discountRate));
+  return checks.map((check) => evaluateCheck(check, projection));
 }
 
-function evaluateCheck(check: Check, projection: Projection, discountRate: Decimal): CheckOutcome {
+function evaluateCheck(check: Check, projection: Projection): CheckOutcome {
   const scenarios = check.scenarios === "all" ? projection.scenarios : projection.scenarios.filter((s) => (check.scenarios as readonly string[]).includes(s.id));
   const points: CheckPoint[] = [];
   for (const s of scenarios) {
     if (HORIZON_METRICS.includes(check.metric)) {
-      points.push(judge(check, s.id, null, horizonValue(check, s, discountRate)));
+      points.push(judge(check, s.id, null, horizonValue(check, s, projection.minorUnits)));
       continue;
     }
     const years = s.years.filter((y, t) => {
@@ -86,13 +86,13 @@ function yearValue(check: Check, s: ScenarioProjection, t: number): Found {
   return value === null ? { value: null, missing: "no_revenue" } : { value };
 }
 
-function horizonValue(check: Check, s: ScenarioProjection, discountRate: Decimal): Found {
+function horizonValue(check: Check, s: ScenarioProjection, places: number): Found {
   if (!check.channel) return { value: check.metric === "npv" ? s.npv : s.cumulativeNetProfit };
   if (!s.channelIds.includes(check.channel)) return { value: null, missing: "no_channel" };
   const profits = s.years.map((y) => y.channels[check.channel!]!.net_profit);
   if (check.metric === "cumulative_net_profit") return { value: sum(profits) };
-  const factor = ONE.plus(discountRate);
-  return { value: cents(sum(profits.map((p, t) => p.dividedBy(factor.pow(t + 1))))) };
+  const factor = ONE.plus(s.discountRate); // the scenario's own rate, as its NPV
+  return { value: toMinorUnit(sum(profits.map((p, t) => p.dividedBy(factor.pow(t + 1)))), places) };
 }
 
 function judge(check: Check, scenario: string, year: number | null, found: Found): CheckPoint {

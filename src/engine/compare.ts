@@ -37,6 +37,8 @@ export interface Comparison {
   readonly scenarioIds: readonly string[];
   readonly scenarioNames: readonly string[];
   readonly years: readonly number[];
+  /** Decimals of the currency's minor unit, for renderers of money (Projection.minorUnits). */
+  readonly minorUnits: number;
   readonly metrics: readonly CompareMetricBlock[];
   /** Total net profit per year per scenario (for the chart). */
   readonly netProfitByYear: readonly (readonly Decimal[])[];
@@ -100,6 +102,7 @@ export function compareScenarios(projection: Projection, metrics: readonly Compa
     scenarioIds: scenarios.map((s) => s.id),
     scenarioNames: scenarios.map((s) => s.name),
     years: projection.years,
+    minorUnits: projection.minorUnits,
     metrics: blocks,
     netProfitByYear: scenarios.map((s) => s.years.map((y) => y.total.net_profit)),
     netProfitLevels: levels(scenarios.map((s) => s.years.map((y) => y.total.net_profit))),

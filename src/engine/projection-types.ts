@@ -56,6 +56,8 @@ export interface ScenarioProjection {
   readonly channelIds: readonly string[];
   readonly segmentIds: readonly string[];
   readonly years: readonly YearProjection[];
+  /** The scenario's own discount rate (a scenario may set it); its NPV is at this rate. */
+  readonly discountRate: Decimal;
   readonly npv: Decimal;
   readonly cumulativeNetProfit: Decimal;
   readonly warnings: readonly EngineWarning[];
@@ -64,8 +66,13 @@ export interface ScenarioProjection {
 export interface Projection {
   readonly name: string;
   readonly currency: string;
+  /** Decimals of the currency's minor unit (EUR 2, JPY 0, KWD 3): every amount is a whole number of them. */
+  readonly minorUnits: number;
   readonly years: readonly number[];
+  /** Base's discount rate; a scenario's own is ScenarioProjection.discountRate. */
   readonly discountRate: Decimal;
+  /** The one discount rate of every scenario shown, or null when they differ. */
+  readonly commonDiscountRate: Decimal | null;
   readonly scenarios: readonly ScenarioProjection[];
 }
 

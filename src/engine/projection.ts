@@ -1,8 +1,8 @@
 // Model → Projection (docs/MODEL.md §3–§8). Pure: no I/O, no clock, no environment. The exact figures of each
-// cell are computed at full precision, then footed: the leaves are rounded to cents (customers to
-// 2 decimals) and everything above them (cell subtotals, channels, totals) is added up from the
+// cell are computed at full precision, then footed: the leaves are rounded to the currency's minor
+// unit (cents for EUR, whole yen, fils for KWD; customers to 2 decimals) and everything above them (cell subtotals, channels, totals) is added up from the
 // rounded leaves, so every figure shown is the sum of the parts shown.
-import { Decimal, ONE, ZERO, cents, quotient, roundTo, sum } from "../money/decimal.js";
+import { Decimal, ONE, ZERO, quotient, roundTo, sum, toMinorUnit } from "../money/decimal.js";
 import { projectCustomers, type CustomerFlow } from "./customers.js";
 import { allocateSharedCost, type Drivers } from "./allocation.js";
 import {
@@ -50,8 +50,10 @@ export function projectScenarios(scenarios: readonly ScenarioModel[]): Projectio
   return {
     name: base.name,
     currency: base.currency,
+    minorUnits: base.minorUnits,
     years: Array.from({ length: base.years }, (_, t) => base.startYear + t),
     discountRate: base.discountRate,
+    commonDiscountRate: scenarios.every((s) => s.model.discountRate.equals(base.discountRate)) ? base.discountRate : null,
     scenarios: scenarios.map((s) => projectModel(s.model, s, memo)),
   };
 }
@@ -74,7 +76,7 @@ export function projectModel(model: Model, info: { id: string; name: string; des
     if (!years) {
       const sums = cellSums(rows, model.years, memo.reference.get(channel.id));
       if (!memo.reference.has(channel.id)) memo.reference.set(channel.id, { rows, sums });
-      years = sums.map((cells, t) => withChannelLines(cells, channel, t));
+      years = sums.map((cells, t) => withChannelLines(cells, channel, t, model.minorUnits));
       memo.channelYears.set(key, years);
     }
     return years;
@@ -95,7 +97,7 @@ export function projectModel(model: Model, info: { id: string; name: string; des
     }));
     const parts = partial.map(() => ({} as Record<string, Decimal>));
     for (const shared of model.sharedCosts) {
-      const result = allocateSharedCost(shared.amount[t]!, shared.allocation, channelIds, drivers, { scenario: info.id, year, sharedCost: shared.id });
+      const result = allocateSharedCost(shared.amount[t]!, shared.allocation, channelIds, drivers, { scenario: info.id, year, sharedCost: shared.id }, model.minorUnits);
       if (result.warning) warnings.push(result.warning);
       result.parts.forEach((part, i) => { parts[i]![shared.id] = part; });
     }
@@ -118,7 +120,7 @@ export function projectModel(model: Model, info: { id: string; name: string; des
   return {
     id: info.id, name: info.name, description: info.description,
     channelIds, segmentIds: model.segments.map((s) => s.id),
-    years, npv: cents(npv), cumulativeNetProfit: cumulative, warnings,
+    years, discountRate: model.discountRate, npv: toMinorUnit(npv, model.minorUnits), cumulativeNetProfit: cumulative, warnings,
   };
 }
 
@@ -159,7 +161,7 @@ function cellSeries(model: Model, memo: ProjectionMemo): CellsOf {
     }
     // The key's last part holds what is not an object of the model: the channel type and the
     // rates, by value, so identical inputs hit the same entry.
-    const key = `${channel.type}|${variable.join(",")}|${conflictRate.join(",")}`;
+    const key = `${channel.type}|${model.minorUnits}|${variable.join(",")}|${conflictRate.join(",")}`;
     const byTerms = memo.cells.get(segment) ?? new WeakMap();
     memo.cells.set(segment, byTerms);
     const byShare = byTerms.get(terms) ?? new WeakMap();
@@ -174,7 +176,7 @@ function cellSeries(model: Model, memo: ProjectionMemo): CellsOf {
         memo.flows.set(segment, flow);
       }
       const f = flow;
-      cells = Array.from({ length: model.years }, (_, t) => projectCell(channel.type, terms, segment, t, share[t]!, f, variable![t]!, conflictRate[t]!));
+      cells = Array.from({ length: model.years }, (_, t) => projectCell(channel.type, terms, segment, t, share[t]!, f, variable![t]!, conflictRate[t]!, model.minorUnits));
       byKey.set(key, cells);
     }
     return cells;
@@ -215,15 +217,15 @@ function cellSums(rows: ReadonlyMap<string, readonly CellResult[]>, years: numbe
   });
 }
 
-function withChannelLines(cells: CellSums, channel: Channel, t: number): PartialChannel {
-  const fixed_costs = sum(channel.fixedCosts.map((l) => cents(l.values[t]!)));
-  const income = sum(channel.income.map((l) => cents(l.values[t]!)));
+function withChannelLines(cells: CellSums, channel: Channel, t: number, places: number): PartialChannel {
+  const fixed_costs = sum(channel.fixedCosts.map((l) => toMinorUnit(l.values[t]!, places)));
+  const income = sum(channel.income.map((l) => toMinorUnit(l.values[t]!, places)));
   const contribution = cells.figures.cm1.minus(fixed_costs).plus(income);
   const exactContribution = cells.exactCm1.minus(sum(channel.fixedCosts.map((l) => l.values[t]!))).plus(sum(channel.income.map((l) => l.values[t]!)));
   return { figures: { ...cells.figures, fixed_costs, income, contribution }, segments: cells.segments, exactContribution };
 }
 
-function projectCell(type: Channel["type"], terms: ChannelTerms, segment: Segment, t: number, share: Decimal, flow: CustomerFlow, variableRate: Decimal, conflictRate: Decimal): CellResult {
+function projectCell(type: Channel["type"], terms: ChannelTerms, segment: Segment, t: number, share: Decimal, flow: CustomerFlow, variableRate: Decimal, conflictRate: Decimal, places: number): CellResult {
   const customers = flow.active[t]!.times(share);
   const newCustomers = flow.added[t]!.times(share);
   const listRevenue = customers.times(segment.revenuePerCustomer[t]!);
@@ -236,7 +238,8 @@ function projectCell(type: Channel["type"], terms: ChannelTerms, segment: Segmen
   const serviceCosts = customers.times(terms.serviceCost[t]!);
   const conflictCosts = revenue.times(conflictRate);
   const exactCm1 = revenue.minus(cogs).minus(variableCosts).minus(acquisitionCosts).minus(serviceCosts).minus(conflictCosts);
-  // Footing: round the leaves; subtotals are sums of rounded leaves.
+  // Footing: round the leaves to the currency's minor unit; subtotals are sums of rounded leaves.
+  const cents = (x: Decimal) => toMinorUnit(x, places);
   const leaf = {
     list_revenue: cents(listRevenue),
     market_revenue: cents(marketRevenue),

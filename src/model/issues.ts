@@ -80,6 +80,13 @@ export const TEMPLATES = {
   UNUSED_CHANNEL: { message: (a) => `channel '${a.channel}' serves no segment in the mix`, hint: () => "it still carries its fixed costs and income; add it to the mix or remove it" },
   SCENARIO_BASE_ID: { message: () => "a scenario cannot be called 'base'", hint: () => "'base' is the model itself; choose another id" },
   SCENARIO_PATH_NOT_FOUND: { message: (a) => `scenario path '${a.path}': ${a.detail}`, hint: (a) => a.suggestion ? `did you mean '${a.suggestion}'?` : a.known ? `the ids there are: ${a.known}` : "list entries are addressed by id (channels.webshop…), map entries by key (mix.smb.webshop)" },
+  SCENARIO_SET_FORBIDDEN: {
+    message: (a) => `a scenario cannot set '${a.key}'`,
+    hint: (a) => a.reason === "horizon" ? "scenarios are compared year by year over one horizon; for another horizon make a separate model"
+      : a.reason === "currency" ? "scenarios are compared in one currency; for another currency make a separate model"
+      : a.reason === "name" ? "a scenario has a name of its own: write it as the scenario's name, next to its id"
+      : `'${a.key}' belongs to the file itself; a scenario may set discount_rate, segments, channels, mix, conflicts and shared_costs`,
+  },
   SCENARIO_CYCLE: { message: (a) => `scenarios extend each other in a cycle: ${a.cycle}`, hint: () => "break the cycle: one of them must start from base" },
   CHECK_NO_BOUND: { message: () => "a check needs 'min' or 'max'", hint: () => "add min: … or max: … (for example min: 0)" },
   CHECK_SCOPE: { message: () => "a check takes a channel or a segment, not both", hint: () => "write two checks, one per scope" },

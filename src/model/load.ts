@@ -49,13 +49,17 @@ export function loadModelText(text: string, source: string): LoadedModel {
     const { overlays, issue } = overlayChain(file.scenarios!, i);
     if (issue) { issues.push(issue); return; }
     const applied = applyOverlays(file, overlays);
-    if (applied.issues.length > 0) { issues.push(...applied.issues); return; }
+    if (applied.issues.length > 0) {
+      // A parent's bad `set` entry reaches every scenario that extends it: report it once.
+      for (const found of applied.issues) if (!seen.has(issueKey(found))) { seen.add(issueKey(found)); issues.push(found); }
+      return;
+    }
     const scenarioIssues = [...checkStructure(applied.file)];
     const normalized = scenarioIssues.length === 0 ? normalizeModel(applied.file, base.model ? { file, model: base.model } : undefined) : null;
     if (normalized) scenarioIssues.push(...normalized.issues);
     for (const found of scenarioIssues) {
       if (seen.has(issueKey(found))) continue; // the same issue as in base: reported once, there
-      issues.push(relocateScenarioIssue(found, applied.file, overlays, scenario.id));
+      issues.push(relocateScenarioIssue(found, applied.file, overlays, scenario.id, file));
     }
     if (normalized?.model) {
       scenarios.push({ id: scenario.id, name: scenario.name ?? scenario.id, description: scenario.description ?? "", model: normalized.model });
@@ -78,9 +82,13 @@ function meaningDespite(value: unknown, structural: readonly Issue[]): Issue[] {
   if (structural.some((i) => i.path.length <= 1 && FOUNDATIONS.has(String(i.path[0] ?? "")))) return [];
   let found: readonly Issue[];
   try {
-    found = normalizeModel(value as ModelFile).issues;
-  } catch {
-    return [];
+    found = normalizeModel(value as ModelFile, undefined, { bestEffort: true }).issues;
+  } catch (e) {
+    // normalize reads the shapes the schema guarantees; here the schema has just said that some
+    // shape is wrong (a list where a mapping belongs), and reading it fails with a TypeError.
+    // Those issues are reported already. Any other exception is a bug and surfaces as one.
+    if (e instanceof TypeError) return [];
+    throw e;
   }
   const scope = (path: readonly unknown[]) => path.slice(0, 2).map(String);
   const overlaps = (a: readonly unknown[], b: readonly unknown[]) => {

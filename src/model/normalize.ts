@@ -3,7 +3,7 @@
 // goes on, so a user sees all mistakes at once. Returns a Model only when there is no error.
 import { Decimal, ONE, ZERO, sum } from "../money/decimal.js";
 import { error, warning, suggest, type Issue, type Path } from "./issues.js";
-import { ISO_4217 } from "./currencies.js";
+import { ISO_4217, minorUnits } from "./currencies.js";
 import { expandSeries, parseBound, parseMoney, parsePercent, percentText, seriesForm } from "./values.js";
 import {
   RATIO_METRICS, SEGMENT_METRICS, HORIZON_METRICS,
@@ -26,7 +26,24 @@ const SUM_TOLERANCE = new Decimal("1e-20");
 
 class Context {
   readonly issues: Issue[] = [];
-  constructor(readonly years: number, readonly startYear: number) {}
+  constructor(readonly years: number, readonly startYear: number, readonly bestEffort: boolean) {}
+
+  /**
+   * A value converted by `parse`. On a structurally valid file every value converts (the schema
+   * checked its form), so any exception is a bug and surfaces as one. Only the best-effort pass
+   * over a file with schema errors meets values that cannot convert; they become zero there
+   * (the schema has reported them already).
+   */
+  value<T>(parse: (v: T) => Decimal, input: T): Decimal {
+    if (!this.bestEffort) return parse(input);
+    if (typeof input !== "string" && typeof input !== "number") return ZERO;
+    try {
+      return parse(input);
+    } catch (e) {
+      if (e instanceof Error && e.message.startsWith("[DecimalError]")) return ZERO;
+      throw e;
+    }
+  }
 
   series(input: SeriesInput<MoneyInput | PercentInput> | undefined, path: Path, kind: Kind, bounds: Bounds, field: string, fallback?: Decimal): Series {
     if (input === undefined) return Array.from({ length: this.years }, () => fallback ?? ZERO);
@@ -36,21 +53,14 @@ class Context {
       return Array.from({ length: this.years }, () => fallback ?? ZERO);
     }
     if (form === "growth") {
-      const g = parsePercent((input as { growth: PercentInput }).growth);
+      const g = this.value(parsePercent, (input as { growth: PercentInput }).growth);
       if (g.lessThanOrEqualTo(-1)) {
         this.issues.push(error("GROWTH_TOO_LOW", [...path, "growth"], { value: percentText(g) }));
         return Array.from({ length: this.years }, () => ZERO);
       }
     }
     const parse = kind === "percent" ? parsePercent : parseMoney;
-    let values: Decimal[];
-    try {
-      values = expandSeries(input as SeriesInput<MoneyInput>, this.years, parse as (v: MoneyInput) => Decimal);
-    } catch {
-      // Only reachable when the schema already reported this value (the best-effort pass of
-      // load.ts runs these rules on a file with structural errors).
-      return Array.from({ length: this.years }, () => fallback ?? ZERO);
-    }
+    const values = expandSeries(input as SeriesInput<MoneyInput>, this.years, (v: MoneyInput) => this.value(parse as (v: MoneyInput) => Decimal, v));
     this.checkBounds(values, input, path, kind, bounds, field);
     return values;
   }
@@ -111,9 +121,13 @@ export interface Previous {
 
 const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 
-export function normalizeModel(file: ModelFile, previous?: Previous): Normalized {
+/**
+ * `bestEffort`: the file has schema errors, and these rules run only to report what lies
+ * outside the broken parts (load.ts); a value that cannot convert is then taken as zero.
+ */
+export function normalizeModel(file: ModelFile, previous?: Previous, options: { bestEffort?: boolean } = {}): Normalized {
   const years = file.years ?? 5;
-  const ctx = new Context(years, file.start_year);
+  const ctx = new Context(years, file.start_year, options.bestEffort ?? false);
   const { issues } = ctx;
   const segmentIds = file.segments.map((s) => s.id);
   const channelIds = file.channels.map((c) => c.id);
@@ -126,7 +140,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous): Normalized
   if (file.currency !== undefined && !ISO_4217.has(file.currency)) {
     issues.push(warning("UNKNOWN_CURRENCY", ["currency"], { value: file.currency, suggestion: suggest(file.currency, ISO_4217) ?? "" }));
   }
-  const discountRate = file.discount_rate === undefined ? ZERO : parsePercent(file.discount_rate);
+  const discountRate = file.discount_rate === undefined ? ZERO : ctx.value(parsePercent, file.discount_rate);
   if (discountRate.isNegative()) issues.push(error("NEGATIVE_VALUE", ["discount_rate"], { field: "discount_rate", value: percentText(discountRate), year: "" }));
 
   const reuse = previous && (previous.file.years ?? 5) === years && previous.file.start_year === file.start_year ? previous : undefined;
@@ -136,7 +150,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous): Normalized
   const segments: Segment[] = file.segments.map((s, i) => {
     if (reuse && same(reuse.file.segments[i], s)) return reuse.model.segments[i]!;
     const at = (k: string): Path => ["segments", i, k];
-    const customers = parseMoney(s.customers);
+    const customers = ctx.value(parseMoney, s.customers);
     return {
       id: s.id,
       name: s.name ?? s.id,
@@ -177,7 +191,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous): Normalized
     for (const [channel, share] of Object.entries(sc.allocate_by)) {
       const at: Path = ["shared_costs", i, "allocate_by", channel];
       if (!channelIds.includes(channel)) issues.push(reference("UNKNOWN_CHANNEL", channel, channelIds, at, true));
-      const value = parsePercent(share);
+      const value = ctx.value(parsePercent, share);
       if (value.isNegative()) issues.push(error("NEGATIVE_VALUE", at, { field: "share", value: percentText(value), year: "" }));
       shares[channel] = value;
     }
@@ -197,6 +211,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous): Normalized
   const model: Model | null = hasError ? null : {
     name: file.name,
     currency: file.currency ?? "EUR",
+    minorUnits: minorUnits(file.currency ?? "EUR"),
     startYear: file.start_year,
     years,
     discountRate,
@@ -305,7 +320,8 @@ function normalizeCheck(c: CheckFile, i: number, file: ModelFile, ctx: Context, 
   const bound = (key: "min" | "max"): Decimal | null => {
     const raw = c[key];
     if (raw === undefined) return null;
-    const parsed = parseBound(raw);
+    const isPercent = typeof raw === "string" && raw.endsWith("%");
+    const parsed = { value: ctx.value((v: typeof raw) => parseBound(v).value, raw), percent: isPercent };
     if (parsed.percent && !ratio) ctx.issues.push(error("CHECK_BOUND_UNIT", at(key), { value: String(raw), metric: c.metric, ratio: "" }));
     if (ratio && !parsed.percent && parsed.value.abs().greaterThan(1)) {
       ctx.issues.push(error("PERCENT_AMBIGUOUS", at(key), { value: String(raw), asPercent: `${parsed.value.times(100).toFixed()}%`, asFraction: parsed.value.dividedBy(100).toFixed() }));

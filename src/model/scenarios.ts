@@ -6,7 +6,19 @@ import { error, suggest, type Issue, type Path, type PathSegment } from "./issue
 import type { ModelFile, ScenarioFile } from "./types.js";
 
 const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
-const FIXED_ROOTS = new Set(["version", "scenarios", "checks"]);
+/**
+ * What a scenario's `set` may change, by top-level key of the model. A scenario may change what
+ * the plan assumes (segments, channels, mix, conflicts, shared costs) and the discount rate (a
+ * different required return is a legitimate scenario: every NPV then uses the scenario's own
+ * rate). It may not change what makes scenarios comparable with each other (the horizon and
+ * the currency), nor the file's own bookkeeping (format version, the plan's name, scenarios,
+ * checks): those are refused with SCENARIO_SET_FORBIDDEN at the `set` entry.
+ */
+export const SCENARIO_SETTABLE_ROOTS: ReadonlySet<string> = new Set(["discount_rate", "segments", "channels", "mix", "conflicts", "shared_costs"]);
+const FORBIDDEN_ROOTS: Readonly<Record<string, string>> = {
+  years: "horizon", start_year: "horizon", currency: "currency",
+  version: "file", name: "name", scenarios: "file", checks: "file",
+};
 
 export interface Overlay {
   readonly scenarioIndex: number;
@@ -37,6 +49,11 @@ export function applyOverlays(file: ModelFile, overlays: readonly Overlay[]): { 
   const copy = treeCopy(file) as Record<string, unknown>;
   const issues: Issue[] = [];
   for (const overlay of overlays) {
+    const root = overlay.key.split(".")[0]!;
+    if (Object.hasOwn(FORBIDDEN_ROOTS, root)) {
+      issues.push(error("SCENARIO_SET_FORBIDDEN", ["scenarios", overlay.scenarioIndex, "set", overlay.key], { key: root, reason: FORBIDDEN_ROOTS[root]! }, { atKey: true }));
+      continue;
+    }
     const detail = applyOne(copy, overlay.key.split("."), treeCopy(overlay.value));
     if (detail) {
       issues.push(error("SCENARIO_PATH_NOT_FOUND", ["scenarios", overlay.scenarioIndex, "set", overlay.key], { path: overlay.key, ...detail }, { atKey: true }));
@@ -61,7 +78,6 @@ function treeCopy(value: unknown): unknown {
 
 function applyOne(root: Record<string, unknown>, segments: string[], value: unknown): { detail: string; suggestion: string; known?: string } | null {
   if (segments.some((s) => FORBIDDEN_SEGMENTS.has(s))) return { detail: "this key cannot be set", suggestion: "" };
-  if (FIXED_ROOTS.has(segments[0]!)) return { detail: `a scenario cannot change '${segments[0]}'`, suggestion: "" };
   let node: unknown = root;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
@@ -106,8 +122,8 @@ function suggestPath(segments: readonly string[], i: number, replacement: string
  * Where an issue found in a scenario's model belongs in the file: inside the overlay that wrote
  * that node, at the overlay that changed something below it, or else at the base node.
  */
-export function relocateScenarioIssue(issue: Issue, scenarioFile: ModelFile, overlays: readonly Overlay[], scenarioId: string): Issue {
-  const idPath = toIdPath(issue.path, scenarioFile);
+export function relocateScenarioIssue(issue: Issue, scenarioFile: ModelFile, overlays: readonly Overlay[], scenarioId: string, baseFile?: ModelFile): Issue {
+  const idPath = toIdPath(issue.path, scenarioFile, baseFile ? entryIds(baseFile, overlays) : undefined);
   for (let k = overlays.length - 1; k >= 0; k--) {
     const overlay = overlays[k]!;
     const setPath = overlay.key.split(".");
@@ -121,15 +137,35 @@ export function relocateScenarioIssue(issue: Issue, scenarioFile: ModelFile, ove
   return { ...issue, scenario: scenarioId };
 }
 
+/**
+ * The id of every entry of the top-level lists after the overlays, by position: base's entries
+ * keep their place when replaced, and new ids are appended in the order the overlays name them.
+ * It names an entry that a `set` replaced by something without an id (`channels.web: null`).
+ */
+function entryIds(baseFile: ModelFile, overlays: readonly Overlay[]): Map<string, string[]> {
+  const ids = new Map<string, string[]>();
+  for (const [key, list] of Object.entries(baseFile)) {
+    if (Array.isArray(list)) ids.set(key, list.map((e) => (e && typeof e === "object" && typeof (e as { id?: unknown }).id === "string" ? (e as { id: string }).id : "")));
+  }
+  for (const overlay of overlays) {
+    const [root, id, ...rest] = overlay.key.split(".");
+    const list = ids.get(root!);
+    if (list && id !== undefined && rest.length === 0 && !list.includes(id)) list.push(id);
+  }
+  return ids;
+}
+
 /** ["channels", 2, "fixed_costs"] → ["channels", "webshop", "fixed_costs"], as set paths write it. */
-function toIdPath(path: Path, file: ModelFile): string[] {
+function toIdPath(path: Path, file: ModelFile, ids?: ReadonlyMap<string, readonly string[]>): string[] {
   const out: string[] = [];
   let node: unknown = file;
-  for (const segment of path) {
+  for (const [k, segment] of path.entries()) {
     const next: unknown = (node as Record<PathSegment, unknown> | undefined)?.[segment];
+    const known = k === 1 && typeof segment === "number" ? ids?.get(String(path[0]))?.[segment] : undefined;
     if (typeof segment === "number" && next && typeof next === "object" && typeof (next as { id?: unknown }).id === "string") {
       out.push((next as { id: string }).id);
-    } else out.push(String(segment));
+    } else if (known) out.push(known);
+    else out.push(String(segment));
     node = next;
   }
   return out;

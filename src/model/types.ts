@@ -187,6 +187,8 @@ export interface ScenarioInfo {
 export interface Model {
   readonly name: string;
   readonly currency: string;
+  /** Decimals of the currency's minor unit (ISO 4217: EUR 2, JPY 0, KWD 3): money rounds to it. */
+  readonly minorUnits: number;
   readonly startYear: number;
   readonly years: number;
   readonly discountRate: Decimal;

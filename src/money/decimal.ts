@@ -35,6 +35,9 @@ export function roundTo(value: Decimal, places: number): Decimal {
 
 export const cents = (value: Decimal): Decimal => roundTo(value, 2);
 
+/** Rounded to a currency's minor unit (`places` decimals: EUR 2, JPY 0, KWD 3), half away from zero. */
+export const toMinorUnit = (value: Decimal, places: number): Decimal => roundTo(value, places);
+
 /** Fixed-point text with exactly `places` decimals; never exponent notation, never "-0.00". */
 export function fixed(value: Decimal, places: number): string {
   const text = value.toFixed(places, Decimal.ROUND_HALF_UP);
@@ -59,13 +62,15 @@ export function minOf(a: Decimal, b: Decimal): Decimal {
 }
 
 /**
- * Split `total` (already in cents) over parts in proportion to `weights`, by largest remainder:
- * every part is a whole number of cents and the parts add up to `total` exactly. Ties go to the
- * earlier part, so the split is deterministic. Weights must be non-negative with a positive sum.
+ * Split `total` (already whole minor units: cents for `places` = 2) over parts in proportion to
+ * `weights`, by largest remainder: every part is a whole number of minor units and the parts add
+ * up to `total` exactly. Ties go to the earlier part, so the split is deterministic. Weights must
+ * be non-negative with a positive sum.
  */
-export function splitByLargestRemainder(total: Decimal, weights: readonly Decimal[]): Decimal[] {
+export function splitByLargestRemainder(total: Decimal, weights: readonly Decimal[], places = 2): Decimal[] {
   const weightSum = sum(weights);
-  const totalCents = total.times(100);
+  const unit = new Decimal(10).pow(places);
+  const totalCents = total.times(unit);
   const negative = totalCents.isNegative();
   const magnitude = totalCents.abs();
   const exact = weights.map((w) => magnitude.times(w).dividedBy(weightSum));
@@ -80,5 +85,5 @@ export function splitByLargestRemainder(total: Decimal, weights: readonly Decima
     parts[i] = parts[i]!.plus(1);
     leftover -= 1;
   }
-  return parts.map((p) => (negative ? p.negated() : p).dividedBy(100));
+  return parts.map((p) => (negative ? p.negated() : p).dividedBy(unit));
 }

@@ -1,5 +1,5 @@
 // CSV (RFC 4180): a view's tidy records, one row per observation, ready for a spreadsheet pivot.
-// Money and counts to the cent, ratios as 4-decimal fractions, empty when undefined.
+// Money in the currency's minor unit, counts to 2 decimals, ratios as 4-decimal fractions, empty when undefined.
 import { fixed } from "../money/decimal.js";
 import { Figure, type Dataset } from "../views/document.js";
 
@@ -10,7 +10,7 @@ export function csvField(s: string): string {
 
 export function figureText(f: Figure): string {
   if (f.amount === null) return "";
-  return fixed(f.amount, f.kind === "ratio" ? 4 : 2);
+  return fixed(f.amount, f.kind === "ratio" ? 4 : f.kind === "count" ? 2 : f.places);
 }
 
 export function renderCsv(data: Dataset): string {

@@ -9,7 +9,8 @@ import type { Catalogue } from "./messages/en.js";
 export class RawNumber {
   constructor(readonly text: string) {}
 }
-export const money = (d: Decimal): RawNumber => new RawNumber(fixed(d, 2));
+/** An amount with the currency's number of decimals (`places`: Projection.minorUnits; EUR 2). */
+export const money = (d: Decimal, places = 2): RawNumber => new RawNumber(fixed(d, places));
 export const ratio = (d: Decimal | null): RawNumber | null => (d === null ? null : new RawNumber(fixed(d, 4)));
 export const count = (d: Decimal): RawNumber => new RawNumber(fixed(d, 2));
 
@@ -45,7 +46,7 @@ function write(value: JsonValue, current: string, step: string): string {
 function jsonValue(data: Data, messages: Catalogue): JsonValue {
   if (data instanceof Figure) {
     if (data.amount === null) return null;
-    return data.kind === "ratio" ? ratio(data.amount) : data.kind === "count" ? count(data.amount) : money(data.amount);
+    return data.kind === "ratio" ? ratio(data.amount) : data.kind === "count" ? count(data.amount) : money(data.amount, data.places);
   }
   if (data instanceof Words) return plainWords(data.text, { ...DEFAULT_TERMINAL_OPTIONS, messages });
   if (data === null || typeof data !== "object") return data;

@@ -43,13 +43,14 @@ export function allocationsView(projection: Projection, comparisons: readonly Al
   return { blocks };
 }
 
-export function allocationsRecords(comparisons: readonly AllocationComparison[]): Dataset {
+/** `places`: the currency's minor unit (Projection.minorUnits). */
+export function allocationsRecords(comparisons: readonly AllocationComparison[], places = 2): Dataset {
   const rows: (Figure | string)[][] = [];
   for (const c of comparisons) {
     for (const y of c.years) {
       for (const [id, ch] of Object.entries(y.channels)) {
         for (const [view, v] of Object.entries(ch.views)) {
-          rows.push([c.scenario, String(y.year), id, view, new Figure("money", ch.contribution), new Figure("money", v.shared_costs), new Figure("money", v.net_profit)]);
+          rows.push([c.scenario, String(y.year), id, view, new Figure("money", ch.contribution, places), new Figure("money", v.shared_costs, places), new Figure("money", v.net_profit, places)]);
         }
       }
     }
@@ -67,8 +68,8 @@ export function allocationsData(projection: Projection, comparisons: readonly Al
       years: c.years.map((y) => ({
         year: y.year,
         channels: Object.fromEntries(Object.entries(y.channels).map(([id, ch]) => [id, {
-          contribution: new Figure("money", ch.contribution),
-          methods: Object.fromEntries(Object.entries(ch.views).map(([view, v]) => [view, { shared_costs: new Figure("money", v.shared_costs), net_profit: new Figure("money", v.net_profit) }])),
+          contribution: new Figure("money", ch.contribution, projection.minorUnits),
+          methods: Object.fromEntries(Object.entries(ch.views).map(([view, v]) => [view, { shared_costs: new Figure("money", v.shared_costs, projection.minorUnits), net_profit: new Figure("money", v.net_profit, projection.minorUnits) }])),
         }])),
       })),
     })),

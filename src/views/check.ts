@@ -204,7 +204,8 @@ function checkPage(files: readonly CheckedFile[], strict: boolean): ReportDocume
 
 // ---- distplan.check/v1 ---------------------------------------------------------------------------
 export function checkData(files: readonly CheckedFile[], strict: boolean): Data {
-  const figure = (o: CheckOutcome, d: Decimal | null): Data => (d === null ? null : new Figure(o.ratio ? "ratio" : "money", d));
+  // A checked amount in the currency's minor unit; customer counts to 2 decimals.
+  const figure = (o: CheckOutcome, d: Decimal | null, places = 2): Data => (d === null ? null : new Figure(o.ratio ? "ratio" : "money", d, o.metric === "customers" ? 2 : places));
   const c = counts(files, strict);
   const doc = {
     format: "distplan.check/v1",
@@ -223,7 +224,7 @@ export function checkData(files: readonly CheckedFile[], strict: boolean): Data 
         min: figure(o, o.min),
         max: figure(o, o.max),
         status: o.passed ? "passed" : "failed",
-        results: o.points.map((p) => ({ scenario: p.scenario, year: p.year, value: figure(o, p.value), status: p.passed ? "passed" : "failed", missing: p.missing ?? null })),
+        results: o.points.map((p) => ({ scenario: p.scenario, year: p.year, value: figure(o, p.value, file.loaded.scenarios[0]?.model.minorUnits), status: p.passed ? "passed" : "failed", missing: p.missing ?? null })),
       })),
       lints: file.lints.map((lint) => ({
         code: lint.code, status: strict ? "failed" : "warning", scenario: "base", line: lintLine(file, lint), path: lint.path.join("."), message: new Words(lintText(lint)),

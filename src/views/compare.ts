@@ -63,10 +63,11 @@ function compareScreen(projection: Projection, comparison: Comparison, notes: re
   const horizon = comparison.metrics.filter((b) => b.rows.length === 1 && b.rows[0]!.year === null);
   const tables: Block[] = [];
   if (horizon.length > 0) {
-    const rate = val({ kind: "rate", ratio: projection.discountRate });
+    // Scenarios may set their own discount rate: one rate in the header only when they agree.
+    const npv = projection.commonDiscountRate ? msg("compare.npvAt", { rate: [val({ kind: "rate", ratio: projection.commonDiscountRate })] }, "strong") : msg("compare.npvOwnRate", undefined, "strong");
     const head: Row = {
       role: "head",
-      cells: [[], ...horizon.flatMap((b) => [[b.metric === "npv" ? msg("compare.npvAt", { rate: [rate] }, "strong") : { ...label(b.metric), tone: "strong" as const }], n > 1 ? [msg("compare.vsBase", undefined, "muted")] : []])],
+      cells: [[], ...horizon.flatMap((b) => [[b.metric === "npv" ? npv : { ...label(b.metric), tone: "strong" as const }], n > 1 ? [msg("compare.vsBase", undefined, "muted")] : []])],
     };
     const rows: Row[] = ids.map((id, i) => ({
       role: "line",
@@ -203,10 +204,11 @@ export function compareRecords(comparison: Comparison): Dataset {
   const ids = comparison.scenarioIds;
   for (const block of comparison.metrics) {
     const kind = block.ratio ? "ratio" : "money";
+    const places = block.metric === "customers" ? 2 : comparison.minorUnits;
     for (const row of block.rows) {
       const year = row.year === null ? horizonKey(comparison) : String(row.year);
       ids.forEach((id, i) => {
-        rows.push([id, block.metric, year, new Figure(kind, row.values[i] ?? null), new Figure(kind, row.deltas[i] ?? null), new Figure("ratio", row.deltaRatios[i] ?? null), row.best === i ? "yes" : ""]);
+        rows.push([id, block.metric, year, new Figure(kind, row.values[i] ?? null, places), new Figure(kind, row.deltas[i] ?? null, places), new Figure("ratio", row.deltaRatios[i] ?? null), row.best === i ? "yes" : ""]);
       });
     }
   }
@@ -215,7 +217,9 @@ export function compareRecords(comparison: Comparison): Dataset {
 
 function comparisonData(comparison: Comparison): Data {
   const ids = comparison.scenarioIds;
-  const amount = (block: CompareMetricBlock, v: Decimal | null | undefined): Data => (block.ratio ? new Figure("ratio", v ?? null) : v ? new Figure("money", v) : null);
+  // Money in the currency's minor unit; customers (a count kept as money-like figures) to 2 decimals.
+  const amount = (block: CompareMetricBlock, v: Decimal | null | undefined): Data =>
+    block.ratio ? new Figure("ratio", v ?? null) : v ? new Figure("money", v, block.metric === "customers" ? 2 : comparison.minorUnits) : null;
   return {
     base: ids[0]!,
     metrics: comparison.metrics.map((block) => ({

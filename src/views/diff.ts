@@ -12,8 +12,8 @@ export interface ModelDiff {
   readonly before: string;
   readonly after: string;
   readonly currency: string;
-  /** As people write it (8%). */
-  readonly discountRate: string;
+  /** Decimals of the currency's minor unit: money in distplan.diff/v1 has that many. */
+  readonly minorUnits: number;
   readonly assumptions: readonly AssumptionChange[];
   readonly impact: Impact;
 }
@@ -72,7 +72,7 @@ function impactBlocks(s: ScenarioImpact, d: ModelDiff): Block[] {
   const table: Block = rows.length === 0
     ? { kind: "heading", text: headText }
     : { kind: "table", table: { columns: [{ align: "left" }, ...s.years.map(() => ({ align: "right" as const }))], rows: [{ role: "head", cells: [headText, ...s.years.map((year) => [val({ kind: "year", year })])] }, ...rows], split: true, fixed: 1 } };
-  return [table, horizon(msg("diff.npvAt", { rate: d.discountRate }), s.npv), horizon(msg("diff.cumulative"), s.cumulative)];
+  return [table, horizon(msg("diff.npvAt", { rate: [val({ kind: "rate", ratio: s.discountRate })] }), s.npv), horizon(msg("diff.cumulative"), s.cumulative)];
 }
 
 function checkBlocks(d: ModelDiff): Block[] {
@@ -101,7 +101,7 @@ function diffPage(d: ModelDiff): ReportDocument {
     blocks.push({ kind: "table", table: { columns: head.cells.map(() => ({ align: "left" as const })), rows: [head, ...rows], split: false, fixed: 1 } });
   }
   for (const s of d.impact.scenarios) {
-    blocks.push({ kind: "paragraph", text: [msg("diff.impact.page", { scenario: [code(s.scenario)], currency: d.currency, rate: d.discountRate, delta: [val(change(s.npv.delta))] })] });
+    blocks.push({ kind: "paragraph", text: [msg("diff.impact.page", { scenario: [code(s.scenario)], currency: d.currency, rate: [val({ kind: "rate", ratio: s.discountRate })], delta: [val(change(s.npv.delta))] })] });
     const head: Row = { role: "head", cells: [[msg("diff.column.line")], ...s.years.map((year) => [val({ kind: "year", year })])] };
     const rows: Row[] = s.lines.map((l) => ({ role: "delta", cells: [[lineLabel(l.scope, l.metric)], ...l.deltas.map((x) => [val(change(x))])] }));
     blocks.push({ kind: "table", table: { columns: [{ align: "left" }, ...s.years.map(() => ({ align: "right" as const }))], rows: [head, ...rows], split: false, fixed: 1 } });
@@ -121,7 +121,7 @@ function diffPage(d: ModelDiff): ReportDocument {
 
 /** distplan.diff/v1. */
 export function diffData(d: ModelDiff): Data {
-  const money = (x: Decimal) => new Figure("money", x);
+  const money = (x: Decimal) => new Figure("money", x, d.minorUnits);
   const doc = {
     format: "distplan.diff/v1",
     before: d.before,

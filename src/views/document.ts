@@ -110,9 +110,10 @@ export const text = (...pieces: Piece[]): Text => pieces;
 export const EMPTY: Text = [];
 
 // ---- records: the figures themselves, for the machine formats -------------------------------------
-/** An exact figure in a record: money and counts to the cent, ratios to 4 decimals; null if undefined. */
+/** An exact figure in a record: money in the currency's minor unit (`places`: 2 for EUR, 0 for
+ *  JPY, 3 for KWD), counts to 2 decimals, ratios to 4; null if undefined. */
 export class Figure {
-  constructor(readonly kind: "money" | "ratio" | "count", readonly amount: Decimal | null) {}
+  constructor(readonly kind: "money" | "ratio" | "count", readonly amount: Decimal | null, readonly places = 2) {}
 }
 /** Words in a record (a warning's message), written in the catalogue's language, without tones. */
 export class Words {

@@ -22,7 +22,7 @@ export type MessageKey =
   | "warning.zeroDrivers" | "warning.negativeDriver" | "warning.zeroDrivers.one" | "warning.negativeDriver.one"
   | "allocations.intro.screen" | "allocations.intro.page" | "allocations.title.screen" | "allocations.title.page" | "allocations.column.channel"
   | "compare.title.screen" | "compare.title.page" | "compare.what.none" | "compare.what.one" | "compare.what.many"
-  | "compare.npvAt" | "compare.vsBase" | "compare.deltaBase" | "compare.chart" | "compare.chart.note" | "compare.mix" | "compare.mix.legend"
+  | "compare.npvAt" | "compare.npvOwnRate" | "compare.vsBase" | "compare.deltaBase" | "compare.chart" | "compare.chart.note" | "compare.mix" | "compare.mix.legend"
   | "compare.best" | "compare.best.group" | "compare.allEqual" | "compare.scenarioNamed"
   | "compare.column.metric" | "compare.column.year" | "compare.column.delta" | "compare.column.scenario" | "compare.column.mix" | "compare.horizon"
   | "note.checkFailed" | "note.checkFailsIn"

@@ -126,14 +126,14 @@ function scenarioBlocks(projection: Projection, s: ScenarioProjection, options: 
       fixed: 2,
     },
   };
-  const rate = val({ kind: "rate", ratio: projection.discountRate });
+  const rate = val({ kind: "rate", ratio: s.discountRate }); // the scenario's own rate
   const blocks: Block[] = [];
   if (page) {
     const args = { model: projection.name, scenario: [code(s.id)], currency: projection.currency, name: s.name };
     blocks.push({ kind: "heading", text: [msg(s.name !== s.id ? "report.title.page.named" : "report.title.page", args)] }, table);
     blocks.push({
       kind: "paragraph",
-      text: [msg("report.footer.page", { rate: [val({ kind: "percent", ratio: projection.discountRate, places: 1 })], npv: [val(money(s.npv), "strong")], cumulative: [val(money(s.cumulativeNetProfit), "strong")] })],
+      text: [msg("report.footer.page", { rate: [val({ kind: "percent", ratio: s.discountRate, places: 1 })], npv: [val(money(s.npv), "strong")], cumulative: [val(money(s.cumulativeNetProfit), "strong")] })],
     });
   } else {
     blocks.push({ kind: "heading", text: [msg("report.title.screen", { model: projection.name, scenario: s.id, currency: projection.currency, unit: [{ unit: true }] })], tone: "strong" });
@@ -178,67 +178,69 @@ export function warningTexts(warnings: readonly EngineWarning[]): Text[] {
 }
 
 // ---- records ----------------------------------------------------------------------------------
-const recordFigure = (field: string, value: Decimal | null): Figure =>
-  new Figure((RATIO_FIELDS as readonly string[]).includes(field) ? "ratio" : COUNT_FIELDS.includes(field) ? "count" : "money", value);
+const recordFigure = (field: string, value: Decimal | null, places: number): Figure =>
+  new Figure((RATIO_FIELDS as readonly string[]).includes(field) ? "ratio" : COUNT_FIELDS.includes(field) ? "count" : "money", value, places);
 
 /** Tidy rows, one per scenario × year × channel × segment × metric; horizon figures have no year. */
 export function reportRecords(projection: Projection): Dataset {
   const rows: (Figure | string)[][] = [];
+  const places = projection.minorUnits;
   for (const s of projection.scenarios) {
     for (const y of s.years) {
       const year = String(y.year);
       for (const [id, c] of Object.entries(y.channels)) {
-        for (const f of [...CHANNEL_MONEY_FIELDS, ...RATIO_FIELDS]) rows.push([s.id, year, id, "", f, recordFigure(f, c[f])]);
+        for (const f of [...CHANNEL_MONEY_FIELDS, ...RATIO_FIELDS]) rows.push([s.id, year, id, "", f, recordFigure(f, c[f], places)]);
         for (const [seg, cell] of Object.entries(c.segments)) {
-          for (const f of CELL_FIELDS) rows.push([s.id, year, id, seg, f, recordFigure(f, cell[f])]);
+          for (const f of CELL_FIELDS) rows.push([s.id, year, id, seg, f, recordFigure(f, cell[f], places)]);
         }
       }
-      for (const f of [...CHANNEL_MONEY_FIELDS, ...RATIO_FIELDS]) rows.push([s.id, year, "total", "", f, recordFigure(f, y.total[f])]);
-      rows.push([s.id, year, "total", "", "cumulative_net_profit", new Figure("money", y.total.cumulative_net_profit)]);
+      for (const f of [...CHANNEL_MONEY_FIELDS, ...RATIO_FIELDS]) rows.push([s.id, year, "total", "", f, recordFigure(f, y.total[f], places)]);
+      rows.push([s.id, year, "total", "", "cumulative_net_profit", new Figure("money", y.total.cumulative_net_profit, places)]);
     }
-    rows.push([s.id, "", "total", "", "npv", new Figure("money", s.npv)]);
-    rows.push([s.id, "", "total", "", "cumulative_net_profit", new Figure("money", s.cumulativeNetProfit)]);
+    rows.push([s.id, "", "total", "", "npv", new Figure("money", s.npv, places)]);
+    rows.push([s.id, "", "total", "", "cumulative_net_profit", new Figure("money", s.cumulativeNetProfit, places)]);
   }
   return { columns: ["scenario", "year", "channel", "segment", "metric", "value"], rows };
 }
 
 export const REPORT_FORMAT_ID = "distplan.report/v1";
 
-const jsonFigure = (field: string, value: Decimal): Figure => new Figure(COUNT_FIELDS.includes(field) ? "count" : "money", value);
+const jsonFigure = (field: string, value: Decimal, places: number): Figure => new Figure(COUNT_FIELDS.includes(field) ? "count" : "money", value, places);
 
-export function cellData(cell: CellFigures): Data {
+/** A cell's figures; `places`: the currency's minor unit (Projection.minorUnits). */
+export function cellData(cell: CellFigures, places = 2): Data {
   const out: Record<string, Data> = {};
-  for (const f of CELL_FIELDS) out[f] = jsonFigure(f, cell[f]);
+  for (const f of CELL_FIELDS) out[f] = jsonFigure(f, cell[f], places);
   return out;
 }
 
-function channelData(c: ChannelYear): Data {
+function channelData(c: ChannelYear, places: number): Data {
   const out: Record<string, Data> = {};
-  for (const f of CHANNEL_MONEY_FIELDS) out[f] = jsonFigure(f, c[f]);
+  for (const f of CHANNEL_MONEY_FIELDS) out[f] = jsonFigure(f, c[f], places);
   for (const f of RATIO_FIELDS) out[f] = new Figure("ratio", c[f]);
-  out.segments = Object.fromEntries(Object.entries(c.segments).map(([id, cell]) => [id, cellData(cell)]));
+  out.segments = Object.fromEntries(Object.entries(c.segments).map(([id, cell]) => [id, cellData(cell, places)]));
   return out;
 }
 
-function totalData(t: TotalYear): Data {
+function totalData(t: TotalYear, places: number): Data {
   const out: Record<string, Data> = {};
-  for (const f of CHANNEL_MONEY_FIELDS) out[f] = jsonFigure(f, t[f]);
+  for (const f of CHANNEL_MONEY_FIELDS) out[f] = jsonFigure(f, t[f], places);
   for (const f of RATIO_FIELDS) out[f] = new Figure("ratio", t[f]);
-  out.cumulative_net_profit = new Figure("money", t.cumulative_net_profit);
+  out.cumulative_net_profit = new Figure("money", t.cumulative_net_profit, places);
   return out;
 }
 
-function scenarioData(s: ScenarioProjection): Data {
+function scenarioData(s: ScenarioProjection, places: number): Data {
   return {
     id: s.id,
     name: s.name,
     years: s.years.map((y) => ({
       year: y.year,
-      channels: Object.fromEntries(Object.entries(y.channels).map(([id, c]) => [id, channelData(c)])),
-      total: totalData(y.total),
+      channels: Object.fromEntries(Object.entries(y.channels).map(([id, c]) => [id, channelData(c, places)])),
+      total: totalData(y.total, places),
     })),
-    npv: new Figure("money", s.npv),
-    cumulative_net_profit: new Figure("money", s.cumulativeNetProfit),
+    npv: new Figure("money", s.npv, places),
+    cumulative_net_profit: new Figure("money", s.cumulativeNetProfit, places),
   };
 }
 
@@ -254,7 +256,7 @@ export function reportData(projection: Projection, extra: Record<string, Data> =
   return {
     format: REPORT_FORMAT_ID,
     model: { name: projection.name, currency: projection.currency, years: [...projection.years] },
-    scenarios: projection.scenarios.map(scenarioData),
+    scenarios: projection.scenarios.map((s) => scenarioData(s, projection.minorUnits)),
     ...extra,
     warnings: warningsData(projection.scenarios.flatMap((s) => s.warnings)),
   };

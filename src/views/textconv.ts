@@ -11,8 +11,8 @@ const cents = (amount: Decimal): Text => [val({ kind: "money", amount, exact: "c
 
 export function textconvView(projection: Projection, outcomes: readonly CheckOutcome[]): ReportDocument {
   const lines: Piece[] = [msg("textconv.header")];
-  const rate = [val({ kind: "rate", ratio: projection.discountRate })];
   for (const s of projection.scenarios) {
+    const rate = [val({ kind: "rate", ratio: s.discountRate })]; // the scenario's own rate
     lines.push(msg("textconv.scenario", { scenario: s.id, rate, npv: cents(s.npv), cumulative: cents(s.cumulativeNetProfit) }));
     for (const y of s.years) {
       const figures = (f: { revenue: Decimal; contribution: Decimal; net_profit: Decimal }) => ({ revenue: cents(f.revenue), contribution: cents(f.contribution), net: cents(f.net_profit) });

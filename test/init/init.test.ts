@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { render } from "@inquirer/testing";
 import { input } from "@inquirer/prompts";
 import { CHANNEL_DEFAULTS, CHANNEL_KINDS, SEGMENT_DEFAULTS, SEGMENT_TYPES, defaultAnswers, defaultMix, type InitAnswers } from "../../src/cli/init/answers.js";
-import { parseAmount, parsePercentAnswer, runWizard, validatePercent, validateShare, validateCurrency, type Prompts } from "../../src/cli/init/wizard.js";
+import { parseAmount, parsePercentAnswer, runWizard, validateAmount, validateCount, validatePercent, validateShare, validateCurrency, type Prompts } from "../../src/cli/init/wizard.js";
+import { issueText } from "../../src/model/issues.js";
 import { initialModelText } from "../../src/cli/commands/init.js";
 import { loadModelText, isValid } from "../../src/model/load.js";
 import { checkLoadedModel } from "../../src/engine/check-model.js";
@@ -72,6 +73,47 @@ describe("modelFromAnswers", () => {
     }), { numRuns: 150 });
   });
 
+  /** Any printable text, and the names that broke the hand-written YAML (#22). */
+  const printable = fc.oneof(
+    fc.string({ unit: "grapheme", minLength: 1, maxLength: 24 }),
+    fc.string({ unit: "binary", minLength: 1, maxLength: 24 }),
+    fc.constantFrom("MKB: small # firms", "\"quoted\" and 'single'", "- leading dash", "yes", "no", "null", "~", "true", "007", "1e3", "0x1F", "12%", "&anchor", "*alias", "!tag", "@at", "`tick`", "{ a: 1 }", "[1, 2]", "a: b", "# hash", "ünïcödé ✓ 日本", " padded ", "tab\there", "%TAG", "--- doc", "..."),
+  ).filter((t) => t.trim().length > 0 && !/[\p{C}\p{Zl}\p{Zp}]/u.test(t));
+
+  it("the issue's example: a segment named 'MKB: small # firms' with the default scenario (#22)", () => {
+    const defaults = defaultAnswers(2027);
+    const a: InitAnswers = { ...defaults, name: "null", segments: defaults.segments.map((x) => (x.type === "mkb" ? { ...x, name: "MKB: small # firms" } : x)) };
+    const loaded = loadModelText(initialModelText(a), "x.yaml");
+    expect(loaded.issues).toEqual([]);
+    expect(loaded.file!.name).toBe("null");
+    expect(loaded.scenarios.map((x) => x.name)).toEqual(["base", "Move MKB: small # firms to the webshop faster"]);
+  });
+
+  it("any printable names and any valid answers give a file that loads without issues and equals the answers (property, #22)", () => {
+    fc.assert(fc.property(answersArb, printable, fc.array(printable, { minLength: 4, maxLength: 4 }), (answers, name, segmentNames) => {
+      const a: InitAnswers = { ...answers, name, segments: answers.segments.map((seg, i) => ({ ...seg, name: segmentNames[i]! })) };
+      const loaded = loadModelText(initialModelText(a), "x.yaml");
+      // No issue at all, except a channel the answers left at 0% in every segment (a true warning).
+      expect(loaded.issues.filter((i) => i.code !== "UNUSED_CHANNEL").map((i) => i.code)).toEqual([]);
+      const model = loaded.scenarios[0]!.model;
+      const percent = (d: { times(n: number): { toNumber(): number } }) => d.times(100).toNumber();
+      expect(model.name).toBe(a.name);
+      expect([model.currency, model.startYear, model.years, percent(model.discountRate)]).toEqual([a.currency, a.startYear, a.years, a.discountRate]);
+      expect(model.segments.map((x) => [x.id, x.name, x.customers.toNumber(), x.newCustomers[0]!.toNumber(), percent(x.churn[0]!), x.revenuePerCustomer[0]!.toNumber(), percent(x.grossMargin[0]!)]))
+        .toEqual(a.segments.map((x) => [x.type, x.name, x.customers, x.newCustomers, x.churn, x.revenuePerCustomer, x.grossMargin]));
+      expect(model.channels.map((c) => [c.id, c.defaultTerms.acquisitionCost[0]!.toNumber(), c.defaultTerms.serviceCost[0]!.toNumber(), percent(c.variableCosts[0]!.values[0]!), c.fixedCosts[0]!.values[0]!.toNumber()]))
+        .toEqual(a.channels.map((c) => [c.kind, c.acquisitionCost, c.serviceCost, c.variableRate, c.fixedCost]));
+      for (const seg of a.segments) {
+        const written = Object.fromEntries(Object.entries(model.mix[seg.type]!).map(([k, v]) => [k, percent(v[0]!)]));
+        expect(written).toEqual(Object.fromEntries(Object.entries(a.mix[seg.type]!).filter(([, v]) => v > 0)));
+      }
+      expect(model.sharedCosts.map((c) => [c.id, c.amount[0]!.toNumber()])).toEqual(a.sharedCosts.map((c) => [c.id, c.amount]));
+      // A scenario named after a segment keeps that name exactly.
+      const scenario = loaded.file!.scenarios?.[0];
+      if (scenario && a.scenario !== "partner-margin-up") expect(a.segments.some((x) => scenario.name!.includes(x.name))).toBe(true);
+    }), { numRuns: 100 });
+  });
+
   it("default mixes sum to 100 for every choice of channels", () => {
     fc.assert(fc.property(fc.constantFrom(...SEGMENT_TYPES), fc.subarray([...CHANNEL_KINDS], { minLength: 1 }), (type, kinds) => {
       expect(Object.values(defaultMix(type, kinds)).reduce((a, b) => a + b, 0)).toBe(100);
@@ -108,9 +150,27 @@ describe("the wizard", () => {
     expect(validateCurrency("euro")).toMatch(/three-letter/);
     expect(parseAmount("1.4M")).toBe(1400000);
     expect(parseAmount("250k")).toBe(250000);
-    expect(parseAmount("1,400,000")).toBe(1400000);
+    expect(parseAmount("1_400_000")).toBe(1400000);
     expect(parseAmount("12.5")).toBeNull();
     expect(parsePercentAnswer("12 %")).toBe(12);
+  });
+
+  it("typed amounts follow the model file's value rules: a decimal comma is refused with the file's message (#22)", () => {
+    // It used to strip commas: a Dutch 1,5M became 15,000,000.
+    expect(parseAmount("1,5M")).toBeNull();
+    expect(parseAmount("1,400,000")).toBeNull(); // a model file refuses it too: 1.4 million or 1,400?
+    const inFile = (value: string) => {
+      const loaded = loadModelText(initialModelText(defaultAnswers(2027)).replace("revenue_per_customer: 150000", `revenue_per_customer: "${value}"`), "x.yaml");
+      const issue = loaded.issues.find((i) => i.severity === "error")!;
+      return issueText(issue);
+    };
+    for (const typed of ["1,5M", "1.000.000", "€ 250", "2 miljoen"]) {
+      const { message, hint } = inFile(typed);
+      expect(validateAmount(typed)).toBe(`${message} (${hint})`);
+    }
+    expect(validateCount("1,5k")).toContain("'1,5k'");
+    expect(validateAmount("12.5")).toBe("enter a whole amount such as 250000, 250k or 1.4M");
+    expect(validateAmount("1.4M")).toBe(true);
   });
 
   it("an inquirer prompt shows the validation error, then accepts a fixed answer (@inquirer/testing)", async () => {

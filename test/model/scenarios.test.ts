@@ -68,9 +68,18 @@ describe("scenarios (docs/MODEL.md §9)", () => {
     expect(issuePosition(loaded, issue)).toEqual({ line, col: text.split("\n")[line - 1]!.indexOf("140%") + 1 });
   });
 
+  it("a list entry set to something without an id is reported at that set entry, not at base's entry", () => {
+    const text = withScenarios("  - id: gone\n    set:\n      channels.webshop: null\n  - id: odd\n    set:\n      channels.extra: 5\n");
+    const loaded = loadText(text);
+    const lines = text.split("\n");
+    const at = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
+    const found = sortedIssues(loaded).map(({ issue, position }) => `${issue.code} ${issue.scenario} ${position?.line}`);
+    expect(found).toEqual([`WRONG_TYPE gone ${at("channels.webshop: null")}`, `WRONG_TYPE odd ${at("channels.extra: 5")}`]);
+  });
+
   it("cycles, unknown parents and forbidden paths are errors", () => {
     expect(errorCodes(loadText(withScenarios("  - id: a\n    extends: b\n  - id: b\n    extends: a\n")))).toContain("SCENARIO_CYCLE");
-    expect(errorCodes(loadText(withScenarios("  - id: a\n    set: { version: 2 }\n")))).toEqual(["SCENARIO_PATH_NOT_FOUND"]);
+    expect(errorCodes(loadText(withScenarios("  - id: a\n    set: { version: 2 }\n")))).toEqual(["SCENARIO_SET_FORBIDDEN"]);
     expect(errorCodes(loadText(withScenarios("  - id: a\n    set: { __proto__.x: 1 }\n")))).toEqual(["SCENARIO_PATH_NOT_FOUND"]);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });

@@ -11,7 +11,7 @@ import { evaluateChecks } from "../../engine/checks.js";
 import { title } from "../../views/check.js";
 import { issuesAsText } from "../issues.js";
 import { suggest } from "../../model/issues.js";
-import { UsageError } from "../errors.js";
+import { EXIT, UsageError } from "../errors.js";
 import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
@@ -37,11 +37,21 @@ export function parseMetrics(requested: readonly string[] | undefined): CompareM
   return [...new Set(metrics as CompareMetric[])];
 }
 
-export async function runCompare(modelArg: string | undefined, options: CompareOptions): Promise<void> {
+export async function runCompare(modelArg: string | undefined, options: CompareOptions): Promise<number> {
+  await writeComparison(modelArg, options);
+  return EXIT.ok; // every failure is thrown and mapped to its exit code in main.ts
+}
+
+async function writeComparison(modelArg: string | undefined, options: CompareOptions): Promise<void> {
   const metrics = parseMetrics(options.metric);
   const loaded = await loadValidModel(resolveModelPath(modelArg));
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
-  const requested = options.scenario && !options.scenario.includes("all") ? ["base", ...options.scenario.filter((s) => s !== "base")] : undefined;
+  const requested = !options.scenario ? undefined : options.scenario.includes("all") ? options.scenario : ["base", ...options.scenario.filter((s) => s !== "base")];
+  const others = loaded.scenarios.slice(1).map((s) => s.id);
+  if (requested?.length === 1 && others.length > 0 && options.scenario!.every((id) => id === "base")) {
+    // Only base chosen from a model that has scenarios: the renderer would say "no scenarios".
+    throw new UsageError("--scenario base leaves nothing to compare: compare shows scenarios against base", `the scenarios of ${loaded.source} are: ${others.join(", ")}; name one, or leave --scenario out to compare them all`);
+  }
   const projection = selectScenarios(loaded, requested, "all");
   const comparison = compareScenarios(projection, metrics);
   const style = localeStyle(options.locale);

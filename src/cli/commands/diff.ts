@@ -7,7 +7,7 @@ import { renderMarkdown } from "../../render/markdown.js";
 import { renderJson } from "../../render/json.js";
 import { title } from "../../views/check.js";
 import { plainWords } from "../../render/table.js";
-import { PLAIN_STYLE, shortPercent } from "../../render/format.js";
+import { PLAIN_STYLE } from "../../render/format.js";
 import { isValid, type LoadedModel } from "../../model/load.js";
 import { EXIT, InvalidModelError } from "../errors.js";
 import { readOperand } from "../git.js";
@@ -25,7 +25,7 @@ export function modelDiff(before: LoadedModel, after: LoadedModel): ModelDiff {
     before: before.source,
     after: after.source,
     currency: model.currency,
-    discountRate: shortPercent(model.discountRate),
+    minorUnits: model.minorUnits,
     assumptions: diffAssumptions(before.file!, after.file!),
     impact: diffImpact(before, after, (o) => plainWords(title(o))),
   };

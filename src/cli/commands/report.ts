@@ -13,6 +13,7 @@ import { evaluateChecks } from "../../engine/checks.js";
 import { failureSummary, title } from "../../views/check.js";
 import type { LoadedModel } from "../../model/load.js";
 import type { Projection } from "../../engine/projection-types.js";
+import { EXIT } from "../errors.js";
 import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
@@ -43,7 +44,12 @@ function failedCheckNotes(loaded: LoadedModel, projection: Projection): Record<s
   return notes;
 }
 
-export async function runReport(modelArg: string | undefined, options: ReportOptions): Promise<void> {
+export async function runReport(modelArg: string | undefined, options: ReportOptions): Promise<number> {
+  await writeReport(modelArg, options);
+  return EXIT.ok; // every failure is thrown and mapped to its exit code in main.ts
+}
+
+async function writeReport(modelArg: string | undefined, options: ReportOptions): Promise<void> {
   const loaded = await loadValidModel(resolveModelPath(modelArg));
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
   const projection = selectScenarios(loaded, options.scenario);
@@ -55,7 +61,7 @@ export async function runReport(modelArg: string | undefined, options: ReportOpt
     switch (options.format) {
       case "table": return writeOut(renderTerminal(allocationsView(projection, comparisons, "screen"), terminal()));
       case "json": return writeOut(renderJson(allocationsData(projection, comparisons)));
-      case "csv": return writeOut(renderCsv(allocationsRecords(comparisons)));
+      case "csv": return writeOut(renderCsv(allocationsRecords(comparisons, projection.minorUnits)));
       case "md": return writeOut(renderMarkdown(allocationsView(projection, comparisons, "page"), { style }));
     }
   }

@@ -4,6 +4,7 @@ import { writeOut } from "../output.js";
 
 export const schemaText = (): string => JSON.stringify(modelSchema, null, 2) + "\n";
 
-export function runSchema(): void {
+export function runSchema(): number {
   writeOut(schemaText());
+  return 0;
 }

@@ -4,7 +4,7 @@ import { issuesAsText } from "../issues.js";
 import { InvalidModelError } from "../errors.js";
 import { stderrPaint, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
-export async function runValidate(path: string, options: GlobalOptions): Promise<void> {
+export async function runValidate(path: string, options: GlobalOptions): Promise<number> {
   const loaded = await readModelFile(path);
   if (!isValid(loaded)) throw new InvalidModelError([loaded]);
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
@@ -16,4 +16,5 @@ export async function runValidate(path: string, options: GlobalOptions): Promise
       `${base.segments.length} segment${base.segments.length === 1 ? "" : "s"}, ${base.channels.length} channel${base.channels.length === 1 ? "" : "s"}, ` +
       `${scenarios} scenario${scenarios === 1 ? "" : "s"}, ${checks} check${checks === 1 ? "" : "s"}\n`,
   );
+  return 0;
 }

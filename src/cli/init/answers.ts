@@ -1,6 +1,7 @@
 // The init wizard's answers, their defaults, and the pure `modelFromAnswers()` that turns them
 // into a commented, canonical model file. No prompts and no I/O here, so all of it is testable
 // without a terminal; wizard.ts asks the questions.
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
 
 export const SEGMENT_TYPES = ["enterprise", "midmarket", "mkb", "consumer"] as const;
 export type SegmentType = (typeof SEGMENT_TYPES)[number];
@@ -116,109 +117,154 @@ export function defaultAnswers(startYear: number): InitAnswers {
 }
 
 // ---- the model text --------------------------------------------------------------------------
+// Built as a YAML document (the `yaml` library's node API), never by pasting text: a name such as
+// `MKB: small # firms`, `null`, `- x` or `007` is quoted exactly where YAML needs it.
 const pct = (n: number) => `${n}%`;
 /** a + b and a − b for shares with at most two decimals, in whole hundredths: no float drift. */
 const plus = (a: number, b: number) => (Math.round(a * 100) + Math.round(b * 100)) / 100;
 const minus = (a: number, b: number) => plus(a, -b);
 
+/** A mapping written on one line: `{ a: 1, b: 2 }`. */
+class Flow {
+  constructor(readonly entries: Record<string, unknown>) {}
+}
+
+interface ScenarioEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly set: Record<string, unknown>;
+}
+
 /** A scenario that moves up to 20 points of a segment from one channel to another over the horizon. */
-function moveShare(a: InitAnswers, type: string, from: string, to: string, id: string, name: string): string[] {
+function moveShare(a: InitAnswers, type: string, from: string, to: string, id: string, name: string): ScenarioEntry {
   const source = a.mix[type]![from]!;
   const target = a.mix[type]![to] ?? 0;
   const move = Math.min(source, 20);
-  return [
-    `  - id: ${id}`,
-    `    name: ${name}`,
-    "    set:",
-    `      mix.${type}.${from}: { from: ${pct(source)}, to: ${pct(minus(source, move))} }`,
-    `      mix.${type}.${to}: { from: ${pct(target)}, to: ${pct(plus(target, move))} }`,
-  ];
+  return {
+    id,
+    name,
+    set: {
+      [`mix.${type}.${from}`]: new Flow({ from: pct(source), to: pct(minus(source, move)) }),
+      [`mix.${type}.${to}`]: new Flow({ from: pct(target), to: pct(plus(target, move)) }),
+    },
+  };
 }
 
-function scenarioYaml(a: InitAnswers): string[] {
+function scenarioEntries(a: InitAnswers): ScenarioEntry[] {
   const kinds = a.channels.map((c) => c.kind);
   const served = (type: string, kind: string) => (a.mix[type]?.[kind] ?? 0) > 0;
   if (a.scenario === "webshop-push") {
     const both = a.segments.find((s) => served(s.type, "partners") && served(s.type, "webshop"));
     const segment = both ?? a.segments.find((s) => served(s.type, "partners") && kinds.includes("webshop"));
-    return segment ? moveShare(a, segment.type, "partners", "webshop", "webshop-push", `Move ${segment.name} to the webshop faster`) : [];
+    return segment ? [moveShare(a, segment.type, "partners", "webshop", "webshop-push", `Move ${segment.name} to the webshop faster`)] : [];
   }
   if (a.scenario === "partner-margin-up") {
     const partners = a.channels.find((c) => c.kind === "partners");
     if (!partners) return [];
-    return ["  - id: partner-margin-up", `    name: Raise the partner margin by 3 points`, "    set:", `      channels.partners.partner_margin: ${pct(Math.min(100, plus(partners.partnerMargin ?? 25, 3)))}`];
+    return [{ id: "partner-margin-up", name: "Raise the partner margin by 3 points", set: { "channels.partners.partner_margin": pct(Math.min(100, plus(partners.partnerMargin ?? 25, 3))) } }];
   }
   if (a.scenario === "direct-to-partners") {
     const segment = a.segments.find((s) => served(s.type, "direct") && kinds.includes("partners"));
-    return segment ? moveShare(a, segment.type, "direct", "partners", "direct-to-partners", `Hand ${segment.name} over to partners`) : [];
+    return segment ? [moveShare(a, segment.type, "direct", "partners", "direct-to-partners", `Hand ${segment.name} over to partners`)] : [];
   }
   return [];
 }
 
+/** The model's content, in the order of the schema; sections that would be empty are left out. */
+function modelContent(a: InitAnswers): Record<string, unknown> {
+  const segments = a.segments.map((s) => ({
+    id: s.type,
+    name: s.name,
+    customers: s.customers,
+    new_customers: s.newCustomers,
+    churn: pct(s.churn),
+    revenue_per_customer: s.revenuePerCustomer,
+    gross_margin: pct(s.grossMargin),
+  }));
+  const channels = a.channels.map((c) => ({
+    id: c.kind,
+    type: CHANNEL_TYPE[c.kind],
+    ...(c.priceDiscount !== undefined && c.priceDiscount > 0 ? { price_discount: pct(c.priceDiscount) } : {}),
+    ...(c.kind === "partners" ? { partner_margin: pct(c.partnerMargin ?? 25) } : {}),
+    acquisition_cost: c.acquisitionCost,
+    service_cost: c.serviceCost,
+    variable_costs: new Flow({ [VARIABLE_LINE[c.kind]]: pct(c.variableRate) }),
+    fixed_costs: new Flow({ [FIXED_LINE[c.kind]]: c.fixedCost }),
+    ...(c.kind === "partners" && (c.partnerIncome ?? 0) > 0 ? { income: new Flow({ platform_and_leads: c.partnerIncome }) } : {}),
+  }));
+  // Channels at 0% are left out: a segment's row names the channels that serve it.
+  const mix = Object.fromEntries(a.segments.map((s) => [s.type, new Flow(Object.fromEntries(Object.entries(a.mix[s.type] ?? {}).filter(([, share]) => share > 0).map(([kind, share]) => [kind, pct(share)])))]));
+  const conflicts = a.segments.flatMap((s) => {
+    const row = a.mix[s.type] ?? {};
+    if (!((row.partners ?? 0) > 0)) return [];
+    return ["direct", "webshop", "marketplace"].filter((seller) => (row[seller] ?? 0) > 0)
+      .map((seller) => ({ segment: s.type, seller, owner: "partners", overlap: "10%", compensation: "5%" }));
+  });
+  const checks: Record<string, unknown>[] = [{ name: "plan profitable every year", metric: "net_profit", min: 0 }];
+  if (a.channels.some((c) => c.kind === "partners")) checks.push({ name: "partners contribute", metric: "contribution", channel: "partners", min: 0 });
+  const scenarios = scenarioEntries(a);
+  return {
+    version: 1,
+    name: a.name,
+    currency: a.currency,
+    start_year: a.startYear,
+    years: a.years,
+    discount_rate: pct(a.discountRate),
+    segments,
+    channels,
+    mix,
+    ...(conflicts.length > 0 ? { conflicts } : {}),
+    ...(a.sharedCosts.length > 0 ? { shared_costs: a.sharedCosts.map((c) => ({ id: c.id, amount: c.amount, allocate_by: c.allocateBy })) } : {}),
+    ...(scenarios.length > 0 ? { scenarios } : {}),
+    checks,
+  };
+}
+
+/** The comment above each section (a blank line before each). */
+const SECTION_COMMENTS: Readonly<Record<string, string>> = {
+  segments: "Who buys: customers at plan start, new ones per year, the share lost each year, revenue per\ncustomer at list price and the gross margin at list price.",
+  channels: "How they are served, and what each channel costs to win and serve a customer.",
+  mix: "The share of each segment's customers per channel; 100% per segment.",
+  conflicts: "Agreed in advance: when a channel sells into partner-owned accounts, the partner is\ncompensated (a share of that revenue).",
+  shared_costs: "Costs no single channel causes, and how finance and sales agreed to allocate them.",
+  scenarios: "What-ifs: each changes a few values of the plan above (`distplan compare`).",
+  checks: "CI gates for `distplan check`.",
+};
+
+const asComment = (text: string) => text.split("\n").map((line) => ` ${line}`).join("\n");
+
+function toNode(doc: Document, value: unknown): Node {
+  if (value instanceof Flow) {
+    const map = toNode(doc, value.entries) as YAMLMap;
+    map.flow = true;
+    return map;
+  }
+  if (Array.isArray(value)) {
+    const seq = new YAMLSeq();
+    for (const item of value) seq.items.push(toNode(doc, item));
+    return seq;
+  }
+  if (value !== null && typeof value === "object") {
+    const map = new YAMLMap();
+    for (const [k, v] of Object.entries(value)) map.items.push(new Pair(new Scalar(k), toNode(doc, v)));
+    return map;
+  }
+  return doc.createNode(value) as Node;
+}
+
 /** The model file for a set of answers: valid, commented, in canonical (fmt) form once formatted. */
 export function modelFromAnswers(a: InitAnswers, schemaRef: string): string {
-  const lines: string[] = [
-    `# yaml-language-server: $schema=${schemaRef}`,
-    "# Written by `distplan init`. Edit freely: `distplan validate` checks it, `distplan report` and",
-    "# `distplan compare` show what it earns, `distplan check` gates it in CI.",
-    "version: 1",
-    `name: ${JSON.stringify(a.name)}`,
-    `currency: ${a.currency}`,
-    `start_year: ${a.startYear}`,
-    `years: ${a.years}`,
-    `discount_rate: ${pct(a.discountRate)}`,
-    "",
-    "# Who buys: customers at plan start, new ones per year, the share lost each year, revenue per",
-    "# customer at list price and the gross margin at list price.",
-    "segments:",
-  ];
-  for (const s of a.segments) {
-    lines.push(
-      `  - id: ${s.type}`,
-      `    name: ${JSON.stringify(s.name)}`,
-      `    customers: ${s.customers}`,
-      `    new_customers: ${s.newCustomers}`,
-      `    churn: ${pct(s.churn)}`,
-      `    revenue_per_customer: ${s.revenuePerCustomer}`,
-      `    gross_margin: ${pct(s.grossMargin)}`,
-    );
-  }
-  lines.push("", "# How they are served, and what each channel costs to win and serve a customer.", "channels:");
-  for (const c of a.channels) {
-    lines.push(`  - id: ${c.kind}`, `    type: ${CHANNEL_TYPE[c.kind]}`);
-    if (c.priceDiscount !== undefined && c.priceDiscount > 0) lines.push(`    price_discount: ${pct(c.priceDiscount)}`);
-    if (c.kind === "partners") lines.push(`    partner_margin: ${pct(c.partnerMargin ?? 25)}`);
-    lines.push(`    acquisition_cost: ${c.acquisitionCost}`, `    service_cost: ${c.serviceCost}`, `    variable_costs: { ${VARIABLE_LINE[c.kind]}: ${pct(c.variableRate)} }`, `    fixed_costs: { ${FIXED_LINE[c.kind]}: ${c.fixedCost} }`);
-    if (c.kind === "partners" && (c.partnerIncome ?? 0) > 0) lines.push(`    income: { platform_and_leads: ${c.partnerIncome} }`);
-  }
-  lines.push("", "# The share of each segment's customers per channel; 100% per segment.", "mix:");
-  for (const s of a.segments) {
-    // Channels at 0% are left out: a segment's row names the channels that serve it.
-    const row = Object.entries(a.mix[s.type] ?? {}).filter(([, share]) => share > 0).map(([kind, share]) => `${kind}: ${pct(share)}`).join(", ");
-    lines.push(`  ${s.type}: { ${row} }`);
-  }
-  const conflicts: string[] = [];
-  for (const s of a.segments) {
-    const row = a.mix[s.type] ?? {};
-    if (!((row.partners ?? 0) > 0)) continue;
-    for (const seller of ["direct", "webshop", "marketplace"]) {
-      if ((row[seller] ?? 0) > 0) {
-        conflicts.push(`  - segment: ${s.type}`, `    seller: ${seller}`, "    owner: partners", "    overlap: 10%", "    compensation: 5%");
-      }
+  const doc = new Document();
+  const root = toNode(doc, modelContent(a)) as YAMLMap<Scalar, unknown>;
+  for (const pair of root.items) {
+    const comment = SECTION_COMMENTS[String(pair.key.value)];
+    if (comment) {
+      pair.key.commentBefore = asComment(comment);
+      pair.key.spaceBefore = true;
     }
   }
-  if (conflicts.length > 0) {
-    lines.push("", "# Agreed in advance: when a channel sells into partner-owned accounts, the partner is", "# compensated (a share of that revenue).", "conflicts:", ...conflicts);
-  }
-  if (a.sharedCosts.length > 0) {
-    lines.push("", "# Costs no single channel causes, and how finance and sales agreed to allocate them.", "shared_costs:");
-    for (const c of a.sharedCosts) lines.push(`  - id: ${c.id}`, `    amount: ${c.amount}`, `    allocate_by: ${c.allocateBy}`);
-  }
-  const scenario = scenarioYaml(a);
-  if (scenario.length > 0) lines.push("", "# What-ifs: each changes a few values of the plan above (`distplan compare`).", "scenarios:", ...scenario);
-  lines.push("", "# CI gates for `distplan check`.", "checks:", "  - name: plan profitable every year", "    metric: net_profit", "    min: 0");
-  if (a.channels.some((c) => c.kind === "partners")) {
-    lines.push("  - name: partners contribute", "    metric: contribution", "    channel: partners", "    min: 0");
-  }
-  return lines.join("\n") + "\n";
+  doc.contents = root;
+  // On the first key rather than the document: a document comment is followed by a blank line.
+  root.items[0]!.key.commentBefore = asComment(`yaml-language-server: $schema=${schemaRef}\nWritten by \`distplan init\`. Edit freely: \`distplan validate\` checks it, \`distplan report\` and\n\`distplan compare\` show what it earns, \`distplan check\` gates it in CI.`);
+  return doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true });
 }

@@ -6,7 +6,9 @@ import {
   ALLOCATION_CHOICES, CHANNEL_DEFAULTS, CHANNEL_KINDS, SEGMENT_DEFAULTS, SEGMENT_TYPES, defaultMix,
   type ChannelAnswers, type ChannelKind, type InitAnswers, type SegmentAnswers, type SegmentType, type SharedCostAnswers,
 } from "./answers.js";
-import { Decimal } from "../../money/decimal.js";
+import { checkStructure } from "../../model/structure.js";
+import { issueText } from "../../model/issues.js";
+import { parseMoney } from "../../model/values.js";
 
 type Validate = (value: string) => true | string;
 
@@ -17,18 +19,36 @@ export interface Prompts {
 }
 
 // ---- validators (pure; exported for tests) ---------------------------------------------------
-/** "1,400,000", "1_400_000", "1.4M", "250k" → a whole amount; null when it is not one. */
-export function parseAmount(text: string): number | null {
-  const m = /^(\d+(?:\.\d+)?)([kKmM])?$/.exec(text.trim().replace(/[_,\s]/g, ""));
-  if (!m) return null;
-  const scale = m[2] ? (m[2].toLowerCase() === "k" ? 1000 : 1_000_000) : 1;
-  const value = new Decimal(m[1]!).times(scale);
-  // Whole units only in the wizard (cents can be edited in the file afterwards).
-  return value.isInteger() && value.lessThan(1e15) ? value.toNumber() : null;
+type AmountKind = "money" | "count";
+/** Where a typed amount is put in a probe model, so the model's own rules judge it. */
+const PROBE_PATH: Record<AmountKind, string> = { money: "segments.0.revenue_per_customer", count: "segments.0.customers" };
+
+/**
+ * The model file's verdict on an amount typed as text: the same rules and the same message as
+ * for that value in a model file (`1,5M` is refused there, so it is here), or null when valid.
+ */
+export function amountProblem(text: string, kind: AmountKind = "money"): string | null {
+  const value = text.trim();
+  const segment: Record<string, unknown> = { id: "s", customers: 1, revenue_per_customer: 1, gross_margin: "0%" };
+  segment[kind === "money" ? "revenue_per_customer" : "customers"] = value;
+  const probe = { version: 1, name: "probe", start_year: 2027, segments: [segment], channels: [{ id: "c", type: "direct" }], mix: { s: { c: "100%" } } };
+  const issue = checkStructure(probe).find((i) => i.path.join(".") === PROBE_PATH[kind]);
+  if (!issue) return null;
+  const { message, hint } = issueText(issue);
+  return `${message} (${hint})`;
 }
 
-export const validateAmount: Validate = (v) => (parseAmount(v) !== null ? true : "enter a whole amount such as 250000, 250k or 1.4M");
-export const validateCount: Validate = (v) => (parseAmount(v) !== null ? true : "enter a whole number of customers, such as 120 or 1.2k");
+/** "1400000", "1_400_000", "1.4M", "250k" → a whole amount, by the model's value rules; null otherwise. */
+export function parseAmount(text: string, kind: AmountKind = "money"): number | null {
+  if (amountProblem(text, kind) !== null) return null;
+  const value = parseMoney(text.trim());
+  // Whole units only in the wizard (cents can be edited in the file afterwards).
+  return value.isInteger() && !value.isNegative() && value.lessThan(1e15) ? value.toNumber() : null;
+}
+
+const amountValidator = (kind: AmountKind, wrong: string): Validate => (v) => amountProblem(v, kind) ?? (parseAmount(v, kind) !== null ? true : wrong);
+export const validateAmount: Validate = amountValidator("money", "enter a whole amount such as 250000, 250k or 1.4M");
+export const validateCount: Validate = amountValidator("count", "enter a whole number of customers, such as 120 or 1.2k");
 
 /** "12", "12%", "12.5 %" → 12.5; null outside 0..100 or not a number. */
 export function parsePercentAnswer(text: string): number | null {
@@ -82,8 +102,8 @@ export async function runWizard(p: Prompts, startYear: number): Promise<InitAnsw
     segments.push({
       type,
       name: (await p.input({ message: `${SEGMENT_LABELS[type]}: name`, default: d.name, validate: validateName })).trim(),
-      customers: parseAmount(await ask(p, `${d.name}: active customers today`, d.customers, validateCount))!,
-      newCustomers: parseAmount(await ask(p, `${d.name}: new customers per year`, d.newCustomers, validateCount))!,
+      customers: parseAmount(await ask(p, `${d.name}: active customers today`, d.customers, validateCount), "count")!,
+      newCustomers: parseAmount(await ask(p, `${d.name}: new customers per year`, d.newCustomers, validateCount), "count")!,
       churn: await share(p, `${d.name}: customers lost per year (%)`, d.churn),
       revenuePerCustomer: await amount(p, `${d.name}: revenue per customer per year, at list price`, d.revenuePerCustomer),
       grossMargin: await share(p, `${d.name}: gross margin at list price (%)`, d.grossMargin),

@@ -70,6 +70,7 @@ export const en: Catalogue = {
   "compare.what.one": "1 scenario vs base",
   "compare.what.many": "{count} scenarios vs base",
   "compare.npvAt": "NPV at {rate}",
+  "compare.npvOwnRate": "NPV (each at own rate)",
   "compare.vsBase": "vs base",
   "compare.deltaBase": "Δ base",
   "compare.chart": "net profit per year, {from}–{to}",
