@@ -4,12 +4,13 @@
 import { Decimal, ONE, ZERO, sum } from "../engine/decimal.js";
 import { error, warning, suggest, type Issue, type Path } from "./issues.js";
 import { ISO_4217 } from "./currencies.js";
+import { emptyRecord } from "./records.js";
 import { expandSeries, parseBound, parseMoney, parsePercent, percentText, seriesForm } from "./values.js";
 import {
   RATIO_METRICS, SEGMENT_METRICS, HORIZON_METRICS,
   type Channel, type ChannelFile, type ChannelOverridesFile, type ChannelTerms, type Check, type CheckFile,
   type Conflict, type Line, type Model, type ModelFile, type MoneyInput, type PercentInput, type Segment,
-  type Series, type SeriesInput, type SharedCost, type YearSelector,
+  type ScenarioFile, type Series, type SeriesInput, type SharedCost, type YearSelector,
 } from "./types.js";
 
 type Kind = "money" | "count" | "percent";
@@ -80,6 +81,9 @@ class Context {
   }
 }
 
+/** Whether a mapping of the file holds `key` itself (an id may be `constructor`). */
+const hasKey = (map: unknown, key: string): boolean => map !== null && typeof map === "object" && Object.hasOwn(map, key);
+
 const isScalar = (v: unknown) => v === null || typeof v !== "object";
 
 function duplicateIds(list: readonly { id: string }[], listName: string, issues: Issue[]): void {
@@ -121,7 +125,9 @@ export function normalizeModel(file: ModelFile, previous?: Previous): Normalized
   duplicateIds(file.segments, "segments", issues);
   duplicateIds(file.channels, "channels", issues);
   duplicateIds(file.shared_costs ?? [], "shared_costs", issues);
-  duplicateIds(file.scenarios ?? [], "scenarios", issues);
+  // A scenario's file shares base's list of scenarios (load.ts): its rules were applied to base.
+  const scenariosOfBase = previous !== undefined && file.scenarios === previous.file.scenarios;
+  if (!scenariosOfBase) duplicateIds(file.scenarios ?? [], "scenarios", issues);
 
   if (file.currency !== undefined && !ISO_4217.has(file.currency)) {
     issues.push(warning("UNKNOWN_CURRENCY", ["currency"], { value: file.currency, suggestion: suggest(file.currency, ISO_4217) ?? "" }));
@@ -137,7 +143,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous): Normalized
     if (reuse && same(reuse.file.segments[i], s)) return reuse.model.segments[i]!;
     const at = (k: string): Path => ["segments", i, k];
     const customers = parseMoney(s.customers);
-    return {
+    const segment: Segment = {
       id: s.id,
       name: s.name ?? s.id,
       customers,
@@ -147,6 +153,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous): Normalized
       revenuePerCustomer: ctx.series(s.revenue_per_customer, at("revenue_per_customer"), "money", NON_NEGATIVE, "revenue_per_customer"),
       grossMargin: ctx.series(s.gross_margin, at("gross_margin"), "percent", { max: HUNDRED }, "gross_margin"),
     };
+    return segment;
   });
 
   const channels: Channel[] = file.channels.map((c, i) =>
@@ -160,7 +167,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous): Normalized
       if (!channelIds.includes(c[role])) issues.push(reference("UNKNOWN_CHANNEL", c[role], channelIds, at(role)));
     }
     if (c.seller === c.owner) issues.push(error("CONFLICT_SAME_CHANNEL", at("owner"), { channel: c.owner }));
-    else if (segmentIds.includes(c.segment) && channelIds.includes(c.seller) && !(c.seller in (file.mix[c.segment] ?? {}))) {
+    else if (segmentIds.includes(c.segment) && channelIds.includes(c.seller) && !hasKey(hasKey(file.mix, c.segment) ? file.mix[c.segment] : undefined, c.seller)) {
       issues.push(warning("CONFLICT_NOT_SERVED", at("seller"), { channel: c.seller, segment: c.segment }));
     }
     return {
@@ -173,7 +180,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous): Normalized
   const sharedCosts: SharedCost[] = (file.shared_costs ?? []).map((sc, i) => {
     const amount = ctx.series(sc.amount, ["shared_costs", i, "amount"], "money", NON_NEGATIVE, "amount");
     if (typeof sc.allocate_by === "string") return { id: sc.id, amount, allocation: { kind: "method", method: sc.allocate_by } };
-    const shares: Record<string, Decimal> = {};
+    const shares = emptyRecord<Decimal>();
     for (const [channel, share] of Object.entries(sc.allocate_by)) {
       const at: Path = ["shared_costs", i, "allocate_by", channel];
       if (!channelIds.includes(channel)) issues.push(reference("UNKNOWN_CHANNEL", channel, channelIds, at, true));
@@ -186,11 +193,11 @@ export function normalizeModel(file: ModelFile, previous?: Previous): Normalized
     return { id: sc.id, amount, allocation: { kind: "shares", shares } };
   });
 
-  checkScenarioIds(file, issues);
+  if (!scenariosOfBase) checkScenarioIds(file, issues);
   const checks = (file.checks ?? []).map((c, i) => normalizeCheck(c, i, file, ctx, segmentIds, channelIds));
 
   channelIds.forEach((id, i) => {
-    if (!Object.values(file.mix).some((row) => row && id in row)) issues.push(warning("UNUSED_CHANNEL", ["channels", i, "id"], { channel: id }));
+    if (!Object.values(file.mix).some((row) => hasKey(row, id))) issues.push(warning("UNUSED_CHANNEL", ["channels", i, "id"], { channel: id }));
   });
 
   const hasError = issues.some((x) => x.severity === "error");
@@ -226,13 +233,13 @@ function normalizeChannel(c: ChannelFile, i: number, ctx: Context, segmentIds: r
     };
   };
   const defaultTerms = terms(c, base, null);
-  const bySegment: Record<string, ChannelTerms> = {};
+  const bySegment = emptyRecord<ChannelTerms>();
   for (const [segment, overrides] of Object.entries(c.by_segment ?? {})) {
     const path: Path = [...base, "by_segment", segment];
     if (!segmentIds.includes(segment)) ctx.issues.push(reference("UNKNOWN_SEGMENT", segment, segmentIds, path, true));
     bySegment[segment] = terms(overrides, path, defaultTerms);
   }
-  const allTerms: Record<string, ChannelTerms> = {};
+  const allTerms = emptyRecord<ChannelTerms>();
   for (const s of segmentIds) allTerms[s] = bySegment[s] ?? defaultTerms;
   return {
     id: c.id,
@@ -247,7 +254,7 @@ function normalizeChannel(c: ChannelFile, i: number, ctx: Context, segmentIds: r
 }
 
 function normalizeMix(file: ModelFile, ctx: Context, segmentIds: readonly string[], channelIds: readonly string[], reuse?: Previous): Record<string, Record<string, Series>> {
-  const mix: Record<string, Record<string, Series>> = {};
+  const mix = emptyRecord<Record<string, Series>>();
   for (const [segment, row] of Object.entries(file.mix)) {
     const before = reuse?.model.mix[segment];
     if (before && same(reuse!.file.mix[segment], row)) {
@@ -259,7 +266,7 @@ function normalizeMix(file: ModelFile, ctx: Context, segmentIds: readonly string
       ctx.issues.push(reference("UNKNOWN_SEGMENT", segment, segmentIds, ["mix", segment], true));
       continue;
     }
-    const shares: Record<string, Series> = {};
+    const shares = emptyRecord<Series>();
     for (const [channel, input] of Object.entries(row ?? {})) {
       if (!channelIds.includes(channel)) ctx.issues.push(reference("UNKNOWN_CHANNEL", channel, channelIds, ["mix", segment, channel], true));
       shares[channel] = ctx.series(input, ["mix", segment, channel], "percent", SHARE, `mix.${segment}.${channel}`);
@@ -274,19 +281,34 @@ function normalizeMix(file: ModelFile, ctx: Context, segmentIds: readonly string
     mix[segment] = shares;
   }
   for (const segment of segmentIds) {
-    if (!(segment in file.mix)) ctx.issues.push(error("MIX_MISSING", ["mix"], { segment }, { atKey: true }));
+    if (!hasKey(file.mix, segment)) ctx.issues.push(error("MIX_MISSING", ["mix"], { segment }, { atKey: true }));
   }
   // Normalized mix rows follow the order of the segments, whatever order the file wrote them in.
-  const ordered: Record<string, Record<string, Series>> = {};
+  const ordered = emptyRecord<Record<string, Series>>();
   for (const segment of segmentIds) if (mix[segment]) ordered[segment] = mix[segment];
   return ordered;
 }
 
+/** Every scenario id, "base" first, as a list and a set; computed once per list of scenarios. */
+const scenarioIdCache = new WeakMap<object, { readonly list: readonly string[]; readonly set: ReadonlySet<string> }>();
+const NO_SCENARIOS: readonly ScenarioFile[] = [];
+function scenarioIds(file: ModelFile): { readonly list: readonly string[]; readonly set: ReadonlySet<string> } {
+  const scenarios = file.scenarios ?? NO_SCENARIOS;
+  let ids = scenarioIdCache.get(scenarios);
+  if (!ids) {
+    const list = ["base", ...scenarios.map((s) => s.id)];
+    ids = { list, set: new Set(list) };
+    scenarioIdCache.set(scenarios, ids);
+  }
+  return ids;
+}
+
 function checkScenarioIds(file: ModelFile, issues: Issue[]): void {
-  const ids = (file.scenarios ?? []).map((s) => s.id);
+  const { list, set } = scenarioIds(file);
+  const ids = list.slice(1);
   (file.scenarios ?? []).forEach((s, i) => {
     if (s.id === "base") issues.push(error("SCENARIO_BASE_ID", ["scenarios", i, "id"]));
-    if (s.extends !== undefined && s.extends !== "base" && !ids.includes(s.extends)) {
+    if (s.extends !== undefined && s.extends !== "base" && !set.has(s.extends)) {
       issues.push(reference("UNKNOWN_SCENARIO", s.extends, ids, ["scenarios", i, "extends"]));
     }
   });
@@ -329,10 +351,10 @@ function normalizeCheck(c: CheckFile, i: number, file: ModelFile, ctx: Context, 
   } else if (raw === "last") years = { kind: "last" };
   if (HORIZON_METRICS.includes(c.metric)) years = { kind: "all" };
 
-  const scenarioIds = ["base", ...(file.scenarios ?? []).map((s) => s.id)];
+  const known = scenarioIds(file);
   if (Array.isArray(c.scenarios)) {
     c.scenarios.forEach((id, j) => {
-      if (!scenarioIds.includes(id)) ctx.issues.push(reference("UNKNOWN_SCENARIO", id, scenarioIds, ["checks", i, "scenarios", j]));
+      if (!known.set.has(id)) ctx.issues.push(reference("UNKNOWN_SCENARIO", id, known.list, ["checks", i, "scenarios", j]));
     });
   }
   if (ctx.issues.slice(before).some((x) => x.severity === "error")) return null;
