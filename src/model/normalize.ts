@@ -22,6 +22,15 @@ interface Bounds {
 const HUNDRED = ONE;
 const SHARE: Bounds = { min: ZERO, max: HUNDRED };
 const NON_NEGATIVE: Bounds = { min: ZERO };
+/**
+ * The largest amount (or count) a model may hold anywhere: 10^24. Figures are computed with 40
+ * significant digits (engine/decimal.ts), so a figure up to 10^24 keeps 16 digits after the
+ * point, and a sum of up to 10^13 such figures is still exact to the cent: footing cannot break.
+ */
+export const MAX_AMOUNT = new Decimal("1e24");
+const tooLarge = (path: Path, field: string, value: Decimal, year: number | string): Issue =>
+  error("AMOUNT_TOO_LARGE", path, { field, value: value.toSignificantDigits(4).toString(), limit: "10^24", year });
+
 /** Shares are divided when a line is interpolated; a sum within this of 100% is 100%. */
 const SUM_TOLERANCE = new Decimal("1e-20");
 
@@ -53,7 +62,19 @@ class Context {
       return Array.from({ length: this.years }, () => fallback ?? ZERO);
     }
     this.checkBounds(values, input, path, kind, bounds, field);
+    if (kind !== "percent") this.checkLimit(values, input, path, field);
     return values;
+  }
+
+  /** An amount or count beyond MAX_AMOUNT (after growth) is refused where it is written. */
+  checkLimit(values: readonly Decimal[], input: unknown, path: Path, field: string): void {
+    for (let t = 0; t < values.length; t++) {
+      if (values[t]!.abs().lessThanOrEqualTo(MAX_AMOUNT)) continue;
+      const at = Array.isArray(input) ? [...path, t] : path;
+      const year = values.length > 1 && !isScalar(input) ? this.startYear + t : "";
+      this.issues.push(tooLarge(at, field, values[t]!, year));
+      return;
+    }
   }
 
   private checkBounds(values: readonly Decimal[], input: unknown, path: Path, kind: Kind, bounds: Bounds, field: string): void {
@@ -143,6 +164,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous): Normalized
     if (reuse && same(reuse.file.segments[i], s)) return reuse.model.segments[i]!;
     const at = (k: string): Path => ["segments", i, k];
     const customers = parseMoney(s.customers);
+    ctx.checkLimit([customers], s.customers, at("customers"), "customers");
     const segment: Segment = {
       id: s.id,
       name: s.name ?? s.id,
@@ -153,12 +175,18 @@ export function normalizeModel(file: ModelFile, previous?: Previous): Normalized
       revenuePerCustomer: ctx.series(s.revenue_per_customer, at("revenue_per_customer"), "money", NON_NEGATIVE, "revenue_per_customer"),
       grossMargin: ctx.series(s.gross_margin, at("gross_margin"), "percent", { max: HUNDRED }, "gross_margin"),
     };
+    // Customers never exceed those at the start plus every year's new ones (churn only removes):
+    // that bound times the revenue per customer bounds every revenue figure of the segment.
+    const active = customerBound(segment);
+    ctx.checkLimit(active, s.new_customers ?? s.customers, s.new_customers === undefined ? at("customers") : at("new_customers"), "customers");
+    ctx.checkLimit(active.map((n, t) => n.times(segment.revenuePerCustomer[t]!)), s.revenue_per_customer, at("revenue_per_customer"), "revenue of the segment");
     return segment;
   });
 
   const channels: Channel[] = file.channels.map((c, i) =>
     sameSegments && same(reuse!.file.channels[i], c) ? reuse!.model.channels[i]! : normalizeChannel(c, i, ctx, segmentIds));
   const mix = normalizeMix(file, ctx, segmentIds, channelIds, sameChannels ? reuse : undefined);
+  checkCostLimits(file, segments, channels, mix, ctx);
 
   const conflicts: Conflict[] = sameChannels && same(reuse!.file.conflicts ?? [], file.conflicts ?? []) ? reuse!.model.conflicts as Conflict[] : (file.conflicts ?? []).map((c, i) => {
     const at = (k: string): Path => ["conflicts", i, k];
@@ -375,3 +403,28 @@ function defaultCheckName(c: CheckFile): string {
   const bounds = [c.min !== undefined ? `≥ ${String(c.min)}` : "", c.max !== undefined ? `≤ ${String(c.max)}` : ""].filter(Boolean).join(" and ");
   return `${c.metric} ${bounds}`;
 }
+
+/** Per year, the most customers a segment can have: those at the start plus all new ones so far. */
+function customerBound(segment: Segment): Decimal[] {
+  let total = segment.customers;
+  return segment.newCustomers.map((n) => (total = total.plus(n)));
+}
+
+/** A channel's acquisition and service costs over the customers it can have in each segment. */
+function checkCostLimits(file: ModelFile, segments: readonly Segment[], channels: readonly Channel[], mix: Readonly<Record<string, Readonly<Record<string, Series>>>>, ctx: Context): void {
+  segments.forEach((segment) => {
+    const active = customerBound(segment);
+    channels.forEach((channel, i) => {
+      if (!mix[segment.id]?.[channel.id]) return;
+      const terms = channel.terms[segment.id];
+      if (!terms) return;
+      const override = file.channels[i]?.by_segment?.[segment.id];
+      for (const [key, per, customers] of [["acquisition_cost", terms.acquisitionCost, segment.newCustomers], ["service_cost", terms.serviceCost, active]] as const) {
+        const written = override?.[key] !== undefined ? override[key] : file.channels[i]?.[key];
+        const path: Path = override?.[key] !== undefined ? ["channels", i, "by_segment", segment.id, key] : ["channels", i, key];
+        ctx.checkLimit(per.map((cost, t) => cost.times(customers[t] ?? ZERO)), written, path, `${key} of ${segment.id}`);
+      }
+    });
+  });
+}
+

@@ -199,3 +199,38 @@ describe("ids that are JavaScript prototype names", () => {
     expect(Object.prototype).not.toHaveProperty("polluted");
   });
 });
+
+describe("money beyond what 40 significant digits carry to the cent", () => {
+  it("a revenue per customer of 1e300 is refused at the value, with the limit", () => {
+    const loaded = loadModelText(VOORBEELD.replace("revenue_per_customer: 3600", "revenue_per_customer: 1e300"), "m.yaml");
+    const issue = loaded.issues.find((i) => i.code === "AMOUNT_TOO_LARGE");
+    expect(issue?.path).toEqual(["segments", 2, "revenue_per_customer"]);
+    expect(issue?.args.limit).toBe("10^24");
+  });
+  it("an amount that grows past the limit over the horizon is refused too", () => {
+    const text = VOORBEELD.replace("revenue_per_customer: 3600", "revenue_per_customer: { start: 1e20, growth: 100% }");
+    expect(errorCodes(loadModelText(text, "m.yaml"))).toContain("AMOUNT_TOO_LARGE");
+  });
+  it("customers × revenue per customer past the limit is refused, each within it", () => {
+    const text = VOORBEELD.replace("customers: 5200", "customers: 1e13").replace("revenue_per_customer: 3600", "revenue_per_customer: 1e12");
+    const issue = loadModelText(text, "m.yaml").issues.find((i) => i.code === "AMOUNT_TOO_LARGE");
+    expect(issue?.path).toEqual(["segments", 2, "revenue_per_customer"]);
+  });
+  it("a cost per customer over every customer past the limit is refused at that cost", () => {
+    const text = VOORBEELD.replace("customers: 5200", "customers: 1e13").replace("service_cost: 60", "service_cost: 1e12");
+    const issue = loadModelText(text, "m.yaml").issues.find((i) => i.code === "AMOUNT_TOO_LARGE");
+    expect(issue?.path).toEqual(["channels", 2, "service_cost"]);
+  });
+  it("amounts just within the limit still foot to the cent", () => {
+    const text = VOORBEELD.replace("customers: 5200", "customers: 1e9").replace("revenue_per_customer: 3600", "revenue_per_customer: 1e14");
+    const loaded = loadModelText(text, "m.yaml");
+    expect(errorCodes(loaded)).toEqual([]);
+    for (const s of projectScenarios(loaded.scenarios).scenarios) {
+      for (const y of s.years) {
+        const channels = Object.values(y.channels);
+        expect(channels.reduce((a, c) => a.plus(c.revenue), channels[0]!.revenue.minus(channels[0]!.revenue)).equals(y.total.revenue)).toBe(true);
+        for (const c of channels) expect(c.revenue.decimalPlaces()).toBeLessThanOrEqual(2);
+      }
+    }
+  });
+});
