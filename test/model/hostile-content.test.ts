@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadModelText, type LoadedModel } from "../../src/model/load.js";
 import { locate, positionOfOffset, sourceLine } from "../../src/model/locate.js";
+import { formatModelText } from "../../src/model/fmt.js";
 import { projectScenarios } from "../../src/engine/projection.js";
 import { compareScenarios } from "../../src/engine/compare.js";
 import { checkLoadedModel } from "../../src/engine/check-model.js";
@@ -232,5 +233,22 @@ describe("money beyond what 40 significant digits carry to the cent", () => {
         for (const c of channels) expect(c.revenue.decimalPlaces()).toBeLessThanOrEqual(2);
       }
     }
+  });
+});
+
+describe("fmt and anchors", () => {
+  it("canonical key order that moves an alias above its anchor moves the anchor with it", () => {
+    const text = [
+      "version: 1", "name: Alias order", "start_year: 2027", "years: 3",
+      "channels:", "  - id: partners", "    type: indirect", "    partner_margin: &share 20%",
+      "mix:", "  smb: { partners: 100% }",
+      "segments:", "  - id: smb", "    customers: 100", "    churn: *share", "    revenue_per_customer: 1000", "    gross_margin: 40%", "",
+    ].join("\n");
+    const formatted = formatModelText(text);
+    expect(formatted.indexOf("&share")).toBeGreaterThan(0);
+    expect(formatted.indexOf("&share")).toBeLessThan(formatted.indexOf("*share"));
+    expect(formatted).toMatch(/churn: &share 20%/);
+    expect(formatted).toMatch(/partner_margin: \*share/);
+    expect(formatVerified(text, "a.yaml")).toBe(formatted); // same figures before and after
   });
 });
