@@ -2,7 +2,7 @@
 // invalid file, or any error at all, it prints the file as it is and exits 0.
 import { readFileSync } from "node:fs";
 import { loadModelBytes, isValid } from "../../model/load.js";
-import { formatModelText } from "../../model/fmt.js";
+import { formatDocument } from "../../model/fmt.js";
 import { projectScenarios } from "../../engine/projection.js";
 import { evaluateChecks } from "../../engine/checks.js";
 import { resultsAsComments } from "../../report/textconv.js";
@@ -14,7 +14,7 @@ export function textconvText(bytes: Uint8Array, source: string): string {
     const loaded = loadModelBytes(bytes, source);
     if (!isValid(loaded)) return raw;
     const projection = projectScenarios(loaded.scenarios);
-    return formatModelText(loaded.text) + resultsAsComments(projection, evaluateChecks(loaded.scenarios[0]!.model, projection));
+    return formatDocument(loaded.doc!) + resultsAsComments(projection, evaluateChecks(loaded.scenarios[0]!.model, projection));
   } catch {
     return raw;
   }
