@@ -27,18 +27,61 @@ export function scenarioIndex(scenarios: readonly ScenarioFile[]): ReadonlyMap<s
 /** The overlays of scenario i, root ancestor first; or a cycle issue. */
 export function overlayChain(scenarios: readonly ScenarioFile[], i: number, index: ReadonlyMap<string, number> = scenarioIndex(scenarios)): { overlays: Overlay[]; issue?: Issue } {
   const chain: number[] = [];
+  const onChain = new Set<number>();
   let current: number | undefined = i;
   while (current !== undefined) {
-    if (chain.includes(current)) {
+    if (onChain.has(current)) {
       const cycle = [...chain.slice(chain.indexOf(current)), current].map((k) => scenarios[k]!.id).join(" → ");
       return { overlays: [], issue: error("SCENARIO_CYCLE", ["scenarios", i, "extends"], { cycle }) };
     }
     chain.push(current);
+    onChain.add(current);
     const parent: string | undefined = scenarios[current]!.extends;
     current = parent === undefined || parent === "base" ? undefined : index.get(parent);
   }
-  const overlays = chain.reverse().flatMap((k) => Object.entries(scenarios[k]!.set ?? {}).map(([key, value]) => ({ scenarioIndex: k, key, value })));
+  const overlays = chain.reverse().flatMap((k) => ownOverlays(scenarios, k));
   return { overlays };
+}
+
+const ownOverlays = (scenarios: readonly ScenarioFile[], k: number): Overlay[] =>
+  Object.entries(scenarios[k]!.set ?? {}).map(([key, value]) => ({ scenarioIndex: k, key, value }));
+
+/** How many overlays were applied, in all: a test counts the work of an `extends` chain. */
+export const overlayWork = { applied: 0 };
+
+export interface AppliedScenario {
+  readonly file: ModelFile;
+  /** Path issues of the scenario's overlays and its ancestors'. */
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * Each scenario's file, built from its parent's (copy on write, so the parent's stays as it
+ * is): an `extends` chain of n scenarios applies n scenarios' overlays, not n²/2. Returns a
+ * cycle issue for a scenario whose chain loops.
+ */
+export function scenarioApplier(file: ModelFile, index: ReadonlyMap<string, number>): (i: number) => AppliedScenario | { readonly cycle: Issue } {
+  const scenarios = file.scenarios ?? [];
+  const memo = new Map<number, AppliedScenario>();
+  return (i) => {
+    const chain: number[] = [];
+    const onChain = new Set<number>();
+    let current: number | undefined = i;
+    while (current !== undefined && !memo.has(current)) {
+      if (onChain.has(current)) return { cycle: overlayChain(scenarios, i, index).issue! };
+      chain.push(current);
+      onChain.add(current);
+      const parent: string | undefined = scenarios[current]!.extends;
+      current = parent === undefined || parent === "base" ? undefined : index.get(parent);
+    }
+    let applied: AppliedScenario = current === undefined ? { file, issues: [] } : memo.get(current)!;
+    for (const k of chain.reverse()) {
+      const next = applyOverlays(applied.file, ownOverlays(scenarios, k));
+      applied = { file: next.file, issues: next.issues.length > 0 ? [...applied.issues, ...next.issues] : applied.issues };
+      memo.set(k, applied);
+    }
+    return applied;
+  };
 }
 
 /**
@@ -50,6 +93,7 @@ export function overlayChain(scenarios: readonly ScenarioFile[], i: number, inde
  * keeps YAML aliases apart: a `set` through one alias copies the aliased node first.
  */
 export function applyOverlays(file: ModelFile, overlays: readonly Overlay[]): { file: ModelFile; issues: Issue[] } {
+  overlayWork.applied += overlays.length;
   const owned = new WeakSet<object>();
   const root = shallowCopy(file, owned) as Record<string, unknown>;
   const issues: Issue[] = [];

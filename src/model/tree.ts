@@ -32,9 +32,6 @@ interface Anchor {
   open: boolean;
 }
 
-/** Counts steps of the walk: tests assert that it grows linearly with the input. */
-export const treeWork = { steps: 0 };
-
 const PLAIN_DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 export function treeValue(doc: Document): TreeValue {
@@ -47,7 +44,6 @@ export function treeValue(doc: Document): TreeValue {
   const rootOffset = (doc.contents as Node | null)?.range?.[0] ?? 0;
 
   const aliasCountOf = (node: unknown): number => {
-    treeWork.steps++;
     if (isAlias(node)) {
       const anchor = resolved.get(node);
       return anchor ? anchor.count * anchor.aliasCount : 0;
@@ -66,7 +62,6 @@ export function treeValue(doc: Document): TreeValue {
   };
 
   const walk = (node: unknown, depth: number): unknown => {
-    treeWork.steps++;
     if (depth > MAX_DEPTH) {
       tooDeep ??= error("TOO_DEEP", [], { limit: MAX_DEPTH }, { offset: (node as Node | null)?.range?.[0] ?? 0 });
       return null;

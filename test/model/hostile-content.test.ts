@@ -5,6 +5,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadModelText, type LoadedModel } from "../../src/model/load.js";
+import { overlayWork } from "../../src/model/scenarios.js";
 import { locate, positionOfOffset, sourceLine } from "../../src/model/locate.js";
 import { formatModelText } from "../../src/model/fmt.js";
 import { projectScenarios } from "../../src/engine/projection.js";
@@ -90,6 +91,29 @@ describe("linear time on hostile YAML", () => {
     expect(loadModelText(text(3), "s.yaml").scenarios).toHaveLength(1 + 3 + 2);
     expect(growth((n) => loadModelText(text(n), "s.yaml"), 100)).toBeLessThan(30);
   }, SLOW);
+});
+
+describe("a long extends chain", () => {
+  const chain = (n: number) => VOORBEELD.replace(/^scenarios:\n/m, "scenarios:\n" + lines(n, (i) => `  - id: s${i}\n${i > 0 ? `    extends: s${i - 1}\n` : ""}    set:\n      channels.webshop.fixed_costs.platform: ${300000 + i}`));
+  it("applies each scenario's overlays once (counted), with every scenario's own figures", () => {
+    const applied = (n: number) => {
+      const before = overlayWork.applied;
+      const loaded = loadModelText(chain(n), "c.yaml");
+      expect(loaded.scenarios).toHaveLength(n + 3);
+      return { count: overlayWork.applied - before, loaded };
+    };
+    // Each chain scenario has one overlay, the SPEC example's two scenarios four in all. Applying
+    // each scenario's chain from base would cost n(n+1)/2 for the chain.
+    expect(applied(20).count).toBe(20 + 4);
+    const { count, loaded } = applied(200);
+    expect(count).toBe(200 + 4);
+    const last = loaded.scenarios.find((s) => s.id === "s199")!.model;
+    expect(last.channels.find((c) => c.id === "webshop")!.fixedCosts[0]!.values[0]!.toFixed()).toBe("300199");
+  });
+  it("a cycle in a chain is still reported for each scenario on it", () => {
+    const text = chain(3).replace("  - id: s0\n", "  - id: s0\n    extends: s2\n");
+    expect(loadModelText(text, "c.yaml").issues.filter((i) => i.code === "SCENARIO_CYCLE")).toHaveLength(3);
+  });
 });
 
 describe("duplicate keys (found by our own linear check, not yaml's)", () => {
