@@ -119,13 +119,27 @@ interface AliasTargets {
   /** Each alias's anchored node, resolved in the order the file was written (before sorting). */
   readonly target: Map<Alias, Node>;
   /** How to put something else in an anchored node's place (pairs and list slots survive sorting). */
-  readonly place: Map<Node, (next: unknown) => void>;
+  readonly place: Map<Node, Place>;
+}
+
+type Place = (next: unknown) => void;
+
+/** Every key, value and list item of a collection, with a way to put something else in its place. */
+function eachChild(node: unknown, visit: (child: unknown, place: Place) => void): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      visit(pair.key, (next) => { pair.key = next; });
+      visit(pair.value, (next) => { pair.value = next; });
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => visit(item, (next) => { node.items[i] = next; }));
+  }
 }
 
 function aliasTargets(root: unknown): AliasTargets {
   const anchors = new Map<string, Node>();
   const targets: AliasTargets = { target: new Map(), place: new Map() };
-  const visit = (node: unknown, place: (next: unknown) => void): void => {
+  const visit = (node: unknown, place: Place): void => {
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       if (target) targets.target.set(node, target);
@@ -135,14 +149,7 @@ function aliasTargets(root: unknown): AliasTargets {
       anchors.set((node as Node).anchor!, node as Node);
       targets.place.set(node as Node, place);
     }
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        visit(pair.key, (next) => { pair.key = next; });
-        visit(pair.value, (next) => { pair.value = next; });
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => visit(item, (next) => { node.items[i] = next; }));
-    }
+    eachChild(node, visit);
   };
   visit(root, () => undefined);
   return targets;
@@ -155,7 +162,7 @@ function aliasTargets(root: unknown): AliasTargets {
  */
 function anchorsFirst(root: unknown, targets: AliasTargets): void {
   const placed = new Set<Node>();
-  const visit = (node: unknown, replace: (next: unknown) => void): void => {
+  const visit = (node: unknown, replace: Place): void => {
     if (isAlias(node)) {
       const target = targets.target.get(node);
       const oldPlace = target && targets.place.get(target);
@@ -165,21 +172,17 @@ function anchorsFirst(root: unknown, targets: AliasTargets): void {
       node = target;
     }
     if ((node as Node | null)?.anchor) placed.add(node as Node);
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        visit(pair.key, (next) => { pair.key = next; });
-        visit(pair.value, (next) => { pair.value = next; });
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => visit(item, (next) => { node.items[i] = next; }));
-    }
+    eachChild(node, visit);
   };
   visit(root, () => undefined);
 }
 
-/** The canonical text of a model's YAML (which must parse without errors). */
+/**
+ * The canonical text of a model's YAML (which must parse without errors). Callers format valid
+ * models only, whose keys the loader has checked; yaml's own check is quadratic in a mapping's size.
+ */
 export function formatModelText(text: string): string {
-  const doc = parseDocument(text, { uniqueKeys: true, keepSourceTokens: false });
+  const doc = parseDocument(text, { uniqueKeys: false, keepSourceTokens: false });
   if (doc.errors.length > 0) throw new Error(`formatModelText: ${doc.errors[0]!.message}`);
   return formatDocument(doc);
 }
