@@ -115,11 +115,14 @@ export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) 
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const limit = Math.max(1, Math.floor(word.length / 3));
   for (const c of candidates) {
+    // The distance is at least the difference in length: skip the quadratic comparison then
+    // (a hostile key of a megabyte would otherwise cost a megabyte squared).
+    if (Math.abs(c.length - word.length) > limit || word.length > 200) continue;
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) { best = c; bestDistance = d; }
   }
-  const limit = Math.max(1, Math.floor(word.length / 3));
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 

@@ -168,6 +168,10 @@ const EXAMPLES: Record<string, string> = {
 };
 
 function idSuggestion(value: string): string {
+  if (value.length > MAX_SUGGESTED) return "";
   const s = value.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^[^a-z]+/, "").replace(/-+$/, "");
   return s && s !== value ? s : "";
 }
+
+/** No suggestion for a longer id: /-+$/ is quadratic in a run of dashes, and no id is this long. */
+const MAX_SUGGESTED = 200;

@@ -104,6 +104,22 @@ describe("comments", () => {
   }, SLOW);
 });
 
+describe("long strings where a suggestion is made", () => {
+  it("a bad id of dashes and a reference to a long unknown id: linear", () => {
+    // "did you mean" compared every candidate by edit distance (length × length) and cleaned a bad
+    // id with /-+$/ (quadratic in a run of dashes): ids of a megabyte took hours.
+    const run = (n: number) => {
+      const text = VOORBEELD
+        .replace("id: enterprise", `id: A${"-".repeat(n)}x`) // BAD_ID
+        .replace("id: midmarket", `id: m${"b".repeat(n)}`).replace("\n  midmarket: { direct", `\n  ? m${"b".repeat(n)}\n  : { direct`) // (a long key must be explicit in YAML)
+        .replace("  - segment: midmarket", `  - segment: m${"c".repeat(n)}`); // UNKNOWN_SEGMENT
+      return loadModelText(text, "l.yaml");
+    };
+    expect(errorCodes(run(10))).toEqual(expect.arrayContaining(["BAD_ID", "UNKNOWN_SEGMENT"]));
+    expect(growth(run, 20_000)).toBeLessThan(30);
+  }, SLOW);
+});
+
 describe("a long extends chain", () => {
   const chain = (n: number) => VOORBEELD.replace(/^scenarios:\n/m, "scenarios:\n" + lines(n, (i) => `  - id: s${i}\n${i > 0 ? `    extends: s${i - 1}\n` : ""}    set:\n      channels.webshop.fixed_costs.platform: ${300000 + i}`));
   it("applies each scenario's overlays once (counted), with every scenario's own figures", () => {
