@@ -6,6 +6,7 @@
 import { ZERO, ONE, splitByLargestRemainder, toMinorUnit, type Decimal } from "../money/decimal.js";
 import type { Allocation, AllocationMethod, Model } from "../model/types.js";
 import { ALLOCATION_VIEWS, type AllocationComparison, type AllocationView, type EngineWarning, type ScenarioProjection } from "./projection-types.js";
+import { recordOf } from "../model/records.js";
 
 export type Drivers = Readonly<Record<"revenue" | "gross_profit" | "contribution" | "customers" | "new_customers", Decimal>>;
 
@@ -73,10 +74,10 @@ export function compareAllocations(model: Model, scenario: ScenarioProjection): 
       }
       views[view] = totals;
     }
-    const channels = Object.fromEntries(channelIds.map((id, i) => {
+    const channels = recordOf(channelIds.map((id, i) => {
       const contribution = y.channels[id]!.contribution;
       const perView = Object.fromEntries(ALLOCATION_VIEWS.map((v) => [v, { shared_costs: views[v][i]!, net_profit: contribution.minus(views[v][i]!) }]));
-      return [id, { contribution, views: perView as AllocationComparison["years"][number]["channels"][string]["views"] }];
+      return [id, { contribution, views: perView as AllocationComparison["years"][number]["channels"][string]["views"] }] as const;
     }));
     return { year: y.year, channels };
   });

@@ -4,6 +4,7 @@
 import { ZERO, quotient, roundTo, sum, type Decimal } from "../money/decimal.js";
 import { RATIO_METRICS } from "../model/types.js";
 import type { Projection, ScenarioProjection, YearProjection } from "./projection-types.js";
+import { recordOf } from "../model/records.js";
 
 export const COMPARE_METRICS = [
   "revenue", "market_revenue", "gross_profit", "gross_margin", "cm1", "contribution", "contribution_margin",
@@ -96,7 +97,7 @@ export function compareScenarios(projection: Projection, metrics: readonly Compa
   const channelIds = [...new Set(scenarios.flatMap((s) => s.channelIds))];
   const revenueMix = scenarios.map((s) => [s.years[0]!, s.years.at(-1)!].filter((y, i, all) => i === 0 || y !== all[0]).map((y) => ({
     year: y.year,
-    shares: Object.fromEntries(channelIds.map((id) => [id, y.channels[id] ? quotient(y.channels[id]!.revenue, y.total.revenue) : ZERO])),
+    shares: recordOf(channelIds.map((id) => [id, y.channels[id] ? quotient(y.channels[id]!.revenue, y.total.revenue) : ZERO] as const)),
   })));
   return {
     scenarioIds: scenarios.map((s) => s.id),

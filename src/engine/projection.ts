@@ -12,6 +12,7 @@ import {
 } from "./projection-types.js";
 import type { Channel, ChannelTerms, Conflict, Line, Model, Segment, Series } from "../model/types.js";
 import type { ScenarioModel } from "../model/load.js";
+import { emptyRecord } from "../model/records.js";
 
 /**
  * Work shared between the scenarios of one projection. Normalization reuses base's objects for
@@ -95,13 +96,13 @@ export function projectModel(model: Model, info: { id: string; name: string; des
       revenue: p.figures.revenue, gross_profit: p.figures.gross_profit, contribution: p.figures.contribution,
       customers: p.figures.customers, new_customers: p.figures.new_customers,
     }));
-    const parts = partial.map(() => ({} as Record<string, Decimal>));
+    const parts = partial.map(() => emptyRecord<Decimal>());
     for (const shared of model.sharedCosts) {
       const result = allocateSharedCost(shared.amount[t]!, shared.allocation, channelIds, drivers, { scenario: info.id, year, sharedCost: shared.id }, model.minorUnits);
       if (result.warning) warnings.push(result.warning);
       result.parts.forEach((part, i) => { parts[i]![shared.id] = part; });
     }
-    const channels: Record<string, ChannelYear> = {};
+    const channels = emptyRecord<ChannelYear>();
     partial.forEach((p, i) => {
       const shared_costs = sum(Object.values(parts[i]!));
       const net_profit = p.figures.contribution.minus(shared_costs);
@@ -199,7 +200,7 @@ function cellSums(rows: ReadonlyMap<string, readonly CellResult[]>, years: numbe
   const changed = sameSegments ? [...rows].filter(([id, cells]) => reference!.rows.get(id) !== cells) : [];
   const incremental = sameSegments && changed.length * 2 < rows.size;
   return Array.from({ length: years }, (_, t) => {
-    const segments: Record<string, CellFigures> = {};
+    const segments = emptyRecord<CellFigures>();
     for (const [segmentId, cells] of rows) segments[segmentId] = cells[t]!.figures;
     if (incremental) {
       const before = reference!.sums[t]!;
@@ -294,7 +295,7 @@ function yearProjection(year: number, channels: Readonly<Record<string, ChannelY
 }
 
 function segmentTotals(model: Model, channels: Readonly<Record<string, ChannelYear>>): Record<string, SegmentYear> {
-  const out: Record<string, SegmentYear> = {};
+  const out = emptyRecord<SegmentYear>();
   for (const segment of model.segments) {
     const cells = Object.values(channels).map((c) => c.segments[segment.id]).filter((c): c is CellFigures => c !== undefined);
     const figures = sumFields(cells, CELL_FIELDS as readonly CellField[]);

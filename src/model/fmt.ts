@@ -2,7 +2,7 @@
 // of the JSON Schema, two-space indent, percentages as "42%" strings, plain scalars wherever YAML
 // reads them back the same, no line folding. Values never change meaning: 0.42 and "42%" are the
 // same share, and amounts keep the way they were written ("1.4M" stays "1.4M"). Pure.
-import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { Alias, isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { Decimal } from "../money/decimal.js";
 import { modelSchema } from "./schema.js";
 
@@ -109,13 +109,80 @@ function sortPairs(map: YAMLMap<unknown, unknown>, order: readonly string[]): vo
 }
 
 export function formatDocument(doc: Document): string {
+  const targets = aliasTargets(doc.contents);
   formatNode(doc.contents, MODEL);
+  anchorsFirst(doc.contents, targets);
   return doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" });
 }
 
-/** The canonical text of a model's YAML (which must parse without errors). */
+interface AliasTargets {
+  /** Each alias's anchored node, resolved in the order the file was written (before sorting). */
+  readonly target: Map<Alias, Node>;
+  /** How to put something else in an anchored node's place (pairs and list slots survive sorting). */
+  readonly place: Map<Node, Place>;
+}
+
+type Place = (next: unknown) => void;
+
+/** Every key, value and list item of a collection, with a way to put something else in its place. */
+function eachChild(node: unknown, visit: (child: unknown, place: Place) => void): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      visit(pair.key, (next) => { pair.key = next; });
+      visit(pair.value, (next) => { pair.value = next; });
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => visit(item, (next) => { node.items[i] = next; }));
+  }
+}
+
+function aliasTargets(root: unknown): AliasTargets {
+  const anchors = new Map<string, Node>();
+  const targets: AliasTargets = { target: new Map(), place: new Map() };
+  const visit = (node: unknown, place: Place): void => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target) targets.target.set(node, target);
+      return;
+    }
+    if ((node as Node | null)?.anchor) {
+      anchors.set((node as Node).anchor!, node as Node);
+      targets.place.set(node as Node, place);
+    }
+    eachChild(node, visit);
+  };
+  visit(root, () => undefined);
+  return targets;
+}
+
+/**
+ * Sorting keys can move an alias above its anchor (segments now come before the channel that
+ * held the anchor), which YAML does not allow. Walking the sorted document, the first use of an
+ * anchored node takes the node itself, anchor and all, and the node's old place becomes the alias.
+ */
+function anchorsFirst(root: unknown, targets: AliasTargets): void {
+  const placed = new Set<Node>();
+  const visit = (node: unknown, replace: Place): void => {
+    if (isAlias(node)) {
+      const target = targets.target.get(node);
+      const oldPlace = target && targets.place.get(target);
+      if (!target || !oldPlace || placed.has(target)) return;
+      oldPlace(new Alias(target.anchor!));
+      replace(target);
+      node = target;
+    }
+    if ((node as Node | null)?.anchor) placed.add(node as Node);
+    eachChild(node, visit);
+  };
+  visit(root, () => undefined);
+}
+
+/**
+ * The canonical text of a model's YAML (which must parse without errors). Callers format valid
+ * models only, whose keys the loader has checked; yaml's own check is quadratic in a mapping's size.
+ */
 export function formatModelText(text: string): string {
-  const doc = parseDocument(text, { uniqueKeys: true, keepSourceTokens: false });
+  const doc = parseDocument(text, { uniqueKeys: false, keepSourceTokens: false });
   if (doc.errors.length > 0) throw new Error(`formatModelText: ${doc.errors[0]!.message}`);
   return formatDocument(doc);
 }

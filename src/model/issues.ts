@@ -72,6 +72,7 @@ export const TEMPLATES = {
   SERIES_LENGTH: { message: (a) => `this list has ${a.found} values; the horizon has ${a.years} years`, hint: (a) => `give exactly one value per year (${a.years}), or a single value for all years` },
   NEGATIVE_VALUE: { message: (a) => `${a.field} must not be negative (found ${a.value}${a.year ? ` in ${a.year}` : ""})`, hint: () => "use zero or a positive value" },
   PERCENT_OVER_100: { message: (a) => `${a.field} is ${a.value}${a.year ? ` in ${a.year}` : ""}; it cannot exceed 100%`, hint: () => "use a share between 0% and 100%" },
+  AMOUNT_TOO_LARGE: { message: (a) => `${a.field} reaches ${a.value}${a.year ? ` in ${a.year}` : ""}, above the limit of ${a.limit}`, hint: (a) => `distplan computes exactly to the cent up to ${a.limit}; check the unit (k, M) and the growth` },
   GROWTH_TOO_LOW: { message: (a) => `a growth of ${a.value} would make the value negative`, hint: () => "growth must be above -100%" },
   PARTNER_MARGIN_NOT_INDIRECT: { message: (a) => `partner_margin on the ${a.type} channel '${a.channel}'`, hint: () => "only an indirect channel has partners who keep a margin; use price_discount for a lower end-customer price" },
   CONFLICT_SAME_CHANNEL: { message: (a) => `the conflict rule's seller and owner are both '${a.channel}'`, hint: () => "a conflict is between two different channels" },
@@ -121,11 +122,14 @@ export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) 
 export function suggest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const limit = Math.max(1, Math.floor(word.length / 3));
   for (const c of candidates) {
+    // The distance is at least the difference in length: skip the quadratic comparison then
+    // (a hostile key of a megabyte would otherwise cost a megabyte squared).
+    if (Math.abs(c.length - word.length) > limit || word.length > 200) continue;
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) { best = c; bestDistance = d; }
   }
-  const limit = Math.max(1, Math.floor(word.length / 3));
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 

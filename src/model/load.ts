@@ -6,7 +6,7 @@ import type { Document, LineCounter } from "yaml";
 import { parseModelText, decodeModelBytes, MAX_FILE_BYTES } from "./parse.js";
 import { checkStructure } from "./structure.js";
 import { normalizeModel } from "./normalize.js";
-import { applyOverlays, overlayChain, relocateScenarioIssue } from "./scenarios.js";
+import { overlayChain, relocateScenarioIssue, scenarioApplier, scenarioIndex, type Overlay } from "./scenarios.js";
 import { error, hasErrors, type Issue } from "./issues.js";
 import type { Model, ModelFile, ScenarioInfo } from "./types.js";
 
@@ -45,20 +45,25 @@ export function loadModelText(text: string, source: string): LoadedModel {
   const scenarios: ScenarioModel[] = [];
   if (base.model) scenarios.push({ id: "base", name: "base", description: "the model as written", model: base.model });
 
+  const index = scenarioIndex(file.scenarios ?? []);
+  const apply = scenarioApplier(file, index);
   (file.scenarios ?? []).forEach((scenario, i) => {
-    const { overlays, issue } = overlayChain(file.scenarios!, i);
-    if (issue) { issues.push(issue); return; }
-    const applied = applyOverlays(file, overlays);
+    const applied = apply(i);
+    if ("cycle" in applied) { issues.push(applied.cycle); return; }
     if (applied.issues.length > 0) {
       // A parent's bad `set` entry reaches every scenario that extends it: report it once.
       for (const found of applied.issues) if (!seen.has(issueKey(found))) { seen.add(issueKey(found)); issues.push(found); }
       return;
     }
-    const scenarioIssues = [...checkStructure(applied.file)];
+    // `scenarios` and `checks` are base's own (no scenario can set them), already validated:
+    // validating the list of every scenario again for each scenario would be quadratic.
+    const scenarioIssues = [...checkStructure({ ...applied.file, scenarios: undefined, checks: undefined })];
     const normalized = scenarioIssues.length === 0 ? normalizeModel(applied.file, base.model ? { file, model: base.model } : undefined) : null;
     if (normalized) scenarioIssues.push(...normalized.issues);
+    let overlays: Overlay[] | undefined;
     for (const found of scenarioIssues) {
       if (seen.has(issueKey(found))) continue; // the same issue as in base: reported once, there
+      overlays ??= overlayChain(file.scenarios!, i, index).overlays;
       issues.push(relocateScenarioIssue(found, applied.file, overlays, scenario.id, file));
     }
     if (normalized?.model) {

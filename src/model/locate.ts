@@ -1,6 +1,6 @@
 // Path → file position. Kept outside the domain objects: the model never carries positions; a
 // printer asks for them from the YAML document when it shows an issue.
-import { isMap, isSeq, isScalar, isPair, type Document, type LineCounter, type Node } from "yaml";
+import { isMap, isSeq, isScalar, isPair, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from "yaml";
 import type { Path } from "./issues.js";
 
 export interface Position {
@@ -26,7 +26,7 @@ export function offsetOf(doc: Document, path: Path, atKey = false): number {
     const segment = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
+      const pair = pairsByKey(node).get(String(segment));
       if (!pair) return offset;
       if (last && atKey) return rangeStart(pair.key) ?? offset;
       node = pair.value;
@@ -41,6 +41,24 @@ export function offsetOf(doc: Document, path: Path, atKey = false): number {
   return offset;
 }
 
+/**
+ * A mapping's pairs by key text (the first pair of a key, as `find` would give), built once per
+ * mapping: printing one issue per key of a 20k-key mapping stays linear.
+ */
+const keyIndex = new WeakMap<object, Map<string, Pair>>();
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = keyIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      const key = isPair(p) ? keyText(p.key) : undefined;
+      if (key !== undefined && !index.has(key)) index.set(key, p);
+    }
+    keyIndex.set(map, index);
+  }
+  return index;
+}
+
 function keyText(key: unknown): string | undefined {
   return isScalar(key) ? String(key.value) : undefined;
 }
@@ -50,6 +68,10 @@ function rangeStart(node: unknown): number | undefined {
   return range ? range[0] : undefined;
 }
 
+/** The lines of the last text asked about: one split per text, not one per issue printed. */
+let lastLines: { text: string; lines: readonly string[] } | undefined;
+
 export function sourceLine(text: string, line: number): string {
-  return text.split(/\r?\n/)[line - 1] ?? "";
+  if (lastLines?.text !== text) lastLines = { text, lines: text.split(/\r?\n/) };
+  return lastLines.lines[line - 1] ?? "";
 }

@@ -4,12 +4,13 @@
 import { Decimal, ONE, ZERO, sum } from "../money/decimal.js";
 import { error, warning, suggest, type Issue, type Path } from "./issues.js";
 import { ISO_4217, minorUnits } from "./currencies.js";
+import { emptyRecord } from "./records.js";
 import { expandSeries, parseBound, parseMoney, parsePercent, percentText, seriesForm } from "./values.js";
 import {
   RATIO_METRICS, SEGMENT_METRICS, HORIZON_METRICS,
   type Channel, type ChannelFile, type ChannelOverridesFile, type ChannelTerms, type Check, type CheckFile,
   type Conflict, type Line, type Model, type ModelFile, type MoneyInput, type PercentInput, type Segment,
-  type Series, type SeriesInput, type SharedCost, type YearSelector,
+  type ScenarioFile, type Series, type SeriesInput, type SharedCost, type YearSelector,
 } from "./types.js";
 
 type Kind = "money" | "count" | "percent";
@@ -21,6 +22,15 @@ interface Bounds {
 const HUNDRED = ONE;
 const SHARE: Bounds = { min: ZERO, max: HUNDRED };
 const NON_NEGATIVE: Bounds = { min: ZERO };
+/**
+ * The largest amount (or count) a model may hold anywhere: 10^24. Figures are computed with 40
+ * significant digits (money/decimal.ts), so a figure up to 10^24 keeps 16 digits after the
+ * point, and a sum of up to 10^13 such figures is still exact to the cent: footing cannot break.
+ */
+export const MAX_AMOUNT = new Decimal("1e24");
+const tooLarge = (path: Path, field: string, value: Decimal, year: number | string): Issue =>
+  error("AMOUNT_TOO_LARGE", path, { field, value: value.toSignificantDigits(4).toString(), limit: "10^24", year });
+
 /** Shares are divided when a line is interpolated; a sum within this of 100% is 100%. */
 const SUM_TOLERANCE = new Decimal("1e-20");
 
@@ -62,7 +72,19 @@ class Context {
     const parse = kind === "percent" ? parsePercent : parseMoney;
     const values = expandSeries(input as SeriesInput<MoneyInput>, this.years, (v: MoneyInput) => this.value(parse as (v: MoneyInput) => Decimal, v));
     this.checkBounds(values, input, path, kind, bounds, field);
+    if (kind !== "percent") this.checkLimit(values, input, path, field);
     return values;
+  }
+
+  /** An amount or count beyond MAX_AMOUNT (after growth) is refused where it is written. */
+  checkLimit(values: readonly Decimal[], input: unknown, path: Path, field: string): void {
+    for (let t = 0; t < values.length; t++) {
+      if (values[t]!.abs().lessThanOrEqualTo(MAX_AMOUNT)) continue;
+      const at = Array.isArray(input) ? [...path, t] : path;
+      const year = values.length > 1 && !isScalar(input) ? this.startYear + t : "";
+      this.issues.push(tooLarge(at, field, values[t]!, year));
+      return;
+    }
   }
 
   private checkBounds(values: readonly Decimal[], input: unknown, path: Path, kind: Kind, bounds: Bounds, field: string): void {
@@ -89,6 +111,9 @@ class Context {
     }));
   }
 }
+
+/** Whether a mapping of the file holds `key` itself (an id may be `constructor`). */
+const hasKey = (map: unknown, key: string): boolean => map !== null && typeof map === "object" && Object.hasOwn(map, key);
 
 const isScalar = (v: unknown) => v === null || typeof v !== "object";
 
@@ -135,7 +160,9 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
   duplicateIds(file.segments, "segments", issues);
   duplicateIds(file.channels, "channels", issues);
   duplicateIds(file.shared_costs ?? [], "shared_costs", issues);
-  duplicateIds(file.scenarios ?? [], "scenarios", issues);
+  // A scenario's file shares base's list of scenarios (load.ts): its rules were applied to base.
+  const scenariosOfBase = previous !== undefined && file.scenarios === previous.file.scenarios;
+  if (!scenariosOfBase) duplicateIds(file.scenarios ?? [], "scenarios", issues);
 
   if (file.currency !== undefined && !ISO_4217.has(file.currency)) {
     issues.push(warning("UNKNOWN_CURRENCY", ["currency"], { value: file.currency, suggestion: suggest(file.currency, ISO_4217) ?? "" }));
@@ -151,7 +178,8 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
     if (reuse && same(reuse.file.segments[i], s)) return reuse.model.segments[i]!;
     const at = (k: string): Path => ["segments", i, k];
     const customers = ctx.value(parseMoney, s.customers);
-    return {
+    ctx.checkLimit([customers], s.customers, at("customers"), "customers");
+    const segment: Segment = {
       id: s.id,
       name: s.name ?? s.id,
       customers,
@@ -161,11 +189,18 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
       revenuePerCustomer: ctx.series(s.revenue_per_customer, at("revenue_per_customer"), "money", NON_NEGATIVE, "revenue_per_customer"),
       grossMargin: ctx.series(s.gross_margin, at("gross_margin"), "percent", { max: HUNDRED }, "gross_margin"),
     };
+    // Customers never exceed those at the start plus every year's new ones (churn only removes):
+    // that bound times the revenue per customer bounds every revenue figure of the segment.
+    const active = customerBound(segment);
+    ctx.checkLimit(active, s.new_customers ?? s.customers, s.new_customers === undefined ? at("customers") : at("new_customers"), "customers");
+    ctx.checkLimit(active.map((n, t) => n.times(segment.revenuePerCustomer[t]!)), s.revenue_per_customer, at("revenue_per_customer"), "revenue of the segment");
+    return segment;
   });
 
   const channels: Channel[] = file.channels.map((c, i) =>
     sameSegments && same(reuse!.file.channels[i], c) ? reuse!.model.channels[i]! : normalizeChannel(c, i, ctx, segmentIds));
   const mix = normalizeMix(file, ctx, segmentIds, channelIds, sameChannels ? reuse : undefined);
+  checkCostLimits(file, segments, channels, mix, ctx);
 
   const conflicts: Conflict[] = sameChannels && same(reuse!.file.conflicts ?? [], file.conflicts ?? []) ? reuse!.model.conflicts as Conflict[] : (file.conflicts ?? []).map((c, i) => {
     const at = (k: string): Path => ["conflicts", i, k];
@@ -174,7 +209,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
       if (!channelIds.includes(c[role])) issues.push(reference("UNKNOWN_CHANNEL", c[role], channelIds, at(role)));
     }
     if (c.seller === c.owner) issues.push(error("CONFLICT_SAME_CHANNEL", at("owner"), { channel: c.owner }));
-    else if (segmentIds.includes(c.segment) && channelIds.includes(c.seller) && !(c.seller in (file.mix[c.segment] ?? {}))) {
+    else if (segmentIds.includes(c.segment) && channelIds.includes(c.seller) && !hasKey(hasKey(file.mix, c.segment) ? file.mix[c.segment] : undefined, c.seller)) {
       issues.push(warning("CONFLICT_NOT_SERVED", at("seller"), { channel: c.seller, segment: c.segment }));
     }
     return {
@@ -187,7 +222,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
   const sharedCosts: SharedCost[] = (file.shared_costs ?? []).map((sc, i) => {
     const amount = ctx.series(sc.amount, ["shared_costs", i, "amount"], "money", NON_NEGATIVE, "amount");
     if (typeof sc.allocate_by === "string") return { id: sc.id, amount, allocation: { kind: "method", method: sc.allocate_by } };
-    const shares: Record<string, Decimal> = {};
+    const shares = emptyRecord<Decimal>();
     for (const [channel, share] of Object.entries(sc.allocate_by)) {
       const at: Path = ["shared_costs", i, "allocate_by", channel];
       if (!channelIds.includes(channel)) issues.push(reference("UNKNOWN_CHANNEL", channel, channelIds, at, true));
@@ -200,11 +235,11 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
     return { id: sc.id, amount, allocation: { kind: "shares", shares } };
   });
 
-  checkScenarioIds(file, issues);
+  if (!scenariosOfBase) checkScenarioIds(file, issues);
   const checks = (file.checks ?? []).map((c, i) => normalizeCheck(c, i, file, ctx, segmentIds, channelIds));
 
   channelIds.forEach((id, i) => {
-    if (!Object.values(file.mix).some((row) => row && id in row)) issues.push(warning("UNUSED_CHANNEL", ["channels", i, "id"], { channel: id }));
+    if (!Object.values(file.mix).some((row) => hasKey(row, id))) issues.push(warning("UNUSED_CHANNEL", ["channels", i, "id"], { channel: id }));
   });
 
   const hasError = issues.some((x) => x.severity === "error");
@@ -241,13 +276,13 @@ function normalizeChannel(c: ChannelFile, i: number, ctx: Context, segmentIds: r
     };
   };
   const defaultTerms = terms(c, base, null);
-  const bySegment: Record<string, ChannelTerms> = {};
+  const bySegment = emptyRecord<ChannelTerms>();
   for (const [segment, overrides] of Object.entries(c.by_segment ?? {})) {
     const path: Path = [...base, "by_segment", segment];
     if (!segmentIds.includes(segment)) ctx.issues.push(reference("UNKNOWN_SEGMENT", segment, segmentIds, path, true));
     bySegment[segment] = terms(overrides, path, defaultTerms);
   }
-  const allTerms: Record<string, ChannelTerms> = {};
+  const allTerms = emptyRecord<ChannelTerms>();
   for (const s of segmentIds) allTerms[s] = bySegment[s] ?? defaultTerms;
   return {
     id: c.id,
@@ -262,7 +297,7 @@ function normalizeChannel(c: ChannelFile, i: number, ctx: Context, segmentIds: r
 }
 
 function normalizeMix(file: ModelFile, ctx: Context, segmentIds: readonly string[], channelIds: readonly string[], reuse?: Previous): Record<string, Record<string, Series>> {
-  const mix: Record<string, Record<string, Series>> = {};
+  const mix = emptyRecord<Record<string, Series>>();
   for (const [segment, row] of Object.entries(file.mix)) {
     const before = reuse?.model.mix[segment];
     if (before && same(reuse!.file.mix[segment], row)) {
@@ -274,7 +309,7 @@ function normalizeMix(file: ModelFile, ctx: Context, segmentIds: readonly string
       ctx.issues.push(reference("UNKNOWN_SEGMENT", segment, segmentIds, ["mix", segment], true));
       continue;
     }
-    const shares: Record<string, Series> = {};
+    const shares = emptyRecord<Series>();
     for (const [channel, input] of Object.entries(row ?? {})) {
       if (!channelIds.includes(channel)) ctx.issues.push(reference("UNKNOWN_CHANNEL", channel, channelIds, ["mix", segment, channel], true));
       shares[channel] = ctx.series(input, ["mix", segment, channel], "percent", SHARE, `mix.${segment}.${channel}`);
@@ -289,19 +324,34 @@ function normalizeMix(file: ModelFile, ctx: Context, segmentIds: readonly string
     mix[segment] = shares;
   }
   for (const segment of segmentIds) {
-    if (!(segment in file.mix)) ctx.issues.push(error("MIX_MISSING", ["mix"], { segment }, { atKey: true }));
+    if (!hasKey(file.mix, segment)) ctx.issues.push(error("MIX_MISSING", ["mix"], { segment }, { atKey: true }));
   }
   // Normalized mix rows follow the order of the segments, whatever order the file wrote them in.
-  const ordered: Record<string, Record<string, Series>> = {};
+  const ordered = emptyRecord<Record<string, Series>>();
   for (const segment of segmentIds) if (mix[segment]) ordered[segment] = mix[segment];
   return ordered;
 }
 
+/** Every scenario id, "base" first, as a list and a set; computed once per list of scenarios. */
+const scenarioIdCache = new WeakMap<object, { readonly list: readonly string[]; readonly set: ReadonlySet<string> }>();
+const NO_SCENARIOS: readonly ScenarioFile[] = [];
+function scenarioIds(file: ModelFile): { readonly list: readonly string[]; readonly set: ReadonlySet<string> } {
+  const scenarios = file.scenarios ?? NO_SCENARIOS;
+  let ids = scenarioIdCache.get(scenarios);
+  if (!ids) {
+    const list = ["base", ...scenarios.map((s) => s.id)];
+    ids = { list, set: new Set(list) };
+    scenarioIdCache.set(scenarios, ids);
+  }
+  return ids;
+}
+
 function checkScenarioIds(file: ModelFile, issues: Issue[]): void {
-  const ids = (file.scenarios ?? []).map((s) => s.id);
+  const { list, set } = scenarioIds(file);
+  const ids = list.slice(1);
   (file.scenarios ?? []).forEach((s, i) => {
     if (s.id === "base") issues.push(error("SCENARIO_BASE_ID", ["scenarios", i, "id"]));
-    if (s.extends !== undefined && s.extends !== "base" && !ids.includes(s.extends)) {
+    if (s.extends !== undefined && s.extends !== "base" && !set.has(s.extends)) {
       issues.push(reference("UNKNOWN_SCENARIO", s.extends, ids, ["scenarios", i, "extends"]));
     }
   });
@@ -345,10 +395,10 @@ function normalizeCheck(c: CheckFile, i: number, file: ModelFile, ctx: Context, 
   } else if (raw === "last") years = { kind: "last" };
   if (HORIZON_METRICS.includes(c.metric)) years = { kind: "all" };
 
-  const scenarioIds = ["base", ...(file.scenarios ?? []).map((s) => s.id)];
+  const known = scenarioIds(file);
   if (Array.isArray(c.scenarios)) {
     c.scenarios.forEach((id, j) => {
-      if (!scenarioIds.includes(id)) ctx.issues.push(reference("UNKNOWN_SCENARIO", id, scenarioIds, ["checks", i, "scenarios", j]));
+      if (!known.set.has(id)) ctx.issues.push(reference("UNKNOWN_SCENARIO", id, known.list, ["checks", i, "scenarios", j]));
     });
   }
   if (ctx.issues.slice(before).some((x) => x.severity === "error")) return null;
@@ -369,3 +419,28 @@ function defaultCheckName(c: CheckFile): string {
   const bounds = [c.min !== undefined ? `≥ ${String(c.min)}` : "", c.max !== undefined ? `≤ ${String(c.max)}` : ""].filter(Boolean).join(" and ");
   return `${c.metric} ${bounds}`;
 }
+
+/** Per year, the most customers a segment can have: those at the start plus all new ones so far. */
+function customerBound(segment: Segment): Decimal[] {
+  let total = segment.customers;
+  return segment.newCustomers.map((n) => (total = total.plus(n)));
+}
+
+/** A channel's acquisition and service costs over the customers it can have in each segment. */
+function checkCostLimits(file: ModelFile, segments: readonly Segment[], channels: readonly Channel[], mix: Readonly<Record<string, Readonly<Record<string, Series>>>>, ctx: Context): void {
+  segments.forEach((segment) => {
+    const active = customerBound(segment);
+    channels.forEach((channel, i) => {
+      if (!mix[segment.id]?.[channel.id]) return;
+      const terms = channel.terms[segment.id];
+      if (!terms) return;
+      const override = file.channels[i]?.by_segment?.[segment.id];
+      for (const [key, per, customers] of [["acquisition_cost", terms.acquisitionCost, segment.newCustomers], ["service_cost", terms.serviceCost, active]] as const) {
+        const written = override?.[key] !== undefined ? override[key] : file.channels[i]?.[key];
+        const path: Path = override?.[key] !== undefined ? ["channels", i, "by_segment", segment.id, key] : ["channels", i, key];
+        ctx.checkLimit(per.map((cost, t) => cost.times(customers[t] ?? ZERO)), written, path, `${key} of ${segment.id}`);
+      }
+    });
+  });
+}
+

@@ -5,7 +5,10 @@
 import { error, suggest, type Issue, type Path, type PathSegment } from "./issues.js";
 import type { ModelFile, ScenarioFile } from "./types.js";
 
-const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
+// `__proto__` can never be an id or a key of the format; other names that objects inherit
+// (`constructor`, `toString`) are ordinary ids, safe because every mapping of the copy has no
+// prototype.
+const FORBIDDEN_SEGMENTS = new Set(["__proto__"]);
 /**
  * What a scenario's `set` may change, by top-level key of the model. A scenario may change what
  * the plan assumes (segments, channels, mix, conflicts, shared costs) and the discount rate (a
@@ -26,57 +29,117 @@ export interface Overlay {
   readonly value: unknown;
 }
 
+/** The position of each scenario id (the first, when an id is used twice). */
+export function scenarioIndex(scenarios: readonly ScenarioFile[]): ReadonlyMap<string, number> {
+  const index = new Map<string, number>();
+  scenarios.forEach((s, i) => { if (!index.has(s.id)) index.set(s.id, i); });
+  return index;
+}
+
 /** The overlays of scenario i, root ancestor first; or a cycle issue. */
-export function overlayChain(scenarios: readonly ScenarioFile[], i: number): { overlays: Overlay[]; issue?: Issue } {
+export function overlayChain(scenarios: readonly ScenarioFile[], i: number, index: ReadonlyMap<string, number> = scenarioIndex(scenarios)): { overlays: Overlay[]; issue?: Issue } {
   const chain: number[] = [];
+  const onChain = new Set<number>();
   let current: number | undefined = i;
   while (current !== undefined) {
-    if (chain.includes(current)) {
+    if (onChain.has(current)) {
       const cycle = [...chain.slice(chain.indexOf(current)), current].map((k) => scenarios[k]!.id).join(" → ");
       return { overlays: [], issue: error("SCENARIO_CYCLE", ["scenarios", i, "extends"], { cycle }) };
     }
     chain.push(current);
+    onChain.add(current);
     const parent: string | undefined = scenarios[current]!.extends;
-    current = parent === undefined || parent === "base" ? undefined : scenarios.findIndex((s) => s.id === parent);
-    if (current === -1) current = undefined;
+    current = parent === undefined || parent === "base" ? undefined : index.get(parent);
   }
-  const overlays = chain.reverse().flatMap((k) => Object.entries(scenarios[k]!.set ?? {}).map(([key, value]) => ({ scenarioIndex: k, key, value })));
+  const overlays = chain.reverse().flatMap((k) => ownOverlays(scenarios, k));
   return { overlays };
 }
 
-/** A deep copy of `file` with the overlays applied, and the path issues found on the way. */
+const ownOverlays = (scenarios: readonly ScenarioFile[], k: number): Overlay[] =>
+  Object.entries(scenarios[k]!.set ?? {}).map(([key, value]) => ({ scenarioIndex: k, key, value }));
+
+/** How many overlays were applied, in all: a test counts the work of an `extends` chain. */
+export const overlayWork = { applied: 0 };
+
+export interface AppliedScenario {
+  readonly file: ModelFile;
+  /** Path issues of the scenario's overlays and its ancestors'. */
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * Each scenario's file, built from its parent's (copy on write, so the parent's stays as it
+ * is): an `extends` chain of n scenarios applies n scenarios' overlays, not n²/2. Returns a
+ * cycle issue for a scenario whose chain loops.
+ */
+export function scenarioApplier(file: ModelFile, index: ReadonlyMap<string, number>): (i: number) => AppliedScenario | { readonly cycle: Issue } {
+  const scenarios = file.scenarios ?? [];
+  const memo = new Map<number, AppliedScenario>();
+  return (i) => {
+    const chain: number[] = [];
+    const onChain = new Set<number>();
+    let current: number | undefined = i;
+    while (current !== undefined && !memo.has(current)) {
+      if (onChain.has(current)) return { cycle: overlayChain(scenarios, i, index).issue! };
+      chain.push(current);
+      onChain.add(current);
+      const parent: string | undefined = scenarios[current]!.extends;
+      current = parent === undefined || parent === "base" ? undefined : index.get(parent);
+    }
+    let applied: AppliedScenario = current === undefined ? { file, issues: [] } : memo.get(current)!;
+    for (const k of chain.reverse()) {
+      const next = applyOverlays(applied.file, ownOverlays(scenarios, k));
+      applied = { file: next.file, issues: next.issues.length > 0 ? [...applied.issues, ...next.issues] : applied.issues };
+      memo.set(k, applied);
+    }
+    return applied;
+  };
+}
+
+/**
+ * `file` with the overlays applied, and the path issues found on the way. `file` itself is never
+ * changed: each overlay copies the mappings and lists on its path (once per scenario) and writes
+ * into the copies, so everything it does not touch stays shared with base. That keeps a
+ * scenario's cost to what it changes (the file holds every scenario: copying it whole for each
+ * would make loading quadratic), lets normalize.ts recognize unchanged parts by identity, and
+ * keeps YAML aliases apart: a `set` through one alias copies the aliased node first.
+ */
 export function applyOverlays(file: ModelFile, overlays: readonly Overlay[]): { file: ModelFile; issues: Issue[] } {
-  const copy = treeCopy(file) as Record<string, unknown>;
+  overlayWork.applied += overlays.length;
+  const owned = new WeakSet<object>();
+  const root = shallowCopy(file, owned) as Record<string, unknown>;
   const issues: Issue[] = [];
   for (const overlay of overlays) {
-    const root = overlay.key.split(".")[0]!;
-    if (Object.hasOwn(FORBIDDEN_ROOTS, root)) {
-      issues.push(error("SCENARIO_SET_FORBIDDEN", ["scenarios", overlay.scenarioIndex, "set", overlay.key], { key: root, reason: FORBIDDEN_ROOTS[root]! }, { atKey: true }));
+    const top = overlay.key.split(".")[0]!;
+    if (Object.hasOwn(FORBIDDEN_ROOTS, top)) {
+      issues.push(error("SCENARIO_SET_FORBIDDEN", ["scenarios", overlay.scenarioIndex, "set", overlay.key], { key: top, reason: FORBIDDEN_ROOTS[top]! }, { atKey: true }));
       continue;
     }
-    const detail = applyOne(copy, overlay.key.split("."), treeCopy(overlay.value));
+    const detail = applyOne(root, overlay.key.split("."), overlay.value, owned);
     if (detail) {
       issues.push(error("SCENARIO_PATH_NOT_FOUND", ["scenarios", overlay.scenarioIndex, "set", overlay.key], { path: overlay.key, ...detail }, { atKey: true }));
     }
   }
-  return { file: copy as unknown as ModelFile, issues };
+  return { file: root as unknown as ModelFile, issues };
 }
 
-/**
- * A deep copy in which no two places share an object. YAML aliases arrive as shared objects, and
- * structuredClone keeps that sharing, so a `set` on one alias would silently change the others.
- */
-function treeCopy(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(treeCopy);
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: treeCopy(v), enumerable: true, writable: true, configurable: true });
-    return out;
-  }
-  return value;
+/** A copy of one mapping or list (its children stay shared), without a prototype. */
+function shallowCopy(value: object, owned: WeakSet<object>): object {
+  const copy = Array.isArray(value) ? value.slice() : Object.assign(Object.create(null) as object, value);
+  owned.add(copy);
+  return copy;
 }
 
-function applyOne(root: Record<string, unknown>, segments: string[], value: unknown): { detail: string; suggestion: string; known?: string } | null {
+/** The child at `key`, copied first unless this scenario made it. */
+function ownChild(parent: Record<string | number, unknown>, key: string | number, owned: WeakSet<object>): unknown {
+  const child = parent[key];
+  if (child === null || typeof child !== "object" || owned.has(child)) return child;
+  const copy = shallowCopy(child, owned);
+  parent[key] = copy;
+  return copy;
+}
+
+function applyOne(root: Record<string, unknown>, segments: string[], value: unknown, owned: WeakSet<object>): { detail: string; suggestion: string; known?: string } | null {
   if (segments.some((s) => FORBIDDEN_SEGMENTS.has(s))) return { detail: "this key cannot be set", suggestion: "" };
   let node: unknown = root;
   for (let i = 0; i < segments.length; i++) {
@@ -85,7 +148,7 @@ function applyOne(root: Record<string, unknown>, segments: string[], value: unkn
     if (Array.isArray(node)) {
       const index = node.findIndex((entry) => entry && typeof entry === "object" && (entry as { id?: unknown }).id === segment);
       if (last) {
-        const replacement = value && typeof value === "object" && !Array.isArray(value) ? { id: segment, ...(value as object) } : value;
+        const replacement = value && typeof value === "object" && !Array.isArray(value) ? Object.assign(Object.create(null), { id: segment }, value) : value;
         if (index >= 0) node[index] = replacement;
         else node.push(replacement);
         return null;
@@ -94,7 +157,7 @@ function applyOne(root: Record<string, unknown>, segments: string[], value: unkn
         const ids = node.map((e) => (e as { id?: unknown })?.id).filter((x): x is string => typeof x === "string");
         return { detail: `no entry with id '${segment}' in ${segments.slice(0, i).join(".")}`, suggestion: suggestPath(segments, i, suggest(segment, ids)), known: ids.join(", ") };
       }
-      node = node[index];
+      node = ownChild(node as unknown as Record<number, unknown>, index, owned);
     } else if (node !== null && typeof node === "object") {
       const map = node as Record<string, unknown>;
       if (last) {
@@ -103,9 +166,9 @@ function applyOne(root: Record<string, unknown>, segments: string[], value: unkn
       }
       if (!Object.hasOwn(map, segment) || map[segment] === undefined || map[segment] === null) {
         if (i === 0) return { detail: `'${segment}' is not a part of the model`, suggestion: suggestPath(segments, i, suggest(segment, Object.keys(map))) };
-        Object.defineProperty(map, segment, { value: {}, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(map, segment, { value: shallowCopy({}, owned), enumerable: true, writable: true, configurable: true });
       }
-      node = map[segment];
+      node = ownChild(map, segment, owned);
     } else {
       return { detail: `'${segments.slice(0, i).join(".")}' is a value, not a list or mapping`, suggestion: "" };
     }

@@ -46,6 +46,9 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/** A scalar as written; a mapping or list described (mappings have no prototype, so no toString). */
+const scalarText = (value: unknown): string => (value !== null && typeof value === "object" ? describe(value) : String(value));
+
 const EXPECTED: Record<string, string> = {
   object: "a mapping", array: "a list", string: "text", number: "a number", integer: "a whole number",
   "number,string": "a number", boolean: "true or false",
@@ -122,11 +125,11 @@ function issueOfSchemaError(e: SchemaError, root: unknown): Issue | null {
       return error("OUT_OF_RANGE", path, { value, rule });
     }
     case "const":
-      if (path.length === 1 && path[0] === "version") return error("BAD_VERSION", path, { value: String(data) });
+      if (path.length === 1 && path[0] === "version") return error("BAD_VERSION", path, { value: scalarText(data) });
       return error("INVALID_VALUE", path, { detail: `expected ${JSON.stringify(params.allowedValue)}, found ${describe(data)}` });
     case "enum": {
       const allowed = (params.allowedValues as string[]) ?? [];
-      return error("BAD_ENUM", path, { value: String(data), allowed: allowed.join(", "), suggestion: typeof data === "string" ? (suggest(data, allowed) ?? "") : "" });
+      return error("BAD_ENUM", path, { value: scalarText(data), allowed: allowed.join(", "), suggestion: typeof data === "string" ? (suggest(data, allowed) ?? "") : "" });
     }
     case "minItems":
     case "minProperties":
@@ -165,6 +168,10 @@ const EXAMPLES: Record<string, string> = {
 };
 
 function idSuggestion(value: string): string {
+  if (value.length > MAX_SUGGESTED) return "";
   const s = value.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^[^a-z]+/, "").replace(/-+$/, "");
   return s && s !== value ? s : "";
 }
+
+/** No suggestion for a longer id: /-+$/ is quadratic in a run of dashes, and no id is this long. */
+const MAX_SUGGESTED = 200;

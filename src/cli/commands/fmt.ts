@@ -3,8 +3,8 @@
 // Invalid files are reported and left untouched.
 import { readFile } from "node:fs/promises";
 import { writeFileAtomically } from "../files.js";
-import { readModelFile, isValid, loadModelText } from "../../model/load.js";
-import { formatModelText } from "../../model/fmt.js";
+import { readModelFile, isValid, loadModelText, type LoadedModel } from "../../model/load.js";
+import { formatDocument, formatModelText } from "../../model/fmt.js";
 import { projectScenarios } from "../../engine/projection.js";
 import { reportData } from "../../views/report.js";
 import { renderJson } from "../../render/json.js";
@@ -17,11 +17,16 @@ export interface FmtOptions extends GlobalOptions {
   readonly check?: boolean;
 }
 
-/** The formatted text, or null when formatting would change what the model means (a bug). */
-export function formatVerified(text: string, source: string): string | null {
-  const formatted = formatModelText(text);
+/**
+ * The formatted text, or null when formatting would change what the model means (a bug).
+ * `loaded`, the same text already loaded, saves parsing and loading it again; its YAML document
+ * becomes the formatted one.
+ */
+export function formatVerified(text: string, source: string, loaded?: LoadedModel): string | null {
+  const reuse = loaded !== undefined && loaded.text === text && loaded.doc !== null && isValid(loaded);
+  const formatted = reuse ? formatDocument(loaded.doc!) : formatModelText(text);
   if (formatted === text) return formatted;
-  const before = loadModelText(text, source);
+  const before = reuse ? loaded : loadModelText(text, source);
   const after = loadModelText(formatted, source);
   if (!isValid(after)) return null;
   const evaluate = (l: typeof before) => renderJson(reportData(projectScenarios(l.scenarios)));
@@ -41,7 +46,7 @@ export async function runFmt(args: readonly string[], options: FmtOptions): Prom
       continue;
     }
     const text = await readFile(path, "utf8");
-    const formatted = formatVerified(text, path);
+    const formatted = formatVerified(text, path, loaded);
     if (formatted === null) throw new Error(`formatting ${path} would change its figures; the file is left as it is`);
     if (formatted === text) { unchanged++; continue; }
     changed.push(path);

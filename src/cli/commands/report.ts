@@ -16,6 +16,7 @@ import type { Projection } from "../../engine/projection-types.js";
 import { EXIT } from "../errors.js";
 import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, writeErr, writeOut, type GlobalOptions } from "../output.js";
+import { emptyRecord } from "../../model/records.js";
 
 export type ReportFormat = "table" | "json" | "csv" | "md";
 
@@ -33,10 +34,20 @@ export interface ReportOptions extends GlobalOptions {
 /** Under each scenario's table: the model's checks that fail in it. */
 function failedCheckNotes(loaded: LoadedModel, projection: Projection): Record<string, Text[]> {
   const outcomes = evaluateChecks(loaded.scenarios[0]!.model, projection);
-  const notes: Record<string, Text[]> = {};
+  const notes = emptyRecord<Text[]>();
+  // Each outcome's points by scenario, grouped once: linear in the number of scenarios.
+  const pointsOf = outcomes.map((o) => {
+    const byScenario = new Map<string, (typeof o.points)[number][]>();
+    for (const p of o.points) {
+      const list = byScenario.get(p.scenario);
+      if (list) list.push(p);
+      else byScenario.set(p.scenario, [p]);
+    }
+    return byScenario;
+  });
   for (const s of projection.scenarios) {
-    notes[s.id] = outcomes.flatMap((o) => {
-      const failing = { ...o, points: o.points.filter((p) => p.scenario === s.id) };
+    notes[s.id] = outcomes.flatMap((o, k) => {
+      const failing = { ...o, points: pointsOf[k]!.get(s.id) ?? [] };
       if (failing.points.every((p) => p.passed)) return [];
       return [[msg("note.checkFailed", { check: title(o), failures: failureSummary(failing) })]];
     });

@@ -2,7 +2,7 @@
 // invalid file, or any error at all, it prints the file as it is and exits 0.
 import { readFileSync } from "node:fs";
 import { loadModelBytes, isValid } from "../../model/load.js";
-import { formatModelText } from "../../model/fmt.js";
+import { formatDocument } from "../../model/fmt.js";
 import { projectScenarios } from "../../engine/projection.js";
 import { evaluateChecks } from "../../engine/checks.js";
 import { textconvView } from "../../views/textconv.js";
@@ -17,7 +17,7 @@ export function textconvText(bytes: Uint8Array, source: string): string {
     const projection = projectScenarios(loaded.scenarios);
     // Unwrapped and uncoloured: git compares the lines, whatever the terminal.
     const results = renderTerminal(textconvView(projection, evaluateChecks(loaded.scenarios[0]!.model, projection)), { ...DEFAULT_TERMINAL_OPTIONS, width: Number.MAX_SAFE_INTEGER });
-    return formatModelText(loaded.text) + results;
+    return formatDocument(loaded.doc!) + results;
   } catch {
     return raw;
   }
