@@ -3,8 +3,8 @@
 import { readModelFile, isValid } from "../../model/load.js";
 import { checkLoadedModel } from "../../engine/check-model.js";
 import { checksAsGithub, checksAsJson, checksAsJunit, checksAsMarkdown, checksAsText, fileStatus, type CheckedFile } from "../../report/check.js";
-import { EXIT, UsageError } from "../errors.js";
-import { expandGlob, hasGlob } from "../glob.js";
+import { EXIT } from "../errors.js";
+import { expandPatterns } from "../glob.js";
 import { resolveModelPath } from "../models.js";
 import { stdoutPaint, writeOut, type GlobalOptions } from "../output.js";
 
@@ -16,15 +16,7 @@ export interface CheckOptions extends GlobalOptions {
 }
 
 export function modelPaths(args: readonly string[]): string[] {
-  if (args.length === 0) return [resolveModelPath(undefined)];
-  const paths: string[] = [];
-  for (const arg of args) {
-    if (!hasGlob(arg)) { paths.push(arg); continue; }
-    const matches = expandGlob(arg);
-    if (matches.length === 0) throw new UsageError(`no model files match '${arg}'`, "check the pattern, or quote it so distplan expands it (e.g. 'models/*.yaml')");
-    paths.push(...matches);
-  }
-  return [...new Set(paths)];
+  return args.length === 0 ? [resolveModelPath(undefined)] : expandPatterns(args);
 }
 
 export async function checkFiles(paths: readonly string[]): Promise<CheckedFile[]> {
