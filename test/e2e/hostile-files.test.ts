@@ -3,7 +3,7 @@
 // case failed on the code before the fix (named in the test).
 import { execFileSync, spawnSync } from "node:child_process";
 import {
-  chmodSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync,
+  chmodSync, chownSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -156,6 +156,16 @@ describe("writes never lose data", () => {
     expect(readFileSync(join(dir, "a.yaml"), "utf8")).toBe(UNFORMATTED);
     expect(statSync(join(dir, "a.yaml")).nlink).toBe(2);
     expect(readdirSync(dir).sort()).toEqual(["a.yaml", "b.yaml", "mode.yaml", "ro.yaml"]);
+  });
+
+  it.skipIf(!isRoot)("fmt run as root keeps another user's file theirs (skipped unless root: only root can chown)", () => {
+    const dir = temp();
+    writeFileSync(join(dir, "theirs.yaml"), UNFORMATTED);
+    chownSync(join(dir, "theirs.yaml"), 4321, 4322);
+    expect(distplan(["fmt", "theirs.yaml"], { cwd: dir }).code).toBe(0);
+    const info = statSync(join(dir, "theirs.yaml"));
+    expect([info.uid, info.gid]).toEqual([4321, 4322]);
+    expect(readFileSync(join(dir, "theirs.yaml"), "utf8")).toBe(WORKED);
   });
 
   it.skipIf(isRoot)("fmt in a read-only folder: one line, exit 2 (skipped as root, who may write anywhere)", () => {
