@@ -3,7 +3,7 @@
 // are sorted. A directory reached through a symlink is never entered by a wildcard (one
 // `ln -s . loop` would otherwise visit every file again and again), and a file reached twice
 // (two names, or a symlink to a file) is listed once. A malformed pattern is a usage error.
-import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "./errors.js";
 
@@ -13,7 +13,8 @@ export const hasGlob = (pattern: string) => /[*?[]/.test(pattern);
 export function expandPatterns(args: readonly string[]): string[] {
   const paths: string[] = [];
   for (const arg of args) {
-    if (!hasGlob(arg)) { paths.push(arg); continue; }
+    // A file that exists under this very name is itself, even with [ or * in it (plan[1].yaml).
+    if (!hasGlob(arg) || existsSync(arg)) { paths.push(arg); continue; }
     const matches = expandGlob(arg);
     if (matches.length === 0) throw new UsageError(`no model files match '${arg}'`, "check the pattern, or quote it so distplan expands it (e.g. 'models/*.yaml')");
     paths.push(...matches);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeFileSafely } from "../../src/cli/files.js";
-import { expandGlob } from "../../src/cli/glob.js";
+import { expandGlob, expandPatterns } from "../../src/cli/glob.js";
 
 const temp = () => mkdtempSync(join(tmpdir(), "distplan-files-"));
 
@@ -54,6 +54,13 @@ describe("expandGlob", () => {
     expect(expandGlob(`${dir}/[ab]*.yaml`).map((p) => p.slice(dir.length + 1))).toEqual(["a1.yaml", "b2.yaml"]);
     expect(expandGlob(`${dir}/[!a]?.y*ml`).map((p) => p.slice(dir.length + 1))).toEqual(["b2.yaml", "c3.yaml"]);
     expect(expandGlob(`${dir}/*[0-9].yaml`).map((p) => p.slice(dir.length + 1))).toEqual(["a1.yaml", "b2.yaml", "c3.yaml"]);
+  });
+
+  it("a file whose name looks like a glob is taken as it is", () => {
+    const dir = temp();
+    writeFileSync(join(dir, "plan[1].yaml"), "");
+    expect(expandPatterns([join(dir, "plan[1].yaml")])).toEqual([join(dir, "plan[1].yaml")]);
+    expect(() => expandPatterns([join(dir, "plan[2].yaml")])).toThrow("no model files match");
   });
 
   it("a malformed pattern is a usage error", () => {
