@@ -20,6 +20,13 @@ const source = `(function (exports, require, module, __filename, __dirname) {${r
 const script = new Script(source, { filename: file, cachedData });
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, createRequire(file), cli, file, dirname(file));
-cli.exports.main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+// main turns every failure into an exit code; this catch is the last resort (one line, exit 70).
+cli.exports.main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`distplan: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,7 +1,8 @@
 // Reading a model from git (`REV:path`, as `git show` takes it) and finding the repository.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { loadModelBytes, readModelFile, type LoadedModel } from "../model/load.js";
+import { loadModelBytes, type LoadedModel } from "../model/load.js";
+import { readModelFile } from "./read.js";
 import { UsageError } from "./errors.js";
 
 /** "main:models/plan.yaml" → { rev: "main", path: "models/plan.yaml" }; a file that exists wins. */
@@ -20,7 +21,10 @@ export function git(args: readonly string[], cwd = process.cwd()): { ok: boolean
 export async function readOperand(arg: string): Promise<LoadedModel> {
   const operand = parseOperand(arg);
   if (!operand) return readModelFile(arg);
-  const r = git(["show", `${operand.rev}:${operand.path}`]);
+  // An operand never becomes an option of git: a REV starting with '-' is refused, and
+  // --end-of-options tells git that what follows is a revision even so.
+  if (operand.rev.startsWith("-")) throw new UsageError(`'${arg}' is not REV:path: a revision cannot start with '-'`, "name a commit, branch or tag before the ':' (main:models/plan.yaml), or pass a file path");
+  const r = git(["show", "--end-of-options", `${operand.rev}:${operand.path}`]);
   if (!r.ok) throw new UsageError(`cannot read ${arg} from git: ${r.stderr.split("\n")[0]}`, "write REV:path with a path from the repository's top (main:models/plan.yaml), or REV:./path relative to here");
   return loadModelBytes(new Uint8Array(r.stdout), arg);
 }

@@ -2,7 +2,8 @@
 // exit code (README): 0 ok, 1 a check failed or a difference was found, 2 bad usage or an
 // invalid model, 70 an internal error. Each command's module is imported only when it runs.
 import { Command, CommanderError, Option } from "commander";
-import { EXIT, isInvalidModelError, isUsageError } from "./errors.js";
+import { EXIT, isInvalidModelError, isUsageError, UsageError } from "./errors.js";
+import { errnoReason, guardOutput, isErrnoError } from "./io-errors.js";
 import type { GlobalOptions } from "./output.js";
 import { modelAndScenarios, scenarioOption } from "./scenario-option.js";
 
@@ -12,8 +13,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Each command's action stores its exit code here; main returns it and never touches
   // process.exitCode (bin/distplan.js sets that once), so calls in one process are independent.
   const outcome = { code: EXIT.ok as number };
+  guardOutput();
   const program = buildProgram(outcome);
   try {
+    const options = argv.slice(0, argv.includes("--") ? argv.indexOf("--") : argv.length);
+    if (options.includes("--color") && options.includes("--no-color")) throw new UsageError("--color and --no-color contradict each other", "pass one of them");
     await program.parseAsync([...argv], { from: "user" });
     return outcome.code;
   } catch (e) {
@@ -22,14 +26,14 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function handleFailure(e: unknown, options: GlobalOptions): Promise<number> {
-  const { stderrPaint, writeErr } = await import("./output.js");
+  const { stderrPaint, usageErrorText, writeErr } = await import("./output.js");
   const paint = stderrPaint(options);
   if (e instanceof CommanderError) {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.ok;
     return EXIT.usage; // commander has printed its message already
   }
   if (isUsageError(e)) {
-    writeErr(`${paint.red("distplan:")} ${e.message}\n${e.hint ? `  ${paint.dim("hint:")} ${e.hint}\n` : ""}`);
+    writeErr(usageErrorText(e, paint));
     return EXIT.usage;
   }
   if (isInvalidModelError(e)) {
@@ -37,6 +41,11 @@ async function handleFailure(e: unknown, options: GlobalOptions): Promise<number
     for (const model of e.models) writeErr(issuesAsText(model, paint));
     const errors = e.models.reduce((n, m) => n + m.issues.filter((i) => i.severity === "error").length, 0);
     writeErr(`${errors} error${errors === 1 ? "" : "s"}\n`);
+    return EXIT.usage;
+  }
+  if (isErrnoError(e)) {
+    // A file-system or stream failure no command turned into words: still one line, exit 2.
+    writeErr(`${paint.red("distplan:")} ${e.path ? `${e.path}: ` : ""}${errnoReason(e)}\n`);
     return EXIT.usage;
   }
   const error = e instanceof Error ? e : new Error(String(e));
@@ -131,7 +140,7 @@ function buildProgram(outcome: { code: number }): Command {
     .argument("<file>")
     .action(async (file: string) => {
       const { runTextconv } = await import("./commands/textconv.js");
-      outcome.code = runTextconv(file);
+      outcome.code = await runTextconv(file);
     });
 
   program

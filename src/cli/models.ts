@@ -2,7 +2,8 @@
 // InvalidModelError carrying all their issues; warnings of valid models go to stderr.
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { readModelFile, isValid, type LoadedModel } from "../model/load.js";
+import { isValid, type LoadedModel } from "../model/load.js";
+import { readModelFile } from "./read.js";
 import { projectScenarios } from "../engine/projection.js";
 import type { Projection } from "../engine/projection-types.js";
 import { suggest } from "../model/issues.js";

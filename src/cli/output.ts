@@ -3,6 +3,7 @@
 import { Chalk, supportsColor, supportsColorStderr } from "chalk";
 import { numberStyle, plainPaint, type NumberStyle, type Paint } from "../render/format.js";
 import { UsageError } from "./errors.js";
+import { stdoutReaderGone } from "./io-errors.js";
 
 export interface GlobalOptions {
   readonly color?: boolean;
@@ -32,7 +33,12 @@ export function terminalWidth(requested?: string): number {
 }
 
 export function writeOut(text: string): void {
-  if (text) process.stdout.write(text);
+  if (text && !stdoutReaderGone()) process.stdout.write(text);
+}
+
+/** A usage error as printed: `distplan: message` and its hint on a line of its own. */
+export function usageErrorText(e: { readonly message: string; readonly hint?: string }, paint: Paint): string {
+  return `${paint.red("distplan:")} ${e.message}\n${e.hint ? `  ${paint.dim("hint:")} ${e.hint}\n` : ""}`;
 }
 
 export function writeErr(text: string): void {

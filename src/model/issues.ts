@@ -31,7 +31,9 @@ const SERIES_FORMS = "a value, one value per year [a, b, …], { start: V, growt
 export const TEMPLATES = {
   // --- reading the file ---
   FILE_NOT_FOUND: { message: (a) => `cannot read ${a.file}: ${a.reason}`, hint: () => "run 'distplan init' to create a model, or pass the path of one (see examples/ in the distplan package)" },
-  FILE_TOO_LARGE: { message: (a) => `the file is ${a.size} bytes; a model may be at most ${a.limit} bytes`, hint: () => "a distribution plan is a few kilobytes; check that this is the model you meant" },
+  FILE_IS_DIRECTORY: { message: (a) => `${a.file} is a directory, not a model file`, hint: (a) => `pass a model file inside it, such as ${a.example}` },
+  FILE_NOT_READABLE: { message: (a) => `cannot read ${a.file}: ${a.reason}`, hint: () => "check the file's permissions, or pass another model file" },
+  FILE_TOO_LARGE: { message: (a) => `the file is ${a.size === undefined ? `larger than ${a.limit}` : a.size} bytes; a model may be at most ${a.limit} bytes`, hint: () => "a distribution plan is a few kilobytes; check that this is the model you meant" },
   NOT_UTF8: { message: () => "the file is not valid UTF-8 text", hint: () => "save the model as UTF-8 (most editors: 'Save with encoding')" },
   BINARY_FILE: { message: () => "the file contains NUL bytes: it looks binary, not YAML", hint: () => "pass a YAML model file" },
   EMPTY_FILE: { message: () => "the model file is empty", hint: () => "run 'distplan init' to write a first model" },

@@ -1,13 +1,11 @@
 // From text to a validated, normalized plan: parse → structure (JSON Schema) → meaning → each
-// scenario applied and validated in full. `loadModelText` is pure; `readModelFile` is the only
-// place in src/model that touches the file system.
-import { readFile, stat } from "node:fs/promises";
+// scenario applied and validated in full. Pure: the bytes come in from cli/read.ts.
 import type { Document, LineCounter } from "yaml";
-import { parseModelText, decodeModelBytes, MAX_FILE_BYTES } from "./parse.js";
+import { parseModelText, decodeModelBytes } from "./parse.js";
 import { checkStructure } from "./structure.js";
 import { normalizeModel } from "./normalize.js";
 import { overlayChain, relocateScenarioIssue, scenarioApplier, scenarioIndex, type Overlay } from "./scenarios.js";
-import { error, hasErrors, type Issue } from "./issues.js";
+import { hasErrors, type Issue } from "./issues.js";
 import type { Model, ModelFile, ScenarioInfo } from "./types.js";
 
 export interface ScenarioModel extends ScenarioInfo {
@@ -106,30 +104,14 @@ function meaningDespite(value: unknown, structural: readonly Issue[]): Issue[] {
 
 const issueKey = (i: Issue) => `${i.code}|${i.path.join("\u0000")}|${JSON.stringify(i.args)}`;
 
-/** Read a model file from disk; any failure to read becomes an issue, never an exception. */
-export async function readModelFile(path: string): Promise<LoadedModel> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) return unreadable(path, "it is a directory");
-    if (info.size > MAX_FILE_BYTES) return fromIssue(path, error("FILE_TOO_LARGE", [], { size: info.size, limit: MAX_FILE_BYTES }));
-    return loadModelBytes(await readFile(path), path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return unreadable(path, code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String((e as Error).message));
-  }
-}
-
 export function loadModelBytes(bytes: Uint8Array, source: string): LoadedModel {
   const decoded = decodeModelBytes(bytes);
   if ("issue" in decoded) return fromIssue(source, decoded.issue);
   return loadModelText(decoded.text, source);
 }
 
-function unreadable(path: string, reason: string): LoadedModel {
-  return fromIssue(path, error("FILE_NOT_FOUND", [], { file: path, reason }));
-}
-
-function fromIssue(source: string, issue: Issue): LoadedModel {
+/** A model that could not be read at all: only the issue that says why (a file error). */
+export function fromIssue(source: string, issue: Issue): LoadedModel {
   const parsed = parseModelText("x: 1");
   return { source, text: "", doc: null, lineCounter: parsed.lineCounter, file: null, scenarios: [], issues: [issue] };
 }

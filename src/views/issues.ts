@@ -10,7 +10,7 @@ import type { LoadedModel } from "../model/load.js";
 import { msg, raw, type Block, type ReportDocument } from "./document.js";
 
 export function issuePosition(loaded: LoadedModel, issue: Issue): Position | null {
-  if (issue.code === "FILE_NOT_FOUND" || issue.code === "FILE_TOO_LARGE") return null;
+  if (["FILE_NOT_FOUND", "FILE_IS_DIRECTORY", "FILE_NOT_READABLE", "FILE_TOO_LARGE"].includes(issue.code)) return null;
   if (issue.offset !== undefined) return positionOfOffset(loaded.lineCounter, issue.offset);
   return locate(loaded.doc, loaded.lineCounter, issue.path, issue.atKey ?? false);
 }

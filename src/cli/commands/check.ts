@@ -1,6 +1,7 @@
 // distplan check [models...]: validation, the model's checks and the round-table lints, for CI.
 // Every file is reported; the exit code is the worst of them (2 invalid > 1 failed > 0).
-import { readModelFile, isValid } from "../../model/load.js";
+import { isValid } from "../../model/load.js";
+import { readModelFile } from "../read.js";
 import { checkLoadedModel } from "../../engine/check-model.js";
 import { checkData, checkView, fileStatus, type CheckedFile } from "../../views/check.js";
 import { renderTerminal, DEFAULT_TERMINAL_OPTIONS } from "../../render/table.js";
@@ -9,8 +10,8 @@ import { renderJson } from "../../render/json.js";
 import { checksAsJunit } from "../../render/junit.js";
 import { checksAsGithub } from "../../render/github.js";
 import { PLAIN_STYLE } from "../../render/format.js";
-import { EXIT, UsageError } from "../errors.js";
-import { expandGlob, hasGlob } from "../glob.js";
+import { EXIT } from "../errors.js";
+import { expandPatterns } from "../glob.js";
 import { resolveModelPath } from "../models.js";
 import { stdoutPaint, writeOut, type GlobalOptions } from "../output.js";
 
@@ -22,15 +23,7 @@ export interface CheckOptions extends GlobalOptions {
 }
 
 export function modelPaths(args: readonly string[]): string[] {
-  if (args.length === 0) return [resolveModelPath(undefined)];
-  const paths: string[] = [];
-  for (const arg of args) {
-    if (!hasGlob(arg)) { paths.push(arg); continue; }
-    const matches = expandGlob(arg);
-    if (matches.length === 0) throw new UsageError(`no model files match '${arg}'`, "check the pattern, or quote it so distplan expands it (e.g. 'models/*.yaml')");
-    paths.push(...matches);
-  }
-  return [...new Set(paths)];
+  return args.length === 0 ? [resolveModelPath(undefined)] : expandPatterns(args);
 }
 
 export async function checkFiles(paths: readonly string[]): Promise<CheckedFile[]> {

@@ -1,17 +1,18 @@
 // distplan fmt <model...> [--check]: canonical formatting, comments kept. A file is written only
-// when its formatted text evaluates exactly like the original, and atomically (temp + rename).
-// Invalid files are reported and left untouched.
-import { readFile } from "node:fs/promises";
-import { writeFileAtomically } from "../files.js";
-import { readModelFile, isValid, loadModelText, type LoadedModel } from "../../model/load.js";
+// when its formatted text evaluates exactly like the original, safely (files.ts: temp + rename,
+// links, mode, and never over an edit made meanwhile). Invalid or unwritable files are reported
+// and left untouched; the other files are still formatted.
+import { writeFileSafely } from "../files.js";
+import { isValid, loadModelBytes, loadModelText, type LoadedModel } from "../../model/load.js";
+import { readModelFile, readModelInput, STDIN_PATH } from "../read.js";
 import { formatDocument, formatModelText } from "../../model/fmt.js";
 import { projectScenarios } from "../../engine/projection.js";
 import { reportData } from "../../views/report.js";
 import { renderJson } from "../../render/json.js";
 import { issuesAsText } from "../issues.js";
-import { EXIT } from "../errors.js";
-import { expandGlob, hasGlob } from "../glob.js";
-import { stderrPaint, writeErr, writeOut, type GlobalOptions } from "../output.js";
+import { EXIT, isUsageError, UsageError } from "../errors.js";
+import { expandPatterns } from "../glob.js";
+import { stderrPaint, usageErrorText, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
 export interface FmtOptions extends GlobalOptions {
   readonly check?: boolean;
@@ -33,24 +34,45 @@ export function formatVerified(text: string, source: string, loaded?: LoadedMode
   return evaluate(before) === evaluate(after) ? formatted : null;
 }
 
+/**
+ * The formatted file as bytes, written back the way it was read: a byte order mark stays, and a
+ * file whose first line ends in CRLF keeps CRLF line endings (every line; formatting works on LF).
+ */
+export function formatKeepingEncoding(bytes: Uint8Array, text: string, source: string, loaded?: LoadedModel): Buffer {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const crlf = /^[^\n]*\r\n/.test(text);
+  const formatted = formatVerified(crlf ? text.replace(/\r\n/g, "\n") : text, source, loaded);
+  if (formatted === null) throw new Error(`formatting ${source} would change its figures; the file is left as it is`);
+  return Buffer.from(`${bom ? "\uFEFF" : ""}${crlf ? formatted.replace(/\n/g, "\r\n") : formatted}`, "utf8");
+}
+
 export async function runFmt(args: readonly string[], options: FmtOptions): Promise<number> {
-  const paths = args.flatMap((a) => (hasGlob(a) ? expandGlob(a) : [a]));
+  const paths = expandPatterns(args);
+  if (paths.includes(STDIN_PATH)) throw new UsageError("fmt rewrites files and cannot take standard input ('-')", "pass the model's file name");
   let worst: number = EXIT.ok;
   const changed: string[] = [];
   let unchanged = 0;
   for (const path of paths) {
-    const loaded = await readModelFile(path);
-    if (!isValid(loaded)) {
+    const read = await readModelInput(path);
+    const loaded = "issue" in read ? await readModelFile(path) : loadModelBytes(read.bytes, path);
+    if (!("bytes" in read) || !isValid(loaded)) {
       writeErr(issuesAsText(loaded, stderrPaint(options), ["error"]));
       worst = EXIT.usage;
       continue;
     }
-    const text = await readFile(path, "utf8");
-    const formatted = formatVerified(text, path, loaded);
-    if (formatted === null) throw new Error(`formatting ${path} would change its figures; the file is left as it is`);
-    if (formatted === text) { unchanged++; continue; }
+    const formatted = formatKeepingEncoding(read.bytes, loaded.text, path, loaded);
+    if (formatted.equals(read.bytes)) { unchanged++; continue; }
+    if (!options.check) {
+      try {
+        await writeFileSafely(path, formatted, { expected: read.bytes });
+      } catch (e) {
+        if (!isUsageError(e)) throw e;
+        writeErr(usageErrorText(e, stderrPaint(options)));
+        worst = EXIT.usage;
+        continue;
+      }
+    }
     changed.push(path);
-    if (!options.check) await writeFileAtomically(path, formatted);
   }
   if (options.check) {
     for (const path of changed) writeOut(`would reformat ${path}\n`);

@@ -1,8 +1,8 @@
 // distplan init [file] [--yes] [--force]: from nothing to a first valid, commented model.
 // @inquirer/prompts is imported here only, when the wizard actually runs.
-import { existsSync } from "node:fs";
+import { existsSync, lstatSync, type Stats } from "node:fs";
 import { dirname, join } from "node:path";
-import { writeFileAtomically } from "../files.js";
+import { writeFileSafely } from "../files.js";
 import { defaultAnswers, modelFromAnswers, type InitAnswers } from "../init/answers.js";
 import { runWizard, type Prompts } from "../init/wizard.js";
 import { formatModelText } from "../../model/fmt.js";
@@ -39,11 +39,23 @@ async function inquirerPrompts(): Promise<Prompts> {
   };
 }
 
+const lstatOrNull = (path: string): Stats | null => {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+};
+
 export async function runInit(fileArg: string | undefined, options: InitOptions): Promise<number> {
   const path = fileArg ?? "distplan.yaml";
-  if (existsSync(path) && !options.force) {
-    throw new UsageError(`${path} already exists`, "pass --force to overwrite it, or give another file name: distplan init other.yaml");
+  const present = lstatOrNull(path);
+  if (present?.isDirectory()) throw new UsageError(`${path} is a directory`, `give a file name, such as ${join(path, "distplan.yaml")}`);
+  if (present && !options.force) {
+    const dangling = present.isSymbolicLink() && !existsSync(path);
+    throw new UsageError(dangling ? `${path} is a symlink to a file that does not exist` : `${path} already exists`, `pass --force to ${dangling ? "write through it" : "overwrite it"}, or give another file name: distplan init other.yaml`);
   }
+  if (!existsSync(dirname(path))) throw new UsageError(`cannot write ${path}: the folder ${dirname(path)} does not exist`, `create it first (mkdir -p ${dirname(path)})`);
   const startYear = options.startYear ? Number(options.startYear) : new Date().getFullYear() + 1;
   if (!Number.isInteger(startYear) || startYear < 1900 || startYear > 2200) throw new UsageError(`--start-year ${options.startYear} is not a year`);
   let answers: InitAnswers;
@@ -63,10 +75,10 @@ export async function runInit(fileArg: string | undefined, options: InitOptions)
     }
   }
   const text = initialModelText(answers);
-  await writeFileAtomically(path, text);
+  await writeFileSafely(path, text, { createOnly: !options.force });
   const schemaPath = join(dirname(path), SCHEMA_FILE);
-  const wroteSchema = !existsSync(schemaPath);
-  if (wroteSchema) await writeFileAtomically(schemaPath, schemaText());
+  const wroteSchema = lstatOrNull(schemaPath) === null;
+  if (wroteSchema) await writeFileSafely(schemaPath, schemaText(), { createOnly: true });
 
   const loaded = loadModelText(text, path);
   const table = renderTerminal(reportView(projectScenarios(loaded.scenarios.slice(0, 1)), { by: "channel", lines: "summary", density: "screen" }), {

@@ -1,6 +1,8 @@
 // distplan textconv <file>: the git diff driver. It must never fail, or `git diff` aborts: on an
 // invalid file, or any error at all, it prints the file as it is and exits 0.
-import { readFileSync } from "node:fs";
+import { createReadStream } from "node:fs";
+import { pipeline } from "node:stream/promises";
+import { readModelInput } from "../read.js";
 import { loadModelBytes, isValid } from "../../model/load.js";
 import { formatDocument } from "../../model/fmt.js";
 import { projectScenarios } from "../../engine/projection.js";
@@ -23,13 +25,13 @@ export function textconvText(bytes: Uint8Array, source: string): string {
   }
 }
 
-export function runTextconv(path: string): number {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    return 0; // nothing to show; git shows an empty side rather than aborting
+export async function runTextconv(path: string): Promise<number> {
+  const read = await readModelInput(path);
+  if ("bytes" in read) writeOut(textconvText(read.bytes, path));
+  else if (read.issue.code === "FILE_TOO_LARGE") {
+    // Too large to evaluate: shown as it is, streamed (never held in memory).
+    await pipeline(createReadStream(path), process.stdout, { end: false }).catch(() => undefined);
   }
-  writeOut(textconvText(bytes, path));
+  // Unreadable: nothing to show; git shows an empty side rather than aborting.
   return 0;
 }

@@ -1,5 +1,6 @@
 // distplan validate <model>: all issues at once, or "ok" and a one-line summary.
-import { readModelFile, isValid } from "../../model/load.js";
+import { isValid } from "../../model/load.js";
+import { readModelFile } from "../read.js";
 import { issuesAsText } from "../issues.js";
 import { InvalidModelError } from "../errors.js";
 import { stderrPaint, writeErr, writeOut, type GlobalOptions } from "../output.js";
