@@ -32,7 +32,8 @@ async function handleFailure(e: unknown, options: GlobalOptions): Promise<number
     const { issuesAsText } = await import("../report/issues.js");
     for (const model of e.models) writeErr(issuesAsText(model, paint));
     const errors = e.models.reduce((n, m) => n + m.issues.filter((i) => i.severity === "error").length, 0);
-    writeErr(`${errors} error${errors === 1 ? "" : "s"}\n`);
+    const suppressed = e.models.reduce((n, m) => n + m.issues.reduce((k, i) => k + (Number(i.args.suppressed) || 0), 0), 0);
+    writeErr(`${errors} error${errors === 1 ? "" : "s"}${suppressed > 0 ? ` (${suppressed} more YAML error${suppressed === 1 ? "" : "s"} suppressed: they follow from the one${errors === 1 ? "" : "s"} shown)` : ""}\n`);
     return EXIT.usage;
   }
   const error = e instanceof Error ? e : new Error(String(e));

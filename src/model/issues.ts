@@ -26,16 +26,29 @@ interface Template {
   readonly hint: (a: Args) => string;
 }
 
+/** "a, b or c", leaving out empty entries. */
+const orList = (items: readonly (string | number | undefined)[]): string => {
+  const xs = items.filter((x) => x !== undefined && x !== "").map(String);
+  return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} or ${xs.at(-1)}`;
+};
+
 const SERIES_FORMS = "a value, one value per year [a, b, …], { start: V, growth: G% } or { from: A, to: B }";
 
 export const TEMPLATES = {
   // --- reading the file ---
   FILE_NOT_FOUND: { message: (a) => `cannot read ${a.file}: ${a.reason}`, hint: () => "run 'distplan init' to create a model, or pass the path of one (see examples/ in the distplan package)" },
   FILE_TOO_LARGE: { message: (a) => `the file is ${a.size} bytes; a model may be at most ${a.limit} bytes`, hint: () => "a distribution plan is a few kilobytes; check that this is the model you meant" },
-  NOT_UTF8: { message: () => "the file is not valid UTF-8 text", hint: () => "save the model as UTF-8 (most editors: 'Save with encoding')" },
+  NOT_UTF8: {
+    message: (a) => (a.byte ? `the file is not valid UTF-8 text: byte ${a.byte} here does not belong to a UTF-8 character` : "the file is not valid UTF-8 text"),
+    hint: (a) => `save the model as UTF-8 (most editors: 'Save with encoding')${a.encoding ? `; byte ${a.byte} is '${a.char}' in ${a.encoding}, so the file was probably saved as ${a.encoding}` : ""}`,
+  },
+  UTF16_FILE: { message: (a) => `the file is UTF-16 text (${a.order}), not UTF-8`, hint: () => "save the model as UTF-8 (most editors: 'Save with encoding'; Notepad: 'UTF-8')" },
   BINARY_FILE: { message: () => "the file contains NUL bytes: it looks binary, not YAML", hint: () => "pass a YAML model file" },
   EMPTY_FILE: { message: () => "the model file is empty", hint: () => "run 'distplan init' to write a first model" },
-  YAML_SYNTAX: { message: (a) => `YAML: ${a.detail}`, hint: () => "fix the YAML syntax at this position (indentation, a missing ':' or an unclosed quote or bracket are usual causes)" },
+  YAML_SYNTAX: {
+    message: (a) => `YAML: ${a.detail}`,
+    hint: (a) => `${a.hint || "fix the YAML syntax at this position (indentation, a missing ':' or an unclosed quote or bracket are usual causes)"}${Number(a.suppressed) > 0 ? `; ${a.suppressed} later YAML error${a.suppressed === 1 ? "" : "s"} follow${a.suppressed === 1 ? "s" : ""} from this one and ${a.suppressed === 1 ? "is" : "are"} not shown` : ""}`,
+  },
   DUPLICATE_KEY: { message: (a) => `the key '${a.key}' appears twice in this mapping`, hint: () => "keep one of them: YAML would silently use the last" },
   ALIAS_LIMIT: { message: () => "too many YAML alias expansions (an alias bomb?)", hint: () => "write the values out, or use fewer nested aliases" },
   TOO_DEEP: { message: (a) => `the document nests more than ${a.limit} levels deep`, hint: () => "a model needs at most a handful of levels; check for runaway brackets" },
@@ -60,6 +73,17 @@ export const TEMPLATES = {
   EMPTY_LIST: { message: (a) => `${a.what} must not be empty`, hint: (a) => `add at least one ${a.item}` },
   BAD_SCENARIO_PATH: { message: (a) => `'${a.value}' is not a model path`, hint: () => "write a dotted path such as channels.webshop.fixed_costs.platform or mix.smb.webshop" },
   BAD_YEARS_SELECTOR: { message: (a) => `'${a.value}' is not a year selector`, hint: () => 'write all, last, a year (2029) or a range ("2029..2031")' },
+  AMBIGUOUS_THOUSANDS: {
+    message: (a) => (a.decimal
+      ? `${a.value} reads as ${a.decimal}, but with '.' as a thousands separator (Dutch) it means ${a.thousands}`
+      : `${a.value} uses '.' as a thousands separator (${a.thousands}); distplan reads a dot as the decimal mark`),
+    hint: (a) => `for ${a.thousands} write ${orList([a.thousands, a.underscored, a.short])}` +
+      (a.decimal ? `; for ${a.decimal} write ${a.decimal}${String(a.decimal).includes(".") ? "" : ` or "${a.decimal}.0"`}` : ""),
+  },
+  DECIMAL_COMMA: {
+    message: (a) => `${a.value} has a comma: distplan reads '.' as the decimal mark, and no thousands separator but '_'`,
+    hint: (a) => `write ${a.corrected}${a.alternative ? ` (or ${a.alternative} if the comma separates thousands)` : ""}`,
+  },
   NUMBER_NOT_EXACT: { message: (a) => `the number ${a.source} has more digits than can be read exactly`, hint: (a) => `write it as a string: "${a.source}"` },
   INVALID_VALUE: { message: (a) => `invalid value: ${a.detail}`, hint: () => "see 'distplan schema' for the model format" },
   // --- meaning ---

@@ -2,7 +2,7 @@
 // scenario applied and validated in full. `loadModelText` is pure; `readModelFile` is the only
 // place in src/model that touches the file system.
 import { readFile, stat } from "node:fs/promises";
-import type { Document, LineCounter } from "yaml";
+import { LineCounter, type Document } from "yaml";
 import { parseModelText, decodeModelBytes, MAX_FILE_BYTES } from "./parse.js";
 import { checkStructure } from "./structure.js";
 import { normalizeModel } from "./normalize.js";
@@ -108,7 +108,7 @@ export async function readModelFile(path: string): Promise<LoadedModel> {
 
 export function loadModelBytes(bytes: Uint8Array, source: string): LoadedModel {
   const decoded = decodeModelBytes(bytes);
-  if ("issue" in decoded) return fromIssue(source, decoded.issue);
+  if ("issue" in decoded) return fromIssue(source, decoded.issue, decoded.text);
   return loadModelText(decoded.text, source);
 }
 
@@ -116,7 +116,10 @@ function unreadable(path: string, reason: string): LoadedModel {
   return fromIssue(path, error("FILE_NOT_FOUND", [], { file: path, reason }));
 }
 
-function fromIssue(source: string, issue: Issue): LoadedModel {
-  const parsed = parseModelText("x: 1");
-  return { source, text: "", doc: null, lineCounter: parsed.lineCounter, file: null, scenarios: [], issues: [issue] };
+/** An issue found before parsing; `text` (when there is one) lets it be shown at its line. */
+function fromIssue(source: string, issue: Issue, text = ""): LoadedModel {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  return { source, text, doc: null, lineCounter, file: null, scenarios: [], issues: [issue] };
 }
