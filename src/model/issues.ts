@@ -132,6 +132,23 @@ export function warning(code: IssueCode, path: Path, args: Args = {}, extra: Par
   return { code, severity: "warning", path, args, ...extra };
 }
 
+/**
+ * One error per node: the first error reported at a place (a path, or a text offset) stands for
+ * it; later errors there only repeat or follow from it. Warnings are kept once per code.
+ */
+export function onePerNode(issues: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    // Not by scenario: an error in a scenario's `set` entry shows again in every scenario that
+    // extends it, at the same place.
+    const where = `${i.offset !== undefined ? `@${i.offset}` : i.path.join("\u0000")}|${i.atKey ? 1 : 0}`;
+    const key = i.severity === "error" ? `error|${where}` : `${i.code}|${where}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === "error");
 
 /** The closest candidate within a small edit distance, for "did you mean" hints. */
@@ -146,18 +163,20 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 
+/** Edits between two words, a swap of two neighbouring letters counting as one (chrun → churn). */
 function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
     }
+    rows.push(row);
   }
-  return row[b.length]!;
+  return rows[a.length]![b.length]!;
 }
 
 export const formatPath = (path: Path): string =>

@@ -7,7 +7,7 @@ import { parseModelText, decodeModelBytes, MAX_FILE_BYTES } from "./parse.js";
 import { checkStructure } from "./structure.js";
 import { normalizeModel } from "./normalize.js";
 import { applyOverlays, overlayChain, relocateScenarioIssue } from "./scenarios.js";
-import { error, hasErrors, type Issue } from "./issues.js";
+import { error, hasErrors, onePerNode, type Issue } from "./issues.js";
 import type { Model, ModelFile, ScenarioInfo } from "./types.js";
 
 export interface ScenarioModel extends ScenarioInfo {
@@ -32,7 +32,7 @@ export const isValid = (loaded: LoadedModel): boolean => !hasErrors(loaded.issue
 export function loadModelText(text: string, source: string): LoadedModel {
   const parsed = parseModelText(text);
   const result = (file: ModelFile | null, scenarios: ScenarioModel[], issues: readonly Issue[]): LoadedModel =>
-    ({ source, text, doc: parsed.doc, lineCounter: parsed.lineCounter, file, scenarios, issues });
+    ({ source, text, doc: parsed.doc, lineCounter: parsed.lineCounter, file, scenarios, issues: onePerNode(issues) });
   if (parsed.issues.length > 0) return result(null, [], parsed.issues);
 
   const structural = checkStructure(parsed.value);
@@ -75,7 +75,9 @@ const FOUNDATIONS = new Set(["version", "years", "start_year", "segments", "chan
  * reference would then look wrong.
  */
 function meaningDespite(value: unknown, structural: readonly Issue[]): Issue[] {
-  if (structural.some((i) => i.path.length <= 1 && FOUNDATIONS.has(String(i.path[0] ?? "")))) return [];
+  // A misspelled foundation (`yaers:`) counts as broken: its default would make the rest look wrong.
+  const misspelled = (i: Issue) => FOUNDATIONS.has(String(i.args.suggestion ?? "")) && !(String(i.args.suggestion) in (value as object));
+  if (structural.some((i) => i.path.length <= 1 && (FOUNDATIONS.has(String(i.path[0] ?? "")) || misspelled(i)))) return [];
   let found: readonly Issue[];
   try {
     found = normalizeModel(value as ModelFile).issues;

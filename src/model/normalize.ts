@@ -323,7 +323,8 @@ function normalizeCheck(c: CheckFile, i: number, file: ModelFile, ctx: Context, 
   if (typeof raw === "number" || (typeof raw === "string" && /^\d{4}(\.\.\d{4})?$/.test(raw))) {
     const [a, b] = String(raw).split("..").map(Number) as [number, number | undefined];
     const to = b ?? a;
-    for (const y of [a, to]) if (y < first || y > last) ctx.issues.push(error("CHECK_YEAR_RANGE", at("years"), { year: y, first, last }));
+    const outside = [a, to].find((y) => y < first || y > last);
+    if (outside !== undefined) ctx.issues.push(error("CHECK_YEAR_RANGE", at("years"), { year: outside, first, last }));
     if (to < a) ctx.issues.push(error("BAD_YEARS_SELECTOR", at("years"), { value: String(raw) }));
     years = { kind: "range", from: a, to };
   } else if (raw === "last") years = { kind: "last" };

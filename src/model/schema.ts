@@ -22,7 +22,7 @@ function series(item: string, description: string) {
     else: {
       if: { type: "object" },
       then: {
-        if: { type: "object", required: ["start"] },
+        if: { type: "object", anyOf: [{ required: ["start"] }, { required: ["growth"] }] },
         then: {
           type: "object",
           properties: { start: ref(item), growth: ref("percent") },

@@ -145,3 +145,16 @@ describe("one YAML mistake, one error", () => {
     expect(found[0]!.suppressed).toBe(0);
   });
 });
+
+describe("one error per node", () => {
+  const fixture = readFileSync(join(DIR, "CHECK_YEAR_RANGE.yaml"), "utf8");
+  const at = (years: string) => {
+    const loaded = loadModelText(fixture.replace(/years: .*\n(?![\s\S]*years: )/, `years: ${years}\n`), "c.yaml");
+    return loaded.issues.map((i) => `${i.code} ${issuePosition(loaded, i)!.line}:${issuePosition(loaded, i)!.col}`);
+  };
+  it("a year outside the plan is reported once, whether written as a year or a range", () => {
+    expect(at("2040")).toEqual(["CHECK_YEAR_RANGE 23:12"]);
+    expect(at('"2040..2041"')).toEqual(["CHECK_YEAR_RANGE 23:12"]);
+    expect(at('"2041..2040"')).toEqual(["CHECK_YEAR_RANGE 23:12"]);
+  });
+});
