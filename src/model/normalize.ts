@@ -4,6 +4,7 @@
 import { Decimal, ONE, ZERO, sum } from "../engine/decimal.js";
 import { error, warning, suggest, type Issue, type Path } from "./issues.js";
 import { ISO_4217 } from "./currencies.js";
+import { plausibilityWarnings } from "./plausibility.js";
 import { expandSeries, parseBound, parseMoney, parsePercent, percentText, seriesForm } from "./values.js";
 import {
   RATIO_METRICS, SEGMENT_METRICS, HORIZON_METRICS,
@@ -194,6 +195,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous): Normalized
   });
 
   const hasError = issues.some((x) => x.severity === "error");
+  if (!hasError) issues.push(...plausibilityWarnings(file));
   const model: Model | null = hasError ? null : {
     name: file.name,
     currency: file.currency ?? "EUR",

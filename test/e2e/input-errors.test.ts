@@ -44,3 +44,20 @@ describe("a YAML mistake", () => {
     expect(r.stderr.trimEnd().split("\n").at(-1)).toMatch(/^1 error \(\d+ more YAML errors suppressed/);
   });
 });
+
+describe("plausibility warnings", () => {
+  it("check shows them on stderr and passes, also under --strict; validate shows them too", () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-plausible-"));
+    const text = readFileSync(join(ROOT, "examples/worked-example.yaml"), "utf8");
+    expect(text).toContain("    churn: 10%");
+    writeFileSync(join(dir, "m.yaml"), text.replace("    churn: 10%", "    churn: 75%"));
+    for (const args of [["check"], ["check", "--strict"]]) {
+      const r = distplan([...args, join(dir, "m.yaml")]);
+      expect(r.stderr).toContain("warning PLAUSIBILITY");
+      expect(r.code).toBe(distplan([...args, "examples/worked-example.yaml"]).code);
+    }
+    const v = distplan(["validate", join(dir, "m.yaml")]);
+    expect(v.code).toBe(0);
+    expect(v.stderr).toContain("warning PLAUSIBILITY");
+  });
+});
