@@ -6,6 +6,7 @@
 import { Decimal } from "../engine/decimal.js";
 import { warning, type Issue, type PathSegment } from "./issues.js";
 import { fieldKind } from "./number-spelling.js";
+import { where } from "./structure.js";
 import type { ModelFile, MoneyInput, PercentInput, SeriesInput } from "./types.js";
 import { expandSeries, parseMoney, parsePercent, percentText } from "./values.js";
 
@@ -17,23 +18,11 @@ const OUTLIER = new Decimal(1000);
 /** An amount as a person reads it: 1e+300 rather than three hundred digits. */
 const amountText = (v: Decimal): string => (v.abs().greaterThanOrEqualTo("1e15") ? v.toExponential() : v.toFixed());
 
-const describe = (path: readonly PathSegment[], file: ModelFile): string => {
-  const names: string[] = [];
-  let node: unknown = file;
-  for (const segment of path) {
-    node = (node as Record<string | number, unknown> | undefined)?.[segment];
-    const id = node && typeof node === "object" && !Array.isArray(node) ? (node as { id?: unknown }).id : undefined;
-    if (typeof segment === "number") names.push(typeof id === "string" ? `'${id}'` : `[${segment}]`);
-    else names.push(segment);
-  }
-  return names.join(" ").replace(/^segments /, "segment ").replace(/^channels /, "channel ");
-};
-
 export function plausibilityWarnings(file: ModelFile): Issue[] {
   const years = file.years ?? 5;
   const issues: Issue[] = [];
   const warn = (path: readonly PathSegment[], value: string, rule: string, year: number | "" = "") =>
-    issues.push(warning("PLAUSIBILITY", path, { field: describe(path, file), value, rule, year }));
+    issues.push(warning("PLAUSIBILITY", path, { field: where(path, file), value, rule, year }));
 
   /** The first year a series passes `limit`, at the node that says so. */
   const above = (input: SeriesInput<PercentInput> | undefined, path: PathSegment[], limit: Decimal, rule: string) => {

@@ -61,7 +61,8 @@ function definitionOf(schemaPath: string): string {
   return /#\/\$defs\/([a-z_]+)\//.exec(schemaPath)?.[1] ?? "";
 }
 
-function where(path: readonly PathSegment[], root: unknown): string {
+/** "segment 'smb' revenue_per_customer": a path as a person names it, with ids for list entries. */
+export function where(path: readonly PathSegment[], root: unknown): string {
   if (path.length === 0) return "the model";
   let node: unknown = root;
   const names: string[] = [];

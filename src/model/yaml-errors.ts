@@ -212,6 +212,7 @@ export interface SyntaxReport {
  * the errors inside them: the number's own issue says what happened.
  */
 export function yamlIssues(problems: readonly (YAMLError | YAMLWarning)[], text: string, explained: readonly (readonly [number, number])[] = []): SyntaxReport {
+  if (problems.length === 0) return { issues: [], suppressed: 0 };
   const lines = new Lines(text);
   const sorted = problems
     .filter((p) => !explained.some(([a, b]) => p.pos[0] >= a && p.pos[0] <= b))
