@@ -159,17 +159,24 @@ const SUSPECT = /\d[.,]\d/;
  */
 export function findMisspelledNumbers(doc: Document, text: string): Misspelling[] {
   const found: Misspelling[] = [];
-  const stack: { node: unknown; path: PathSegment[]; parent: Node | null }[] = [{ node: doc.contents, path: [], parent: null }];
+  // Paths are built only for the few suspect scalars, from parent links.
+  interface Entry { readonly node: unknown; readonly key: PathSegment | null; readonly up: Entry | null; readonly parent: Node | null; readonly depth: number }
+  const pathOf = (e: Entry): PathSegment[] => {
+    const path: PathSegment[] = [];
+    for (let x: Entry | null = e; x && x.key !== null; x = x.up) path.push(x.key);
+    return path.reverse();
+  };
+  const stack: Entry[] = [{ node: doc.contents, key: null, up: null, parent: null, depth: 0 }];
   while (stack.length > 0) {
-    const { node, path, parent } = stack.pop()!;
-    if (path.length > 64) continue; // parse.ts reports the nesting
+    const entry = stack.pop()!;
+    const { node, parent, depth } = entry;
+    if (depth > 64) continue; // parse.ts reports the nesting
     if (isMap(node)) {
       for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : null;
-        if (key !== null) stack.push({ node: pair.value, path: [...path, key], parent: node });
+        if (isScalar(pair.key)) stack.push({ node: pair.value, key: String(pair.key.value), up: entry, parent: node, depth: depth + 1 });
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i], parent: node }));
+      node.items.forEach((item, i) => stack.push({ node: item, key: i, up: entry, parent: node, depth: depth + 1 }));
     } else if (isScalar(node) && node.range && typeof node.source === "string" && (typeof node.value === "number" || typeof node.value === "string")) {
       const [start, end] = node.range;
       let written = node.source;
@@ -180,6 +187,7 @@ export function findMisspelledNumbers(doc: Document, text: string): Misspelling[
         spanEnd = end + 1 + split.length;
       }
       if (!SUSPECT.test(written)) continue;
+      const path = pathOf(entry);
       const kind = fieldKind(path);
       if (kind === null) continue;
       const issue = misspelledNumber(written, kind, path, start);
