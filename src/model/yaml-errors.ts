@@ -20,6 +20,8 @@ interface Candidate {
   readonly line: number; // 0-based
   readonly cause: Cause;
   readonly args: Record<string, string | number>;
+  /** The mistake breaks the document's top level: every later error follows from it. */
+  readonly wholeFile?: boolean;
 }
 
 /** Line starts of a text, to turn offsets into lines and back. */
@@ -59,6 +61,8 @@ interface Block {
   readonly key: string;
   /** The entry on `line` has its value on the same line (it cannot hold nested lines). */
   readonly closed: boolean;
+  /** How many lines have written an entry at this column in this block so far. */
+  readonly entries: number;
 }
 
 /**
@@ -79,18 +83,19 @@ function firstIndentationMistake(lines: Lines, from: number, to: number): { line
     if (n >= from) {
       const tab = indent.indexOf("\t");
       if (tab >= 0) return { line: n, tab, wrong: null, around: keys.at(-1) };
-      const wrong = misindented(stack, col);
+      const wrong = misindented(stack, col, /^-(\s|$)/.test(line.slice(col)));
       if (wrong) return { line: n, tab: -1, wrong, around: wrong.expected };
     }
     if (indent.includes("\t")) continue;
     while (stack.length > 0 && stack.at(-1)!.col > col) stack.pop();
-    if (stack.length > 0 && stack.at(-1)!.col === col) stack.pop();
+    let entries = 1;
+    if (stack.length > 0 && stack.at(-1)!.col === col) entries += stack.pop()!.entries;
     let content = line.slice(col);
     let at = col;
     // `- - key: v`: each dash opens a list entry whose content starts after it.
     while (/^-(\s+|$)/.test(content)) {
       const dash = /^-\s*/.exec(content)![0].length;
-      stack.push({ col: at, line: n, key: "-", closed: false });
+      stack.push({ col: at, line: n, key: "-", closed: false, entries: at === col ? entries : 1 });
       at += dash;
       content = content.slice(dash);
       if (content === "") break;
@@ -100,7 +105,7 @@ function firstIndentationMistake(lines: Lines, from: number, to: number): { line
     const code = content.replace(/\s+#.*$/, "");
     const valueAfterColon = /^[^#]*?:\s+(.*)$/.exec(code)?.[1] ?? "";
     const opensBlock = /:$/.test(code.trimEnd()) || /^[|>][-+0-9]*$/.test(valueAfterColon);
-    stack.push({ col: at, line: n, key: keyOf(content), closed: !opensBlock });
+    stack.push({ col: at, line: n, key: keyOf(content), closed: !opensBlock, entries: at === col ? entries : 1 });
   }
   return null;
 }
@@ -122,8 +127,9 @@ interface Indentation {
 }
 
 /** Whether a line at `col` fits no open block, and which block's column it should take. */
-function misindented(open: readonly Block[], col: number): Indentation | null {
-  if (open.some((b) => b.col === col)) return null;
+function misindented(open: readonly Block[], col: number, dash: boolean): Indentation | null {
+  // A list entry may sit at its list's column (or, compact, at its key's); a key only at a key's.
+  if (open.some((b) => b.col === col && (dash || b.key !== "-"))) return null;
   const blocks = open.filter((b) => b.key !== "-");
   if (blocks.length === 0) return null;
   const top = blocks.at(-1)!;
@@ -167,7 +173,25 @@ function candidateOf(problem: YAMLError | YAMLWarning, text: string, lines: Line
   const wrong = found.wrong!;
   const key = keyOf(line.trimStart());
   const e = wrong.expected;
+  const next = nextContentLine(lines, n);
+  const indentOf = (k: number) => lines.get(k).length - lines.get(k).trimStart().length;
+  if (e.entries === 1 && next > n && indentOf(next) === wrong.col) {
+    // The block's first line is the odd one out: the lines after it agree with each other.
+    const p = e.line;
+    const pIndent = indentOf(p);
+    const target = pIndent + wrong.col - e.col;
+    const pKey = keyOf(lines.get(p).trimStart());
+    return {
+      code, offset: lines.starts[p]! + pIndent, line: p, cause: "indent", wholeFile: target === 0 || pIndent === 0,
+      args: {
+        shift: e.col - wrong.col,
+        detail: `'${pKey}' is at column ${e.col + 1}, but the keys after it in the same mapping (from line ${n + 1}) are at column ${wrong.col + 1}`,
+        hint: `indent line ${p + 1} to column ${target + 1}, so that '${e.key}' lines up with '${key}' on line ${n + 1} (use the same number of spaces at every level)`,
+      },
+    };
+  }
   return {
+    wholeFile: e.col === 0,
     code, offset: lines.starts[n]! + wrong.col, line: n, cause: "indent",
     args: {
       shift: wrong.col - e.col,
@@ -236,7 +260,7 @@ export function yamlIssues(problems: readonly (YAMLError | YAMLWarning)[], text:
     const overflow = reported.length >= MAX_REPORTED ? reported.at(-1) : undefined;
     const by = repeated ?? sameSpot ?? overflow;
     if (by) { suppress(by); continue; }
-    const end = !syntax ? c.line : c.cause === "quote" ? lines.count - 1 : sectionEnd(lines, c.line);
+    const end = !syntax ? c.line : c.cause === "quote" || c.wholeFile ? lines.count - 1 : sectionEnd(lines, c.line);
     reported.push({ candidate: c, end, suppressed: 0 });
   }
   const issues = reported

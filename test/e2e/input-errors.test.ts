@@ -40,7 +40,7 @@ describe("a YAML mistake", () => {
     const r = distplan(["validate", join(dir, "m.yaml")]);
     expect(r.code).toBe(2);
     expect(r.stderr.match(/error YAML_SYNTAX/g)).toHaveLength(1);
-    expect(r.stderr).toContain("m.yaml:12:9: error YAML_SYNTAX");
+    expect(r.stderr).toContain("m.yaml:11:5: error YAML_SYNTAX");
     expect(r.stderr.trimEnd().split("\n").at(-1)).toMatch(/^1 error \(\d+ more YAML errors suppressed/);
   });
 });

@@ -113,13 +113,15 @@ describe("one YAML mistake, one error", () => {
     return loaded.issues.map((i) => ({ code: i.code, at: issuePosition(loaded, i), suppressed: i.args.suppressed, hint: i.args.hint }));
   };
 
-  it("every nested line indented twice as far: one error at the first such line, with the column it should have", () => {
+  it("every nested line indented twice as far: one error at the first line out of step, with the column it should have", () => {
     const doubled = example.split("\n").map((l) => " ".repeat(/^ */.exec(l)![0].length) + l).join("\n");
     const found = shown(doubled);
     expect(found).toHaveLength(1);
-    const line = doubled.split("\n").findIndex((l) => l.startsWith("        name: Large")) + 1;
-    expect(found[0]).toMatchObject({ code: "YAML_SYNTAX", at: { line, col: 9 } });
-    expect(found[0]!.hint).toContain("column 7");
+    // `    - id: enterprise` puts the entry's keys at column 7, the lines after it at column 9:
+    // moving the dash to column 7 lines them up.
+    const line = doubled.split("\n").findIndex((l) => l.startsWith("    - id: enterprise")) + 1;
+    expect(found[0]).toMatchObject({ code: "YAML_SYNTAX", at: { line, col: 5 } });
+    expect(found[0]!.hint).toContain(`indent line ${line} to column 7`);
     expect(found[0]!.suppressed).toBeGreaterThan(100); // the parser's cascade, counted
   });
 
@@ -137,6 +139,24 @@ describe("one YAML mistake, one error", () => {
     const deeper = example.replace("    customers: 900", "      customers: 900");
     expect(shown(deeper.replace("    metric: net_profit", "\tmetric: net_profit")).map((f) => [f.code, f.at!.line])).toEqual([["YAML_SYNTAX", 21], ["YAML_SYNTAX", 98]]);
     expect(shown(deeper.replace("    metric: net_profit", "   metric: net_profit")).map((f) => [f.code, f.at!.line])).toEqual([["YAML_SYNTAX", 21], ["YAML_SYNTAX", 98]]);
+  });
+
+  it("any one line of the example indented wrongly (a tab, two spaces more or less): at most one error, at or next to that line", () => {
+    const lines = example.split("\n");
+    let broken = 0;
+    lines.forEach((line, i) => {
+      if (!/^\s*[a-z-]/.test(line)) return;
+      for (const changed of ["\t" + line, "  " + line, line.startsWith("  ") ? line.slice(2) : null]) {
+        if (changed === null) continue;
+        const found = shown([...lines.slice(0, i), changed, ...lines.slice(i + 1)].join("\n")).filter((f) => f.code === "YAML_SYNTAX");
+        expect(found.length).toBeLessThanOrEqual(1);
+        if (found.length === 1) {
+          broken++;
+          expect(Math.abs(found[0]!.at!.line - (i + 1))).toBeLessThanOrEqual(1);
+        }
+      }
+    });
+    expect(broken).toBeGreaterThan(150);
   });
 
   it("a YAML mistake that the parser reports once is unchanged (an unclosed quote)", () => {
