@@ -116,8 +116,8 @@ export interface Misspelling {
 }
 
 /**
- * What is wrong with `text`, a number as written in a field of `kind`, or null when nothing is.
- * `flowSplit` says the text was put together from two YAML entries around a comma.
+ * What is wrong with `text`, a number as written in a field of `kind` (perhaps put back
+ * together from the two entries YAML made of it), or null when nothing is.
  */
 export function misspelledNumber(text: string, kind: FieldKind, path: readonly PathSegment[], offset: number): Issue | null {
   const thousands = THOUSANDS.exec(text);
