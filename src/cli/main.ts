@@ -1,7 +1,8 @@
 // The CLI's entry (bin/distplan.js calls main): commander wiring, and the one top-level catch that turns every failure into an
 // exit code (README): 0 ok, 1 a check failed or a difference was found, 2 bad usage or an
 // invalid model, 70 an internal error. Each command's module is imported only when it runs.
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { suggest } from "../model/issues.js";
 import { EXIT, isInvalidModelError, isUsageError, UsageError } from "./errors.js";
 import { errnoReason, guardOutput, isErrnoError } from "./io-errors.js";
 import type { GlobalOptions } from "./output.js";
@@ -40,7 +41,8 @@ async function handleFailure(e: unknown, options: GlobalOptions): Promise<number
     const { issuesAsText } = await import("./issues.js");
     for (const model of e.models) writeErr(issuesAsText(model, paint));
     const errors = e.models.reduce((n, m) => n + m.issues.filter((i) => i.severity === "error").length, 0);
-    writeErr(`${errors} error${errors === 1 ? "" : "s"}\n`);
+    const suppressed = e.models.reduce((n, m) => n + m.issues.reduce((k, i) => k + (Number(i.args.suppressed) || 0), 0), 0);
+    writeErr(`${errors} error${errors === 1 ? "" : "s"}${suppressed > 0 ? ` (${suppressed} more YAML error${suppressed === 1 ? "" : "s"} suppressed: they follow from the one${errors === 1 ? "" : "s"} shown)` : ""}\n`);
     return EXIT.usage;
   }
   if (isErrnoError(e)) {
@@ -55,12 +57,31 @@ async function handleFailure(e: unknown, options: GlobalOptions): Promise<number
   return EXIT.internal;
 }
 
-const formatOption = (formats: readonly string[], fallback: string) =>
-  new Option("--format <format>", "output format").choices(formats).default(fallback);
+/** A fixed set of values, with "did you mean" for a near miss (commander's `.choices` has none). */
+function oneOf(option: Option, allowed: readonly string[]): Option {
+  return option.choices(allowed).argParser((value: string) => {
+    if (allowed.includes(value)) return value;
+    const close = suggest(value, allowed);
+    throw new InvalidArgumentError(`Allowed choices are ${allowed.join(", ")}.${close ? ` Did you mean '${close}'?` : ""}`);
+  });
+}
 
-const unitOption = () => new Option("--unit <unit>", "table unit: 1, k, M or auto").choices(["auto", "1", "k", "M"]).default("auto");
+const MIN_WIDTH = 40;
+
+/** --width: a whole number of columns, at least MIN_WIDTH. */
+export function parseWidth(value: string): string {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < MIN_WIDTH) {
+    throw new InvalidArgumentError(`The width is a whole number of columns, at least ${MIN_WIDTH} (for example --width 120).`);
+  }
+  return value.trim();
+}
+
+const formatOption = (formats: readonly string[], fallback: string) =>
+  oneOf(new Option("--format <format>", "output format"), formats).default(fallback);
+
+const unitOption = () => oneOf(new Option("--unit <unit>", "table unit: 1, k, M or auto"), ["auto", "1", "k", "M"]).default("auto");
 const localeOption = () => new Option("--locale <locale>", "number separators of a locale, e.g. nl-NL");
-const widthOption = () => new Option("--width <columns>", "table width (default: the terminal's, or 80)");
+const widthOption = () => new Option("--width <columns>", `table width, at least ${MIN_WIDTH} (default: the terminal's, or 80)`).argParser(parseWidth);
 
 function buildProgram(outcome: { code: number }): Command {
   const program = new Command("distplan")
@@ -79,8 +100,8 @@ function buildProgram(outcome: { code: number }): Command {
     .argument("[model]", "model file (default ./distplan.yaml)")
     .addOption(scenarioOption("scenario ids to show, or 'all' (default: base)"))
     .allowExcessArguments()
-    .addOption(new Option("--by <view>", "rows by channel, segment or both").choices(["channel", "segment", "both"]).default("channel"))
-    .addOption(new Option("--lines <set>", "summary lines or every P&L line").choices(["summary", "full"]).default("summary"))
+    .addOption(oneOf(new Option("--by <view>", "rows by channel, segment or both"), ["channel", "segment", "both"]).default("channel"))
+    .addOption(oneOf(new Option("--lines <set>", "summary lines or every P&L line"), ["summary", "full"]).default("summary"))
     .option("--allocations", "each channel's net profit under every allocation method")
     .addOption(formatOption(["table", "json", "csv", "md"], "table"))
     .addOption(unitOption())

@@ -26,6 +26,12 @@ interface Template {
   readonly hint: (a: Args) => string;
 }
 
+/** "a, b or c", leaving out empty entries. */
+const orList = (items: readonly (string | number | undefined)[]): string => {
+  const xs = items.filter((x) => x !== undefined && x !== "").map(String);
+  return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} or ${xs.at(-1)}`;
+};
+
 const SERIES_FORMS = "a value, one value per year [a, b, …], { start: V, growth: G% } or { from: A, to: B }";
 
 export const TEMPLATES = {
@@ -34,10 +40,17 @@ export const TEMPLATES = {
   FILE_IS_DIRECTORY: { message: (a) => `${a.file} is a directory, not a model file`, hint: (a) => `pass a model file inside it, such as ${a.example}` },
   FILE_NOT_READABLE: { message: (a) => `cannot read ${a.file}: ${a.reason}`, hint: () => "check the file's permissions, or pass another model file" },
   FILE_TOO_LARGE: { message: (a) => `the file is ${a.size === undefined ? `larger than ${a.limit}` : a.size} bytes; a model may be at most ${a.limit} bytes`, hint: () => "a distribution plan is a few kilobytes; check that this is the model you meant" },
-  NOT_UTF8: { message: () => "the file is not valid UTF-8 text", hint: () => "save the model as UTF-8 (most editors: 'Save with encoding')" },
+  NOT_UTF8: {
+    message: (a) => (a.byte ? `the file is not valid UTF-8 text: byte ${a.byte} here does not belong to a UTF-8 character` : "the file is not valid UTF-8 text"),
+    hint: (a) => `save the model as UTF-8 (most editors: 'Save with encoding')${a.encoding ? `; byte ${a.byte} is '${a.char}' in ${a.encoding}, so the file was probably saved as ${a.encoding}` : ""}`,
+  },
+  UTF16_FILE: { message: (a) => `the file is UTF-16 text (${a.order}), not UTF-8`, hint: () => "save the model as UTF-8 (most editors: 'Save with encoding'; Notepad: 'UTF-8')" },
   BINARY_FILE: { message: () => "the file contains NUL bytes: it looks binary, not YAML", hint: () => "pass a YAML model file" },
   EMPTY_FILE: { message: () => "the model file is empty", hint: () => "run 'distplan init' to write a first model" },
-  YAML_SYNTAX: { message: (a) => `YAML: ${a.detail}`, hint: () => "fix the YAML syntax at this position (indentation, a missing ':' or an unclosed quote or bracket are usual causes)" },
+  YAML_SYNTAX: {
+    message: (a) => `YAML: ${a.detail}`,
+    hint: (a) => `${a.hint || "fix the YAML syntax at this position (indentation, a missing ':' or an unclosed quote or bracket are usual causes)"}${Number(a.suppressed) > 0 ? `; ${a.suppressed} later YAML error${a.suppressed === 1 ? "" : "s"} follow${a.suppressed === 1 ? "s" : ""} from this one and ${a.suppressed === 1 ? "is" : "are"} not shown` : ""}`,
+  },
   DUPLICATE_KEY: { message: (a) => `the key '${a.key}' appears twice in this mapping`, hint: () => "keep one of them: YAML would silently use the last" },
   ALIAS_LIMIT: { message: () => "too many YAML alias expansions (an alias bomb?)", hint: () => "write the values out, or use fewer nested aliases" },
   TOO_DEEP: { message: (a) => `the document nests more than ${a.limit} levels deep`, hint: () => "a model needs at most a handful of levels; check for runaway brackets" },
@@ -62,6 +75,17 @@ export const TEMPLATES = {
   EMPTY_LIST: { message: (a) => `${a.what} must not be empty`, hint: (a) => `add at least one ${a.item}` },
   BAD_SCENARIO_PATH: { message: (a) => `'${a.value}' is not a model path`, hint: () => "write a dotted path such as channels.webshop.fixed_costs.platform or mix.smb.webshop" },
   BAD_YEARS_SELECTOR: { message: (a) => `'${a.value}' is not a year selector`, hint: () => 'write all, last, a year (2029) or a range ("2029..2031")' },
+  AMBIGUOUS_THOUSANDS: {
+    message: (a) => (a.decimal
+      ? `${a.value} reads as ${a.decimal}, but with '.' as a thousands separator (Dutch) it means ${a.thousands}`
+      : `${a.value} uses '.' as a thousands separator (${a.thousands}); distplan reads a dot as the decimal mark`),
+    hint: (a) => `for ${a.thousands} write ${orList([a.thousands, a.underscored, a.short])}` +
+      (a.decimal ? `; for ${a.decimal} write ${a.decimal}${String(a.decimal).includes(".") ? "" : ` or "${a.decimal}.0"`}` : ""),
+  },
+  DECIMAL_COMMA: {
+    message: (a) => `${a.value} has a comma: distplan reads '.' as the decimal mark, and no thousands separator but '_'`,
+    hint: (a) => `write ${a.corrected}${a.alternative ? ` (or ${a.alternative} if the comma separates thousands)` : ""}`,
+  },
   NUMBER_NOT_EXACT: { message: (a) => `the number ${a.source} has more digits than can be read exactly`, hint: (a) => `write it as a string: "${a.source}"` },
   INVALID_VALUE: { message: (a) => `invalid value: ${a.detail}`, hint: () => "see 'distplan schema' for the model format" },
   // --- meaning ---
@@ -96,6 +120,7 @@ export const TEMPLATES = {
   CHECK_METRIC_SCOPE: { message: (a) => `a segment has no '${a.metric}'`, hint: () => "a segment-scoped check takes revenue, market_revenue, gross_profit, gross_margin, cm1 or customers" },
   CHECK_YEAR_RANGE: { message: (a) => `year ${a.year} is outside the plan (${a.first}–${a.last})`, hint: (a) => `use a year from ${a.first} to ${a.last}, 'all' or 'last'` },
   CHECK_MIN_GT_MAX: { message: (a) => `min ${a.min} is above max ${a.max}`, hint: () => "no value can pass; swap them" },
+  PLAUSIBILITY: { message: (a) => `${a.field} is ${a.value}${a.year ? ` in ${a.year}` : ""}: ${a.rule}`, hint: () => "check the value for a typo or a slipped unit; if it is right, this warning can stay (it never fails check, not even --strict)" },
   CHECK_BOUND_UNIT: { message: (a) => `the bound ${a.value} does not fit '${a.metric}'`, hint: (a) => (a.ratio ? `'${a.metric}' is a ratio: write a percentage such as 10%` : `'${a.metric}' is an amount: write a number such as 0 or "1.5M"`) },
 } satisfies Record<string, Template>;
 
@@ -118,6 +143,23 @@ export function warning(code: IssueCode, path: Path, args: Args = {}, extra: Par
   return { code, severity: "warning", path, args, ...extra };
 }
 
+/**
+ * One error per node: the first error reported at a place (a path, or a text offset) stands for
+ * it; later errors there only repeat or follow from it. Warnings are kept once per code.
+ */
+export function onePerNode(issues: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    // Not by scenario: an error in a scenario's `set` entry shows again in every scenario that
+    // extends it, at the same place.
+    const where = `${i.offset !== undefined ? `@${i.offset}` : i.path.join("\u0000")}|${i.atKey ? 1 : 0}`;
+    const key = i.severity === "error" ? `error|${where}` : `${i.code}|${where}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === "error");
 
 /** The closest candidate within a small edit distance, for "did you mean" hints. */
@@ -135,18 +177,20 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 
+/** Edits between two words, a swap of two neighbouring letters counting as one (chrun → churn). */
 function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
     }
+    rows.push(row);
   }
-  return row[b.length]!;
+  return rows[a.length]![b.length]!;
 }
 
 export const formatPath = (path: Path): string =>

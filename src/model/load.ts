@@ -1,11 +1,11 @@
 // From text to a validated, normalized plan: parse → structure (JSON Schema) → meaning → each
 // scenario applied and validated in full. Pure: the bytes come in from cli/read.ts.
-import type { Document, LineCounter } from "yaml";
+import { LineCounter, type Document } from "yaml";
 import { parseModelText, decodeModelBytes } from "./parse.js";
 import { checkStructure } from "./structure.js";
 import { normalizeModel } from "./normalize.js";
 import { overlayChain, relocateScenarioIssue, scenarioApplier, scenarioIndex, type Overlay } from "./scenarios.js";
-import { hasErrors, type Issue } from "./issues.js";
+import { hasErrors, onePerNode, type Issue } from "./issues.js";
 import type { Model, ModelFile, ScenarioInfo } from "./types.js";
 
 export interface ScenarioModel extends ScenarioInfo {
@@ -30,7 +30,7 @@ export const isValid = (loaded: LoadedModel): boolean => !hasErrors(loaded.issue
 export function loadModelText(text: string, source: string): LoadedModel {
   const parsed = parseModelText(text);
   const result = (file: ModelFile | null, scenarios: ScenarioModel[], issues: readonly Issue[]): LoadedModel =>
-    ({ source, text, doc: parsed.doc, lineCounter: parsed.lineCounter, file, scenarios, issues });
+    ({ source, text, doc: parsed.doc, lineCounter: parsed.lineCounter, file, scenarios, issues: onePerNode(issues) });
   if (parsed.issues.length > 0) return result(null, [], parsed.issues);
 
   const structural = checkStructure(parsed.value);
@@ -82,7 +82,9 @@ const FOUNDATIONS = new Set(["version", "years", "start_year", "segments", "chan
  * reference would then look wrong.
  */
 function meaningDespite(value: unknown, structural: readonly Issue[]): Issue[] {
-  if (structural.some((i) => i.path.length <= 1 && FOUNDATIONS.has(String(i.path[0] ?? "")))) return [];
+  // A misspelled foundation (`yaers:`) counts as broken: its default would make the rest look wrong.
+  const misspelled = (i: Issue) => FOUNDATIONS.has(String(i.args.suggestion ?? "")) && !(String(i.args.suggestion) in (value as object));
+  if (structural.some((i) => i.path.length <= 1 && (FOUNDATIONS.has(String(i.path[0] ?? "")) || misspelled(i)))) return [];
   let found: readonly Issue[];
   try {
     found = normalizeModel(value as ModelFile, undefined, { bestEffort: true }).issues;
@@ -106,12 +108,14 @@ const issueKey = (i: Issue) => `${i.code}|${i.path.join("\u0000")}|${JSON.string
 
 export function loadModelBytes(bytes: Uint8Array, source: string): LoadedModel {
   const decoded = decodeModelBytes(bytes);
-  if ("issue" in decoded) return fromIssue(source, decoded.issue);
+  if ("issue" in decoded) return fromIssue(source, decoded.issue, decoded.text);
   return loadModelText(decoded.text, source);
 }
 
-/** A model that could not be read at all: only the issue that says why (a file error). */
-export function fromIssue(source: string, issue: Issue): LoadedModel {
-  const parsed = parseModelText("x: 1");
-  return { source, text: "", doc: null, lineCounter: parsed.lineCounter, file: null, scenarios: [], issues: [issue] };
+/** An issue found before parsing (a file error, bad bytes); `text`, when there is some, lets it be shown at its line. */
+export function fromIssue(source: string, issue: Issue, text = ""): LoadedModel {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  return { source, text, doc: null, lineCounter, file: null, scenarios: [], issues: [issue] };
 }

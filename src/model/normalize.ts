@@ -5,6 +5,7 @@ import { Decimal, ONE, ZERO, sum } from "../money/decimal.js";
 import { error, warning, suggest, type Issue, type Path } from "./issues.js";
 import { ISO_4217, minorUnits } from "./currencies.js";
 import { emptyRecord } from "./records.js";
+import { plausibilityWarnings } from "./plausibility.js";
 import { expandSeries, parseBound, parseMoney, parsePercent, percentText, seriesForm } from "./values.js";
 import {
   RATIO_METRICS, SEGMENT_METRICS, HORIZON_METRICS,
@@ -243,6 +244,8 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
   });
 
   const hasError = issues.some((x) => x.severity === "error");
+  // Not on a best-effort pass: a value the schema refused reads as zero there.
+  if (!hasError && !options.bestEffort) issues.push(...plausibilityWarnings(file));
   const model: Model | null = hasError ? null : {
     name: file.name,
     currency: file.currency ?? "EUR",
@@ -389,7 +392,8 @@ function normalizeCheck(c: CheckFile, i: number, file: ModelFile, ctx: Context, 
   if (typeof raw === "number" || (typeof raw === "string" && /^\d{4}(\.\.\d{4})?$/.test(raw))) {
     const [a, b] = String(raw).split("..").map(Number) as [number, number | undefined];
     const to = b ?? a;
-    for (const y of [a, to]) if (y < first || y > last) ctx.issues.push(error("CHECK_YEAR_RANGE", at("years"), { year: y, first, last }));
+    const outside = [a, to].find((y) => y < first || y > last);
+    if (outside !== undefined) ctx.issues.push(error("CHECK_YEAR_RANGE", at("years"), { year: outside, first, last }));
     if (to < a) ctx.issues.push(error("BAD_YEARS_SELECTOR", at("years"), { value: String(raw) }));
     years = { kind: "range", from: a, to };
   } else if (raw === "last") years = { kind: "last" };

@@ -36,7 +36,7 @@ function series(item: string, comment: string) {
     else: {
       if: { type: "object" },
       then: {
-        if: { type: "object", required: ["start"] },
+        if: { type: "object", anyOf: [{ required: ["start"] }, { required: ["growth"] }] },
         then: {
           type: "object",
           properties: {

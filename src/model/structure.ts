@@ -18,7 +18,10 @@ export function checkStructure(value: unknown): Issue[] {
     seen.add(key);
     issues.push(issue);
   }
-  return issues;
+  // A misspelled key is one mistake: `custmers:` is reported as unknown (did you mean
+  // 'customers'?), not also as a missing 'customers'.
+  const suggested = new Set(issues.filter((i) => i.code === "UNKNOWN_KEY" && i.args.suggestion).map((i) => [...i.path.slice(0, -1), i.args.suggestion].join("\u0000")));
+  return issues.filter((i) => !(i.code === "MISSING_KEY" && suggested.has([...i.path, i.args.key].join("\u0000"))));
 }
 
 function pathOf(pointer: string, root: unknown): PathSegment[] {
@@ -61,7 +64,8 @@ function definitionOf(schemaPath: string): string {
   return /#\/\$defs\/([a-z_]+)\//.exec(schemaPath)?.[1] ?? "";
 }
 
-function where(path: readonly PathSegment[], root: unknown): string {
+/** "segment 'smb' revenue_per_customer": a path as a person names it, with ids for list entries. */
+export function where(path: readonly PathSegment[], root: unknown): string {
   if (path.length === 0) return "the model";
   let node: unknown = root;
   const names: string[] = [];
@@ -88,7 +92,9 @@ function issueOfSchemaError(e: SchemaError, root: unknown): Issue | null {
     case "additionalProperties": {
       const key = String(params.additionalProperty);
       const allowed = Object.keys(((e as { parentSchema?: { properties?: object } }).parentSchema?.properties) ?? {});
-      const suggestion = suggest(key, allowed);
+      // In a series mapping, a typo may aim at the other form's keys (`strat` for start).
+      const candidates = allowed.some((k) => SERIES_KEYS.includes(k)) ? SERIES_KEYS : allowed;
+      const suggestion = suggest(key, candidates);
       return error("UNKNOWN_KEY", [...path, key], { key, where: where(path, root), allowed: allowed.join(", "), suggestion: suggestion ?? "" }, { atKey: true });
     }
     case "required": {
@@ -141,6 +147,8 @@ function issueOfSchemaError(e: SchemaError, root: unknown): Issue | null {
       return error("INVALID_VALUE", path, { detail: e.message ?? e.keyword });
   }
 }
+
+const SERIES_KEYS = ["start", "growth", "from", "to"];
 
 const PATTERN_CODES: Record<string, IssueCode> = {
   money: "BAD_MONEY", count: "BAD_COUNT", percent: "BAD_PERCENT", id: "BAD_ID", currency: "BAD_CURRENCY",

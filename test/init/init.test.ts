@@ -93,8 +93,9 @@ describe("modelFromAnswers", () => {
     fc.assert(fc.property(answersArb, printable, fc.array(printable, { minLength: 4, maxLength: 4 }), (answers, name, segmentNames) => {
       const a: InitAnswers = { ...answers, name, segments: answers.segments.map((seg, i) => ({ ...seg, name: segmentNames[i]! })) };
       const loaded = loadModelText(initialModelText(a), "x.yaml");
-      // No issue at all, except a channel the answers left at 0% in every segment (a true warning).
-      expect(loaded.issues.filter((i) => i.code !== "UNUSED_CHANNEL").map((i) => i.code)).toEqual([]);
+      // No issue at all, except a channel the answers left at 0% in every segment and values a
+      // plan rarely means (a 90% churn): true warnings about what was typed.
+      expect(loaded.issues.filter((i) => i.code !== "UNUSED_CHANNEL" && i.code !== "PLAUSIBILITY").map((i) => i.code)).toEqual([]);
       const model = loaded.scenarios[0]!.model;
       const percent = (d: { times(n: number): { toNumber(): number } }) => d.times(100).toNumber();
       expect(model.name).toBe(a.name);
@@ -168,7 +169,7 @@ describe("the wizard", () => {
       const { message, hint } = inFile(typed);
       expect(validateAmount(typed)).toBe(`${message} (${hint})`);
     }
-    expect(validateCount("1,5k")).toContain("'1,5k'");
+    expect(validateCount("1,5k")).toMatch(/^1,5k has a comma: .*\(write 1\.5k\)/);
     expect(validateAmount("12.5")).toBe("enter a whole amount such as 250000, 250k or 1.4M");
     expect(validateAmount("1.4M")).toBe(true);
   });

@@ -13,7 +13,8 @@ import { PLAIN_STYLE } from "../../render/format.js";
 import { EXIT } from "../errors.js";
 import { expandPatterns } from "../glob.js";
 import { resolveModelPath } from "../models.js";
-import { stdoutPaint, writeOut, type GlobalOptions } from "../output.js";
+import { issuesAsText } from "../issues.js";
+import { stderrPaint, stdoutPaint, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
 export type CheckFormat = "text" | "json" | "junit" | "github" | "md";
 
@@ -38,6 +39,9 @@ export async function checkFiles(paths: readonly string[]): Promise<CheckedFile[
 export async function runCheck(args: readonly string[], options: CheckOptions): Promise<number> {
   const files = await checkFiles(modelPaths(args));
   const strict = options.strict ?? false;
+  // The model's own warnings (PLAUSIBILITY, UNUSED_CHANNEL, …) go to stderr, as validate and
+  // report show them; they never change the exit code, not even under --strict.
+  for (const f of files) if (f.outcomes !== null) writeErr(issuesAsText(f.loaded, stderrPaint(options), ["warning"]));
   switch (options.format) {
     case "text": writeOut(renderTerminal(checkView(files, strict, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, paint: stdoutPaint(options) })); break;
     case "json": writeOut(renderJson(checkData(files, strict))); break;

@@ -7,6 +7,7 @@ import {
   type ChannelAnswers, type ChannelKind, type InitAnswers, type SegmentAnswers, type SegmentType, type SharedCostAnswers,
 } from "./answers.js";
 import { checkStructure } from "../../model/structure.js";
+import { misspelledNumber } from "../../model/number-spelling.js";
 import { issueText } from "../../model/issues.js";
 import { parseMoney } from "../../model/values.js";
 
@@ -29,6 +30,12 @@ const PROBE_PATH: Record<AmountKind, string> = { money: "segments.0.revenue_per_
  */
 export function amountProblem(text: string, kind: AmountKind = "money"): string | null {
   const value = text.trim();
+  // Dutch thousands (1.000.000) and decimal commas (1,5M) first, as the file's parser does.
+  const misspelled = misspelledNumber(value, kind, PROBE_PATH[kind].split("."), 0);
+  if (misspelled) {
+    const { message, hint } = issueText(misspelled);
+    return `${message} (${hint})`;
+  }
   const segment: Record<string, unknown> = { id: "s", customers: 1, revenue_per_customer: 1, gross_margin: "0%" };
   segment[kind === "money" ? "revenue_per_customer" : "customers"] = value;
   const probe = { version: 1, name: "probe", start_year: 2027, segments: [segment], channels: [{ id: "c", type: "direct" }], mix: { s: { c: "100%" } } };
