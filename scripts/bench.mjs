@@ -12,13 +12,12 @@
 // the large rows (default 5).
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, ".bench");
-rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 await build({ entryPoints: [join(root, "scripts/synthetic.ts")], outdir: out, bundle: true, format: "esm", platform: "node", outExtension: { ".js": ".mjs" }, logLevel: "error" });
 const { syntheticModel } = await import(join(out, "synthetic.mjs"));
