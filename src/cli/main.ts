@@ -8,7 +8,7 @@ import type { GlobalOptions } from "./output.js";
 const VERSION = "0.1.0";
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(invokedCommand(argv));
   try {
     await program.parseAsync([...argv], { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
@@ -49,7 +49,20 @@ const unitOption = () => new Option("--unit <unit>", "table unit: 1, k, M or aut
 const localeOption = () => new Option("--locale <locale>", "number separators of a locale, e.g. nl-NL");
 const widthOption = () => new Option("--width <columns>", "table width (default: the terminal's, or 80)");
 
-function buildProgram(): Command {
+const COMMANDS = new Set(["report", "compare", "check", "diff", "textconv", "git-setup", "validate", "fmt", "init", "schema"]);
+
+/**
+ * The command argv names, if it names one: the first argument that is not an option (the global
+ * options take no value). Only that command is then built, which is most of commander's cost at
+ * start-up; its help, errors and parsing are the same as in the full program. Anything else
+ * (no command, `help`, a typo) builds them all, for the program's help and suggestions.
+ */
+function invokedCommand(argv: readonly string[]): string | undefined {
+  const first = argv.find((a) => !a.startsWith("-"));
+  return first !== undefined && COMMANDS.has(first) ? first : undefined;
+}
+
+function buildProgram(only: string | undefined): Command {
   const program = new Command("distplan")
     .description("Plan a distribution model: direct, partner and e-commerce channels over 3-5 years, exact to the cent.")
     .version(VERSION, "-V, --version")
@@ -59,8 +72,11 @@ function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError("(run 'distplan --help' for usage)")
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  const define = (name: string, build: () => void) => {
+    if (only === undefined || only === name) build();
+  };
 
-  program
+  define("report", () => program
     .command("report")
     .description("per-channel P&L per year: revenue down to net profit, totals, NPV")
     .argument("[model]", "model file (default ./distplan.yaml)")
@@ -75,9 +91,9 @@ function buildProgram(): Command {
     .action(async (model: string | undefined, _opts, cmd: Command) => {
       const { runReport } = await import("./commands/report.js");
       await runReport(model, cmd.optsWithGlobals());
-    });
+    }));
 
-  program
+  define("compare", () => program
     .command("compare")
     .description("scenarios side by side against base: deltas, best per metric, net profit chart, revenue mix")
     .argument("[model]", "model file (default ./distplan.yaml)")
@@ -91,9 +107,9 @@ function buildProgram(): Command {
     .action(async (model: string | undefined, _opts, cmd: Command) => {
       const { runCompare } = await import("./commands/compare.js");
       await runCompare(model, cmd.optsWithGlobals());
-    });
+    }));
 
-  program
+  define("check", () => program
     .command("check")
     .description("CI gate: validate models, run their checks and the round-table lints; exit 1 on a failed check")
     .argument("[models...]", "model files or globs (default ./distplan.yaml)")
@@ -102,9 +118,9 @@ function buildProgram(): Command {
     .action(async (models: string[], _opts, cmd: Command) => {
       const { runCheck } = await import("./commands/check.js");
       process.exitCode = await runCheck(models, cmd.optsWithGlobals());
-    });
+    }));
 
-  program
+  define("diff", () => program
     .command("diff")
     .description("what changed between two versions of a model: assumptions, impact on results, checks")
     .argument("<old>", "a model file, or REV:path read from git (main:models/plan.yaml)")
@@ -115,18 +131,18 @@ function buildProgram(): Command {
     .action(async (before: string, after: string, _opts, cmd: Command) => {
       const { runDiff } = await import("./commands/diff.js");
       process.exitCode = await runDiff(before, after, cmd.optsWithGlobals());
-    });
+    }));
 
-  program
+  define("textconv", () => program
     .command("textconv", { hidden: true })
     .description("git diff driver: a model rendered with its key results (never fails)")
     .argument("<file>")
     .action(async (file: string) => {
       const { runTextconv } = await import("./commands/textconv.js");
       process.exitCode = runTextconv(file);
-    });
+    }));
 
-  program
+  define("git-setup", () => program
     .command("git-setup")
     .description("make git diff, git log -p and git show render models with their results")
     .option("--print", "show the .gitattributes line and git config entry instead of writing them")
@@ -135,18 +151,18 @@ function buildProgram(): Command {
     .action(async (_opts, cmd: Command) => {
       const { runGitSetup } = await import("./commands/git-setup.js");
       process.exitCode = await runGitSetup(cmd.optsWithGlobals());
-    });
+    }));
 
-  program
+  define("validate", () => program
     .command("validate")
     .description("check a model file and print all of its issues")
     .argument("<model>", "model file")
     .action(async (model: string, _opts, cmd: Command) => {
       const { runValidate } = await import("./commands/validate.js");
       await runValidate(model, cmd.optsWithGlobals());
-    });
+    }));
 
-  program
+  define("fmt", () => program
     .command("fmt")
     .description("format model files canonically (schema key order, \"42%\" percentages), keeping comments")
     .argument("<models...>", "model files or globs")
@@ -154,9 +170,9 @@ function buildProgram(): Command {
     .action(async (models: string[], _opts, cmd: Command) => {
       const { runFmt } = await import("./commands/fmt.js");
       process.exitCode = await runFmt(models, cmd.optsWithGlobals());
-    });
+    }));
 
-  program
+  define("init", () => program
     .command("init")
     .description("an interactive wizard that writes a first, valid, commented model")
     .argument("[file]", "where to write it (default distplan.yaml)")
@@ -166,15 +182,15 @@ function buildProgram(): Command {
     .action(async (file: string | undefined, _opts, cmd: Command) => {
       const { runInit } = await import("./commands/init.js");
       process.exitCode = await runInit(file, cmd.optsWithGlobals());
-    });
+    }));
 
-  program
+  define("schema", () => program
     .command("schema")
     .description("print the JSON Schema of the model format")
     .action(async () => {
       const { runSchema } = await import("./commands/schema.js");
       runSchema();
-    });
+    }));
 
   return program;
 }

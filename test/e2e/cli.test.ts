@@ -108,6 +108,28 @@ describe("distplan binary", () => {
     expect(distplan(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  it("--version and -V, answered before the bundle loads, print what commander prints: package.json's version", () => {
+    const version = `${JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version}\n`;
+    // `--debug --version` is not the short path: commander answers it, from main.ts's VERSION.
+    for (const args of [["--version"], ["-V"], ["--debug", "--version"]]) expect(distplan(args)).toEqual({ code: 0, stdout: version, stderr: "" });
+  });
+
+  it("a command built alone (the start-up path) has the help it has in the whole program", () => {
+    for (const command of ["report", "compare", "check", "diff", "git-setup", "validate", "fmt", "init", "schema"]) {
+      const alone = distplan([command, "--help"]);
+      expect(alone.code).toBe(0);
+      expect(alone.stdout).toBe(distplan(["help", command]).stdout); // `help` builds every command
+    }
+  });
+
+  it("commander's usage errors are unchanged: message, hint line, exit 2, nothing on stdout", () => {
+    const usage = "(run 'distplan --help' for usage)\n";
+    expect(distplan(["report", "--bogus"])).toEqual({ code: 2, stdout: "", stderr: `error: unknown option '--bogus'\n${usage}` });
+    expect(distplan(["report", "--by", "x"])).toEqual({ code: 2, stdout: "", stderr: `error: option '--by <view>' argument 'x' is invalid. Allowed choices are channel, segment, both.\n${usage}` });
+    expect(distplan(["diff", "a.yaml"])).toEqual({ code: 2, stdout: "", stderr: `error: missing required argument 'new'\n${usage}` });
+    expect(distplan(["repot"])).toEqual({ code: 2, stdout: "", stderr: `error: unknown command 'repot'\n(Did you mean report?)\n${usage}` });
+  });
+
   it("a warning-only model still runs, with the warning on stderr", () => {
     const dir = mkdtempSync(join(tmpdir(), "distplan-e2e-"));
     const file = join(dir, "w.yaml");
