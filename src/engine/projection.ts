@@ -143,7 +143,11 @@ export function projectModel(model: Model, info: { id: string; name: string; des
       const net_profit = p.figures.contribution.minus(shared_costs);
       const figures = { ...p.figures, shared_costs, net_profit };
       // The cells' own figures are made on first use: a report by channel never reads them.
-      channels[channelIds[i]!] = { ...figures, ...ratios(figures), get segments() { return p.segments; }, shared_cost_parts: parts[i]! };
+      // Key order as ever: figures, ratios, segments, shared_cost_parts.
+      channels[channelIds[i]!] = Object.defineProperties(withRatios({ ...figures }), {
+        segments: { enumerable: true, configurable: true, get: () => p.segments },
+        shared_cost_parts: { enumerable: true, configurable: true, writable: true, value: parts[i]! },
+      }) as ChannelYear;
     });
     const totalFigures = sumFields(Object.values(channels), CHANNEL_MONEY_FIELDS);
     cumulative = cumulative.plus(totalFigures.net_profit);
@@ -151,7 +155,7 @@ export function projectModel(model: Model, info: { id: string; name: string; des
     // shown, so there is nothing to foot, and rounding the years first would shift it by cents.
     const exactNetProfit = sum(partial.map((p) => p.exactContribution)).minus(sum(model.sharedCosts.map((s) => s.amount[t]!)));
     npv = npv.plus(exactNetProfit.dividedBy(discountFactor.pow(t + 1)));
-    const total: TotalYear = { ...totalFigures, ...ratios(totalFigures), cumulative_net_profit: cumulative };
+    const total: TotalYear = Object.assign(withRatios({ ...totalFigures }), { cumulative_net_profit: cumulative });
     years.push(yearProjection(year, channels, total, model));
   }
   return {
@@ -417,12 +421,18 @@ function sumFields<F extends string>(items: readonly Readonly<Record<F, Decimal>
 }
 
 
-function ratios(f: Readonly<Record<"revenue" | "gross_profit" | "contribution" | "net_profit", Decimal>>): Ratios {
-  return {
-    gross_margin: quotient(f.gross_profit, f.revenue),
-    contribution_margin: quotient(f.contribution, f.revenue),
-    net_margin: quotient(f.net_profit, f.revenue),
+type RatioInputs = Readonly<Record<"revenue" | "gross_profit" | "contribution" | "net_profit", Decimal>>;
+
+/**
+ * The figures with their three ratios as enumerable properties that divide on first read: a
+ * division at 40 digits is the dearest operation here, and most commands read few ratios.
+ */
+function withRatios<F extends RatioInputs>(f: F): F & Ratios {
+  const lazy = (numerator: keyof RatioInputs): PropertyDescriptor => {
+    let value: Decimal | null | undefined;
+    return { enumerable: true, configurable: true, get: () => (value === undefined ? (value = quotient(f[numerator], f.revenue)) : value) };
   };
+  return Object.defineProperties(f, { gross_margin: lazy("gross_profit"), contribution_margin: lazy("contribution"), net_margin: lazy("net_profit") }) as F & Ratios;
 }
 
 /** A year of the projection; its per-segment totals are summed on first use (most commands never ask). */
