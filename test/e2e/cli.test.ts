@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
-import { distplan } from "../support/cli.js";
+import { spawnSync } from "node:child_process";
+import { BIN, CLEAN_ENV, distplan } from "../support/cli.js";
 
 describe("distplan binary", () => {
   it("report on the SPEC example matches the SCREENS.md figures", () => {
@@ -120,6 +121,16 @@ describe("distplan binary", () => {
       expect(alone.code).toBe(0);
       expect(alone.stdout).toBe(distplan(["help", command]).stdout); // `help` builds every command
     }
+  });
+
+  it("start-up does not load node:child_process (commander's require of it is deferred to first use)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-e2e-"));
+    const probe = join(dir, "probe.cjs");
+    writeFileSync(probe, 'process.on("exit", () => require("node:fs").writeSync(2, `\\n${process.moduleLoadList.join("\\n")}\\n`));\n');
+    const r = spawnSync(process.execPath, ["-r", probe, BIN, "schema"], { cwd: ROOT, env: CLEAN_ENV, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("NativeModule fs"); // the probe ran
+    expect(r.stderr).not.toContain("NativeModule child_process");
   });
 
   it("commander's usage errors are unchanged: message, hint line, exit 2, nothing on stdout", () => {
