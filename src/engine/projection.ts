@@ -206,12 +206,9 @@ function cellSeries(model: Model, memo: ProjectionMemo): CellsOf {
     // The key's last part holds what is not an object of the model: the channel type and the
     // rates, by value, so identical inputs hit the same entry.
     const key = `${channel.type}|${seriesText(memo, variable)}|${seriesText(memo, conflictRate)}`;
-    const byTerms = memo.cells.get(segment) ?? new WeakMap();
-    memo.cells.set(segment, byTerms);
-    const byShare = byTerms.get(terms) ?? new WeakMap();
-    byTerms.set(terms, byShare);
-    const byKey = byShare.get(share) ?? new Map<string, CellResult[]>();
-    byShare.set(share, byKey);
+    const byTerms = entry(memo.cells, segment, () => new WeakMap());
+    const byShare = entry(byTerms, terms, () => new WeakMap());
+    const byKey = entry(byShare, share, () => new Map<string, CellResult[]>());
     let cells = byKey.get(key);
     if (!cells) {
       let flow = memo.flows.get(segment);
@@ -227,6 +224,16 @@ function cellSeries(model: Model, memo: ProjectionMemo): CellsOf {
     }
     return cells;
   };
+}
+
+/** The map's value for key, created and stored on first use only (a WeakMap set is not free). */
+function entry<K extends object, V>(map: WeakMap<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
 }
 
 interface CellSums {
