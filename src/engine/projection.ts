@@ -45,33 +45,16 @@ export const newProjectionMemo = (options: { decimalCells?: boolean } = {}): Pro
   scaled: new WeakMap(), complements: new WeakMap(), texts: new WeakMap(), decimalCells: options.decimalCells ?? false,
 });
 
-function seriesText(memo: ProjectionMemo, series: readonly Decimal[]): string {
-  let text = memo.texts.get(series);
-  if (text === undefined) {
-    text = series.join(",");
-    memo.texts.set(series, text);
-  }
-  return text;
-}
+const seriesText = (memo: ProjectionMemo, series: readonly Decimal[]): string => entry(memo.texts, series, () => series.join(","));
 
-function scaledSeries(memo: ProjectionMemo, series: readonly Decimal[]): readonly Scaled[] | null {
-  let out = memo.scaled.get(series);
-  if (out === undefined) {
-    out = series.some((x) => x.isNegative()) ? null : series.map(fromDecimal);
-    memo.scaled.set(series, out);
-  }
-  return out;
-}
+const scaledSeries = (memo: ProjectionMemo, series: readonly Decimal[]): readonly Scaled[] | null =>
+  entry(memo.scaled, series, () => (series.some((x) => x.isNegative()) ? null : series.map(fromDecimal)));
 
-function complementSeries(memo: ProjectionMemo, series: readonly Decimal[]): readonly Scaled[] | null {
-  let out = memo.complements.get(series);
-  if (out === undefined) {
+const complementSeries = (memo: ProjectionMemo, series: readonly Decimal[]): readonly Scaled[] | null =>
+  entry(memo.complements, series, () => {
     const complement = series.map((x) => ONE.minus(x));
-    out = complement.some((x) => x.isNegative()) ? null : complement.map(fromDecimal);
-    memo.complements.set(series, out);
-  }
-  return out;
-}
+    return complement.some((x) => x.isNegative()) ? null : complement.map(fromDecimal);
+  });
 
 function idOf(memo: ProjectionMemo, object: object): number {
   let id = memo.ids.get(object);
