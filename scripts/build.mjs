@@ -46,11 +46,27 @@ const initApart = {
   },
 };
 
+/**
+ * commander requires node:child_process at load time, for executable subcommands this CLI never
+ * has; loading it pulls in net, dgram and the child-process bindings at every start. Its require
+ * becomes a stub that loads the module on first use.
+ */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy-builtin" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, () => ({
+      contents: 'let m; module.exports = new Proxy({}, { get: (_, key) => (m ??= require("node:child_process"))[key] });',
+      loader: "js",
+    }));
+  },
+};
+
 async function bundleCli() {
   await rm(join(root, "dist"), { recursive: true, force: true });
   await mkdir(join(root, "dist"), { recursive: true });
   const common = { bundle: true, format: "cjs", platform: "node", target: "node20", minify: true, legalComments: "none", logLevel: "error" };
-  await build({ ...common, entryPoints: [join(root, "src/cli/main.ts")], outfile: join(root, "dist/distplan.cjs"), plugins: [initApart] });
+  await build({ ...common, entryPoints: [join(root, "src/cli/main.ts")], outfile: join(root, "dist/distplan.cjs"), plugins: [initApart, lazyChildProcess] });
   await build({ ...common, entryPoints: [join(root, "src/cli/commands/init.ts")], outfile: join(root, "dist/init.cjs") });
 }
 

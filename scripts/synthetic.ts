@@ -1,5 +1,7 @@
-// A synthetic model generator for benchmarks: `segments × channels × years × scenarios`. Each
-// segment is served by three channels (50/30/20); each scenario changes a margin, a mix and a cost.
+// A synthetic model generator for benchmarks: `segments × channels × years × scenarios`, in the
+// shape of issue #20's target: every channel is in every segment's mix, with shares of 10
+// decimals (fractions such as 0.0831447203) that add up to exactly 1. Each scenario changes an
+// acquisition cost, one segment's whole mix and a churn. Deterministic for a given seed.
 export interface SyntheticSize {
   readonly segments: number;
   readonly channels: number;
@@ -8,6 +10,7 @@ export interface SyntheticSize {
 }
 
 const TYPES = ["direct", "indirect", "ecommerce"] as const;
+const SHARE_UNITS = 10_000_000_000; // 1 = 10^10 units of the tenth decimal
 
 export function syntheticModel(size: SyntheticSize, seed = 1): string {
   const lines: string[] = [
@@ -22,6 +25,15 @@ export function syntheticModel(size: SyntheticSize, seed = 1): string {
   const rand = (n: number) => {
     state = (state * 1103515245 + 12345) % 2147483648;
     return state % n;
+  };
+  // One share per channel, each a whole number of 10^-10 (most with all ten decimals), summing to 1.
+  const shares = (): string => {
+    const weights = Array.from({ length: size.channels }, () => 1000 + rand(100_000));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const units = weights.map((w) => Math.floor((w * SHARE_UNITS) / total));
+    units[0]! += SHARE_UNITS - units.reduce((a, b) => a + b, 0);
+    const text = units.map((u, c) => `c${c}: ${u === SHARE_UNITS ? "1" : `0.${String(u).padStart(10, "0").replace(/0+$/, "")}`}`);
+    return `{ ${text.join(", ")} }`;
   };
   for (let s = 0; s < size.segments; s++) {
     lines.push(
@@ -49,11 +61,7 @@ export function syntheticModel(size: SyntheticSize, seed = 1): string {
     );
   }
   lines.push("mix:");
-  const served = (s: number) => [s % size.channels, (s + 1) % size.channels, (s + 2) % size.channels];
-  for (let s = 0; s < size.segments; s++) {
-    const [a, b, c] = served(s);
-    lines.push(`  s${s}: { c${a}: { from: 50%, to: 40% }, c${b}: 30%, c${c}: { from: 20%, to: 30% } }`);
-  }
+  for (let s = 0; s < size.segments; s++) lines.push(`  s${s}: ${shares()}`);
   lines.push(
     "shared_costs:",
     "  - { id: marketing, amount: 5M, allocate_by: revenue }",
@@ -62,13 +70,11 @@ export function syntheticModel(size: SyntheticSize, seed = 1): string {
     "scenarios:",
   );
   for (let k = 0; k < size.scenarios; k++) {
-    const s = k % size.segments;
-    const [a, b, c] = served(s);
     lines.push(
       `  - id: sc${k}`,
       "    set:",
       `      channels.c${k % size.channels}.acquisition_cost: ${100 + rand(20000)}`,
-      `      mix.s${s}: { c${a}: 40%, c${b}: 40%, c${c}: 20% }`,
+      `      mix.s${k % size.segments}: ${shares()}`,
       `      segments.s${(k * 7) % size.segments}.churn: ${5 + rand(20)}%`,
     );
   }

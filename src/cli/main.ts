@@ -15,7 +15,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   // process.exitCode (bin/distplan.js sets that once), so calls in one process are independent.
   const outcome = { code: EXIT.ok as number };
   guardOutput();
-  const program = buildProgram(outcome);
+  const program = buildProgram(outcome, invokedCommand(argv));
   try {
     const options = argv.slice(0, argv.includes("--") ? argv.indexOf("--") : argv.length);
     if (options.includes("--color") && options.includes("--no-color")) throw new UsageError("--color and --no-color contradict each other", "pass one of them");
@@ -83,7 +83,20 @@ const unitOption = () => oneOf(new Option("--unit <unit>", "table unit: 1, k, M 
 const localeOption = () => new Option("--locale <locale>", "number separators of a locale, e.g. nl-NL");
 const widthOption = () => new Option("--width <columns>", `table width, at least ${MIN_WIDTH} (default: the terminal's, or 80)`).argParser(parseWidth);
 
-function buildProgram(outcome: { code: number }): Command {
+const COMMANDS = new Set(["report", "compare", "check", "diff", "textconv", "git-setup", "validate", "fmt", "init", "schema"]);
+
+/**
+ * The command argv names, if it names one: the first argument that is not an option (the global
+ * options take no value). Only that command is then built, which is most of commander's cost at
+ * start-up; its help, errors and parsing are the same as in the full program. Anything else
+ * (no command, `help`, a typo) builds them all, for the program's help and suggestions.
+ */
+function invokedCommand(argv: readonly string[]): string | undefined {
+  const first = argv.find((a) => !a.startsWith("-"));
+  return first !== undefined && COMMANDS.has(first) ? first : undefined;
+}
+
+function buildProgram(outcome: { code: number }, only: string | undefined): Command {
   const program = new Command("distplan")
     .description("Plan a distribution model: direct, partner and e-commerce channels over 3-5 years, exact to the cent.")
     .version(VERSION, "-V, --version")
@@ -93,8 +106,11 @@ function buildProgram(outcome: { code: number }): Command {
     .exitOverride()
     .showHelpAfterError("(run 'distplan --help' for usage)")
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  const define = (name: string, build: () => void) => {
+    if (only === undefined || only === name) build();
+  };
 
-  program
+  define("report", () => program
     .command("report")
     .description("per-channel P&L per year: revenue down to net profit, totals, NPV")
     .argument("[model]", "model file (default ./distplan.yaml)")
@@ -111,9 +127,9 @@ function buildProgram(outcome: { code: number }): Command {
       const { runReport } = await import("./commands/report.js");
       const { model, scenario } = modelAndScenarios(cmd.args, cmd.opts().scenario);
       outcome.code = await runReport(model, { ...cmd.optsWithGlobals(), scenario });
-    });
+    }));
 
-  program
+  define("compare", () => program
     .command("compare")
     .description("scenarios side by side against base: deltas, best per metric, net profit chart, revenue mix")
     .argument("[model]", "model file (default ./distplan.yaml)")
@@ -129,9 +145,9 @@ function buildProgram(outcome: { code: number }): Command {
       const { runCompare } = await import("./commands/compare.js");
       const { model, scenario } = modelAndScenarios(cmd.args, cmd.opts().scenario);
       outcome.code = await runCompare(model, { ...cmd.optsWithGlobals(), scenario });
-    });
+    }));
 
-  program
+  define("check", () => program
     .command("check")
     .description("CI gate: validate models, run their checks and the round-table lints; exit 1 on a failed check")
     .argument("[models...]", "model files or globs (default ./distplan.yaml)")
@@ -140,9 +156,9 @@ function buildProgram(outcome: { code: number }): Command {
     .action(async (models: string[], _opts, cmd: Command) => {
       const { runCheck } = await import("./commands/check.js");
       outcome.code = await runCheck(models, cmd.optsWithGlobals());
-    });
+    }));
 
-  program
+  define("diff", () => program
     .command("diff")
     .description("what changed between two versions of a model: assumptions, impact on results, checks")
     .argument("<old>", "a model file, or REV:path read from git (main:models/plan.yaml)")
@@ -153,18 +169,18 @@ function buildProgram(outcome: { code: number }): Command {
     .action(async (before: string, after: string, _opts, cmd: Command) => {
       const { runDiff } = await import("./commands/diff.js");
       outcome.code = await runDiff(before, after, cmd.optsWithGlobals());
-    });
+    }));
 
-  program
+  define("textconv", () => program
     .command("textconv", { hidden: true })
     .description("git diff driver: a model rendered with its key results (never fails)")
     .argument("<file>")
     .action(async (file: string) => {
       const { runTextconv } = await import("./commands/textconv.js");
       outcome.code = await runTextconv(file);
-    });
+    }));
 
-  program
+  define("git-setup", () => program
     .command("git-setup")
     .description("make git diff, git log -p and git show render models with their results")
     .option("--print", "show the .gitattributes line and git config entry instead of writing them")
@@ -173,18 +189,18 @@ function buildProgram(outcome: { code: number }): Command {
     .action(async (_opts, cmd: Command) => {
       const { runGitSetup } = await import("./commands/git-setup.js");
       outcome.code = await runGitSetup(cmd.optsWithGlobals());
-    });
+    }));
 
-  program
+  define("validate", () => program
     .command("validate")
     .description("check a model file and print all of its issues")
     .argument("<model>", "model file")
     .action(async (model: string, _opts, cmd: Command) => {
       const { runValidate } = await import("./commands/validate.js");
       outcome.code = await runValidate(model, cmd.optsWithGlobals());
-    });
+    }));
 
-  program
+  define("fmt", () => program
     .command("fmt")
     .description("format model files canonically (schema key order, \"42%\" percentages), keeping comments")
     .argument("<models...>", "model files or globs")
@@ -192,9 +208,9 @@ function buildProgram(outcome: { code: number }): Command {
     .action(async (models: string[], _opts, cmd: Command) => {
       const { runFmt } = await import("./commands/fmt.js");
       outcome.code = await runFmt(models, cmd.optsWithGlobals());
-    });
+    }));
 
-  program
+  define("init", () => program
     .command("init")
     .description("an interactive wizard that writes a first, valid, commented model")
     .argument("[file]", "where to write it (default distplan.yaml)")
@@ -204,15 +220,15 @@ function buildProgram(outcome: { code: number }): Command {
     .action(async (file: string | undefined, _opts, cmd: Command) => {
       const { runInit } = await import("./commands/init.js");
       outcome.code = await runInit(file, cmd.optsWithGlobals());
-    });
+    }));
 
-  program
+  define("schema", () => program
     .command("schema")
     .description("print the JSON Schema of the model format")
     .action(async () => {
       const { runSchema } = await import("./commands/schema.js");
       outcome.code = runSchema();
-    });
+    }));
 
   return program;
 }

@@ -1,8 +1,10 @@
-// Model → Projection (docs/MODEL.md §3–§8). Pure: no I/O, no clock, no environment. The exact figures of each
-// cell are computed at full precision, then footed: the leaves are rounded to the currency's minor
-// unit (cents for EUR, whole yen, fils for KWD; customers to 2 decimals) and everything above them (cell subtotals, channels, totals) is added up from the
-// rounded leaves, so every figure shown is the sum of the parts shown.
+// Model → Projection (docs/MODEL.md §3–§8). Pure: no I/O, no clock, no environment. The exact
+// figures of each cell are computed at full precision, then footed: the leaves are rounded to the
+// currency's minor unit (cents for EUR, whole yen, fils for KWD; customers to 2 decimals) and
+// everything above them (cell subtotals, channels, totals) is added up from the rounded leaves,
+// so every figure shown is the sum of the parts shown.
 import { Decimal, ONE, ZERO, quotient, roundTo, sum, toMinorUnit } from "../money/decimal.js";
+import { SCALED_ZERO, fromDecimal, minus, plus, times, toDecimal, toUnits, unitsToDecimal, type Scaled } from "../money/scaled.js";
 import { projectCustomers, type CustomerFlow } from "./customers.js";
 import { allocateSharedCost, type Drivers } from "./allocation.js";
 import {
@@ -30,11 +32,31 @@ export interface ProjectionMemo {
   readonly reference: Map<string, { readonly rows: ReadonlyMap<string, readonly CellResult[]>; readonly sums: readonly CellSums[] }>;
   readonly ids: WeakMap<object, number>;
   readonly counter: { next: number };
+  /** Input series as scaled integers (null when a value is negative: the Decimal path takes it). */
+  readonly scaled: WeakMap<readonly Decimal[], readonly Scaled[] | null>;
+  /** 1 − x for each x of a series (price discount, gross margin), as scaled integers. */
+  readonly complements: WeakMap<readonly Decimal[], readonly Scaled[] | null>;
+  /** A series' values as text, for keys that compare rates by value. */
+  readonly texts: WeakMap<readonly Decimal[], string>;
+  /** Compute every cell with Decimal (the definition), not scaled integers: for tests. */
+  readonly decimalCells: boolean;
 }
 
-export const newProjectionMemo = (): ProjectionMemo => ({
+export const newProjectionMemo = (options: { decimalCells?: boolean } = {}): ProjectionMemo => ({
   flows: new WeakMap(), cells: new WeakMap(), variableRates: new WeakMap(), conflictRates: new WeakMap(), channelYears: new Map(), reference: new Map(), ids: new WeakMap(), counter: { next: 1 },
+  scaled: new WeakMap(), complements: new WeakMap(), texts: new WeakMap(), decimalCells: options.decimalCells ?? false,
 });
+
+const seriesText = (memo: ProjectionMemo, series: readonly Decimal[]): string => entry(memo.texts, series, () => series.join(","));
+
+const scaledSeries = (memo: ProjectionMemo, series: readonly Decimal[]): readonly Scaled[] | null =>
+  entry(memo.scaled, series, () => (series.some((x) => x.isNegative()) ? null : series.map(fromDecimal)));
+
+const complementSeries = (memo: ProjectionMemo, series: readonly Decimal[]): readonly Scaled[] | null =>
+  entry(memo.complements, series, () => {
+    const complement = series.map((x) => ONE.minus(x));
+    return complement.some((x) => x.isNegative()) ? null : complement.map(fromDecimal);
+  });
 
 function idOf(memo: ProjectionMemo, object: object): number {
   let id = memo.ids.get(object);
@@ -107,7 +129,12 @@ export function projectModel(model: Model, info: { id: string; name: string; des
       const shared_costs = sum(Object.values(parts[i]!));
       const net_profit = p.figures.contribution.minus(shared_costs);
       const figures = { ...p.figures, shared_costs, net_profit };
-      channels[channelIds[i]!] = { ...figures, ...ratios(figures), segments: p.segments, shared_cost_parts: parts[i]! };
+      // The cells' own figures are made on first use: a report by channel never reads them.
+      // Key order as ever: figures, ratios, segments, shared_cost_parts.
+      channels[channelIds[i]!] = Object.defineProperties(withRatios({ ...figures }), {
+        segments: { enumerable: true, configurable: true, get: () => p.segments },
+        shared_cost_parts: { enumerable: true, configurable: true, writable: true, value: parts[i]! },
+      }) as ChannelYear;
     });
     const totalFigures = sumFields(Object.values(channels), CHANNEL_MONEY_FIELDS);
     cumulative = cumulative.plus(totalFigures.net_profit);
@@ -115,7 +142,7 @@ export function projectModel(model: Model, info: { id: string; name: string; des
     // shown, so there is nothing to foot, and rounding the years first would shift it by cents.
     const exactNetProfit = sum(partial.map((p) => p.exactContribution)).minus(sum(model.sharedCosts.map((s) => s.amount[t]!)));
     npv = npv.plus(exactNetProfit.dividedBy(discountFactor.pow(t + 1)));
-    const total: TotalYear = { ...totalFigures, ...ratios(totalFigures), cumulative_net_profit: cumulative };
+    const total: TotalYear = Object.assign(withRatios({ ...totalFigures }), { cumulative_net_profit: cumulative });
     years.push(yearProjection(year, channels, total, model));
   }
   return {
@@ -134,7 +161,11 @@ interface PartialChannel {
 
 interface CellResult {
   readonly figures: CellFigures;
-  readonly exactCm1: Decimal;
+  /** The figures in CELL_FIELDS order as whole units of their precision (unitPlaces: money in
+   *  the currency's minor unit, customers in hundredths). */
+  readonly units: readonly bigint[];
+  /** cm1 before any rounding (at decimal.js's 40 digits): only NPV uses it. */
+  readonly exactCm1: Scaled;
 }
 
 type CellsOf = (channel: Channel, segment: Segment, share: Series) => readonly CellResult[];
@@ -162,13 +193,10 @@ function cellSeries(model: Model, memo: ProjectionMemo): CellsOf {
     }
     // The key's last part holds what is not an object of the model: the channel type and the
     // rates, by value, so identical inputs hit the same entry.
-    const key = `${channel.type}|${model.minorUnits}|${variable.join(",")}|${conflictRate.join(",")}`;
-    const byTerms = memo.cells.get(segment) ?? new WeakMap();
-    memo.cells.set(segment, byTerms);
-    const byShare = byTerms.get(terms) ?? new WeakMap();
-    byTerms.set(terms, byShare);
-    const byKey = byShare.get(share) ?? new Map<string, CellResult[]>();
-    byShare.set(share, byKey);
+    const key = `${channel.type}|${model.minorUnits}|${seriesText(memo, variable)}|${seriesText(memo, conflictRate)}`;
+    const byTerms = entry(memo.cells, segment, () => new WeakMap());
+    const byShare = entry(byTerms, terms, () => new WeakMap());
+    const byKey = entry(byShare, share, () => new Map<string, CellResult[]>());
     let cells = byKey.get(key);
     if (!cells) {
       let flow = memo.flows.get(segment);
@@ -177,56 +205,177 @@ function cellSeries(model: Model, memo: ProjectionMemo): CellsOf {
         memo.flows.set(segment, flow);
       }
       const f = flow;
-      cells = Array.from({ length: model.years }, (_, t) => projectCell(channel.type, terms, segment, t, share[t]!, f, variable![t]!, conflictRate[t]!, model.minorUnits));
+      const inputs = memo.decimalCells ? null : scaledInputs(memo, channel.type, terms, segment, share, f, variable, conflictRate);
+      cells = Array.from({ length: model.years }, (_, t) =>
+        inputs ? projectCellScaled(channel.type, inputs, t, model.minorUnits) : projectCellDecimal(channel.type, terms, segment, t, share[t]!, f, variable![t]!, conflictRate[t]!, model.minorUnits));
       byKey.set(key, cells);
     }
     return cells;
   };
 }
 
+/** The map's value for key, created and stored on first use only (a WeakMap set is not free). */
+function entry<K extends object, V>(map: WeakMap<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
+}
+
 interface CellSums {
-  readonly figures: Readonly<Record<(typeof CELL_FIELDS)[number], Decimal>>;
-  readonly segments: Readonly<Record<string, CellFigures>>;
-  readonly exactCm1: Decimal;
+  /** Sums of the cells' units, in CELL_FIELDS order (exact: BigInt). */
+  readonly units: readonly bigint[];
+  readonly segments: () => Readonly<Record<string, CellFigures>>;
+  readonly exactCm1: Scaled;
 }
 
 /**
  * A channel's cell totals per year. With a reference for the same channel (base, usually) over
  * the same segments, only the cells that differ are subtracted and added: exact, since every
- * figure is a whole number of cents, and far less work for a scenario that changes one segment.
+ * figure is a whole number of minor units, and far less work for a scenario that changes one segment.
  */
 function cellSums(rows: ReadonlyMap<string, readonly CellResult[]>, years: number, reference?: { rows: ReadonlyMap<string, readonly CellResult[]>; sums: readonly CellSums[] }): CellSums[] {
   const sameSegments = reference !== undefined && reference.rows.size === rows.size && [...rows.keys()].every((id) => reference.rows.has(id));
   const changed = sameSegments ? [...rows].filter(([id, cells]) => reference!.rows.get(id) !== cells) : [];
   const incremental = sameSegments && changed.length * 2 < rows.size;
   return Array.from({ length: years }, (_, t) => {
-    const segments = emptyRecord<CellFigures>();
-    for (const [segmentId, cells] of rows) segments[segmentId] = cells[t]!.figures;
+    const segments = lazySegments(rows, t);
     if (incremental) {
       const before = reference!.sums[t]!;
-      const figures = { ...before.figures };
+      const units = before.units.slice();
       let exactCm1 = before.exactCm1;
       for (const [id, cells] of changed) {
         const old = reference!.rows.get(id)![t]!;
         const now = cells[t]!;
-        for (const f of CELL_FIELDS) figures[f] = figures[f].minus(old.figures[f]).plus(now.figures[f]);
-        exactCm1 = exactCm1.minus(old.exactCm1).plus(now.exactCm1);
+        for (let f = 0; f < units.length; f++) units[f] = units[f]! - old.units[f]! + now.units[f]!;
+        exactCm1 = plus(minus(exactCm1, old.exactCm1), now.exactCm1);
       }
-      return { figures, segments, exactCm1 };
+      return { units, segments, exactCm1 };
     }
-    return { figures: sumFields(Object.values(segments), CELL_FIELDS), segments, exactCm1: sum([...rows.values()].map((cells) => cells[t]!.exactCm1)) };
+    const units: bigint[] = CELL_FIELDS.map(() => 0n);
+    let exactCm1 = SCALED_ZERO;
+    for (const cells of rows.values()) {
+      const cell = cells[t]!;
+      for (let f = 0; f < units.length; f++) units[f] = units[f]! + cell.units[f]!;
+      exactCm1 = plus(exactCm1, cell.exactCm1);
+    }
+    return { units, segments, exactCm1 };
   });
 }
 
-function withChannelLines(cells: CellSums, channel: Channel, t: number, places: number): PartialChannel {
+function withChannelLines(sums: CellSums, channel: Channel, t: number, places: number): PartialChannel {
+  const cells = { figures: figuresOf(sums.units, places), exactCm1: toDecimal(sums.exactCm1), segments: sums.segments };
   const fixed_costs = sum(channel.fixedCosts.map((l) => toMinorUnit(l.values[t]!, places)));
   const income = sum(channel.income.map((l) => toMinorUnit(l.values[t]!, places)));
   const contribution = cells.figures.cm1.minus(fixed_costs).plus(income);
   const exactContribution = cells.exactCm1.minus(sum(channel.fixedCosts.map((l) => l.values[t]!))).plus(sum(channel.income.map((l) => l.values[t]!)));
-  return { figures: { ...cells.figures, fixed_costs, income, contribution }, segments: cells.segments, exactContribution };
+  return { figures: { ...cells.figures, fixed_costs, income, contribution }, get segments() { return sums.segments(); }, exactContribution };
 }
 
-function projectCell(type: Channel["type"], terms: ChannelTerms, segment: Segment, t: number, share: Decimal, flow: CustomerFlow, variableRate: Decimal, conflictRate: Decimal, places: number): CellResult {
+/** Year t's cells by segment id, made once on first call. */
+function lazySegments(rows: ReadonlyMap<string, readonly CellResult[]>, t: number): () => Readonly<Record<string, CellFigures>> {
+  let segments: Record<string, CellFigures> | undefined;
+  return () => {
+    if (!segments) {
+      segments = emptyRecord<CellFigures>();
+      for (const [segmentId, cells] of rows) segments[segmentId] = cells[t]!.figures;
+    }
+    return segments;
+  };
+}
+
+/** Decimals of each figure in CELL_FIELDS order: customers to 2, money to the minor unit. */
+const COUNT_FIELD_INDEX: ReadonlySet<number> = new Set(CELL_FIELDS.flatMap((f, i) => (f === "customers" || f === "new_customers" ? [i] : [])));
+const unitPlaces = (i: number, places: number): number => (COUNT_FIELD_INDEX.has(i) ? 2 : places);
+
+const figuresOf = (units: readonly bigint[], places: number): CellFigures => {
+  const out = {} as Record<CellField, Decimal>;
+  CELL_FIELDS.forEach((f, i) => { out[f] = unitsToDecimal(units[i]!, unitPlaces(i, places)); });
+  return out;
+};
+
+/** A cell's inputs for every year as scaled integers, or null when one is negative. */
+interface ScaledInputs {
+  readonly active: readonly Scaled[];
+  readonly added: readonly Scaled[];
+  readonly share: readonly Scaled[];
+  readonly revenuePerCustomer: readonly Scaled[];
+  readonly netOfDiscount: readonly Scaled[];
+  readonly partnerMargin: readonly Scaled[];
+  readonly costOfGoods: readonly Scaled[];
+  readonly variableRate: readonly Scaled[];
+  readonly acquisitionCost: readonly Scaled[];
+  readonly serviceCost: readonly Scaled[];
+  readonly conflictRate: readonly Scaled[];
+}
+
+function scaledInputs(memo: ProjectionMemo, type: Channel["type"], terms: ChannelTerms, segment: Segment, share: Series, flow: CustomerFlow, variableRate: Series, conflictRate: Series): ScaledInputs | null {
+  const inputs = {
+    active: scaledSeries(memo, flow.active),
+    added: scaledSeries(memo, flow.added),
+    share: scaledSeries(memo, share),
+    revenuePerCustomer: scaledSeries(memo, segment.revenuePerCustomer),
+    netOfDiscount: complementSeries(memo, terms.priceDiscount),
+    partnerMargin: type === "indirect" ? scaledSeries(memo, terms.partnerMargin) : [],
+    costOfGoods: complementSeries(memo, segment.grossMargin),
+    variableRate: scaledSeries(memo, variableRate),
+    acquisitionCost: scaledSeries(memo, terms.acquisitionCost),
+    serviceCost: scaledSeries(memo, terms.serviceCost),
+    conflictRate: scaledSeries(memo, conflictRate),
+  };
+  return Object.values(inputs).every((x) => x !== null) ? (inputs as ScaledInputs) : null;
+}
+
+/**
+ * projectCellDecimal's arithmetic on scaled integers (scaled.ts: the same 40-digit rounding as
+ * decimal.js), so every figure is the same to the last digit; Decimals are made only for the
+ * rounded figures.
+ */
+function projectCellScaled(type: Channel["type"], x: ScaledInputs, t: number, places: number): CellResult {
+  const customers = times(x.active[t]!, x.share[t]!);
+  const newCustomers = times(x.added[t]!, x.share[t]!);
+  const listRevenue = times(customers, x.revenuePerCustomer[t]!);
+  const marketRevenue = times(listRevenue, x.netOfDiscount[t]!);
+  const partnerMargin = type === "indirect" ? times(marketRevenue, x.partnerMargin[t]!) : SCALED_ZERO;
+  const revenue = minus(marketRevenue, partnerMargin);
+  const cogs = times(listRevenue, x.costOfGoods[t]!);
+  const variableCosts = times(revenue, x.variableRate[t]!);
+  const acquisitionCosts = times(newCustomers, x.acquisitionCost[t]!);
+  const serviceCosts = times(customers, x.serviceCost[t]!);
+  const conflictCosts = times(revenue, x.conflictRate[t]!);
+  const exactCm1 = minus(minus(minus(minus(minus(revenue, cogs), variableCosts), acquisitionCosts), serviceCosts), conflictCosts);
+  const market = toUnits(marketRevenue, places);
+  const partner = toUnits(partnerMargin, places);
+  const cogsUnits = toUnits(cogs, places);
+  const variable = toUnits(variableCosts, places);
+  const acquisition = toUnits(acquisitionCosts, places);
+  const service = toUnits(serviceCosts, places);
+  const conflict = toUnits(conflictCosts, places);
+  const footedRevenue = market - partner;
+  const grossProfit = footedRevenue - cogsUnits;
+  const cm1 = grossProfit - variable - acquisition - service - conflict;
+  // CELL_FIELDS order.
+  const units = [toUnits(customers, 2), toUnits(newCustomers, 2), toUnits(listRevenue, places), market, partner, footedRevenue, cogsUnits, grossProfit, variable, acquisition, service, conflict, cm1];
+  return lazyCell(units, exactCm1, places);
+}
+
+/** A cell whose Decimal figures are made from its units on first use. */
+function lazyCell(units: readonly bigint[], exactCm1: Scaled, places: number): CellResult {
+  let figures: CellFigures | undefined;
+  return {
+    get figures() {
+      figures ??= figuresOf(units, places);
+      return figures;
+    },
+    units,
+    exactCm1,
+  };
+}
+
+/** A cell in Decimal arithmetic: the definition, used when an input is negative. */
+function projectCellDecimal(type: Channel["type"], terms: ChannelTerms, segment: Segment, t: number, share: Decimal, flow: CustomerFlow, variableRate: Decimal, conflictRate: Decimal, places: number): CellResult {
   const customers = flow.active[t]!.times(share);
   const newCustomers = flow.added[t]!.times(share);
   const listRevenue = customers.times(segment.revenuePerCustomer[t]!);
@@ -262,7 +411,7 @@ function projectCell(type: Channel["type"], terms: ChannelTerms, segment: Segmen
     gross_profit: grossProfit,
     cm1,
   };
-  return { figures, exactCm1 };
+  return { figures, units: CELL_FIELDS.map((f, i) => toUnits(fromDecimal(figures[f]), unitPlaces(i, places))), exactCm1: fromDecimal(exactCm1) };
 }
 
 function sumFields<F extends string>(items: readonly Readonly<Record<F, Decimal>>[], fields: readonly F[]): Record<F, Decimal> {
@@ -272,12 +421,18 @@ function sumFields<F extends string>(items: readonly Readonly<Record<F, Decimal>
 }
 
 
-function ratios(f: Readonly<Record<"revenue" | "gross_profit" | "contribution" | "net_profit", Decimal>>): Ratios {
-  return {
-    gross_margin: quotient(f.gross_profit, f.revenue),
-    contribution_margin: quotient(f.contribution, f.revenue),
-    net_margin: quotient(f.net_profit, f.revenue),
+type RatioInputs = Readonly<Record<"revenue" | "gross_profit" | "contribution" | "net_profit", Decimal>>;
+
+/**
+ * The figures with their three ratios as enumerable properties that divide on first read: a
+ * division at 40 digits is the dearest operation here, and most commands read few ratios.
+ */
+function withRatios<F extends RatioInputs>(f: F): F & Ratios {
+  const lazy = (numerator: keyof RatioInputs): PropertyDescriptor => {
+    let value: Decimal | null | undefined;
+    return { enumerable: true, configurable: true, get: () => (value === undefined ? (value = quotient(f[numerator], f.revenue)) : value) };
   };
+  return Object.defineProperties(f, { gross_margin: lazy("gross_profit"), contribution_margin: lazy("contribution"), net_margin: lazy("net_profit") }) as F & Ratios;
 }
 
 /** A year of the projection; its per-segment totals are summed on first use (most commands never ask). */

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
-import { distplan } from "../support/cli.js";
+import { spawnSync } from "node:child_process";
+import { BIN, CLEAN_ENV, distplan } from "../support/cli.js";
 
 describe("distplan binary", () => {
   it("report on the complete example matches its figures in docs/MODEL.md §13", () => {
@@ -106,6 +107,38 @@ describe("distplan binary", () => {
   it("--help and --version exit 0", () => {
     expect(distplan(["--help"]).code).toBe(0);
     expect(distplan(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("--version and -V, answered before the bundle loads, print what commander prints: package.json's version", () => {
+    const version = `${JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version}\n`;
+    // `--debug --version` is not the short path: commander answers it, from main.ts's VERSION.
+    for (const args of [["--version"], ["-V"], ["--debug", "--version"]]) expect(distplan(args)).toEqual({ code: 0, stdout: version, stderr: "" });
+  });
+
+  it("a command built alone (the start-up path) has the help it has in the whole program", () => {
+    for (const command of ["report", "compare", "check", "diff", "git-setup", "validate", "fmt", "init", "schema"]) {
+      const alone = distplan([command, "--help"]);
+      expect(alone.code).toBe(0);
+      expect(alone.stdout).toBe(distplan(["help", command]).stdout); // `help` builds every command
+    }
+  });
+
+  it("start-up does not load node:child_process (commander's require of it is deferred to first use)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-e2e-"));
+    const probe = join(dir, "probe.cjs");
+    writeFileSync(probe, 'process.on("exit", () => require("node:fs").writeSync(2, `\\n${process.moduleLoadList.join("\\n")}\\n`));\n');
+    const r = spawnSync(process.execPath, ["-r", probe, BIN, "schema"], { cwd: ROOT, env: CLEAN_ENV, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("NativeModule fs"); // the probe ran
+    expect(r.stderr).not.toContain("NativeModule child_process");
+  });
+
+  it("commander's usage errors are unchanged: message, hint line, exit 2, nothing on stdout", () => {
+    const usage = "(run 'distplan --help' for usage)\n";
+    expect(distplan(["report", "--bogus"])).toEqual({ code: 2, stdout: "", stderr: `error: unknown option '--bogus'\n${usage}` });
+    expect(distplan(["report", "--by", "x"])).toEqual({ code: 2, stdout: "", stderr: `error: option '--by <view>' argument 'x' is invalid. Allowed choices are channel, segment, both.\n${usage}` });
+    expect(distplan(["diff", "a.yaml"])).toEqual({ code: 2, stdout: "", stderr: `error: missing required argument 'new'\n${usage}` });
+    expect(distplan(["repot"])).toEqual({ code: 2, stdout: "", stderr: `error: unknown command 'repot'\n(Did you mean report?)\n${usage}` });
   });
 
   it("a warning-only model still runs, with the warning on stderr", () => {
