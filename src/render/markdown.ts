@@ -11,7 +11,7 @@ export interface MarkdownOptions {
 }
 
 export function renderMarkdown(doc: ReportDocument, options: MarkdownOptions = { style: PLAIN_STYLE }): string {
-  const w = markdownWriter(options);
+  const w = markdownWriter(options, doc.minorUnits ?? 2);
   const parts: string[] = [];
   const visit = (blocks: readonly Block[]) => {
     for (const b of blocks) {
@@ -23,16 +23,16 @@ export function renderMarkdown(doc: ReportDocument, options: MarkdownOptions = {
   return parts.join("\n\n") + "\n";
 }
 
-function markdownWriter(options: MarkdownOptions): Writer {
+function markdownWriter(options: MarkdownOptions, places: number): Writer {
   const { style } = options;
   const value = (v: Value): string => {
     switch (v.kind) {
-      case "money": return v.exact ? exactMoney(v.amount, v.exact, style) : groupDigits(v.amount, 2, style);
+      case "money": return v.exact ? exactMoney(v.amount, v.exact, style, places) : groupDigits(v.amount, places, style);
       case "percent": return v.ratio === null ? "–" : percent(v.ratio, v.places ?? 2, style);
       case "rate": return shortPercent(v.ratio, style);
       case "count": return groupDigits(v.amount, 2, style);
       case "delta": {
-        const main = v.of === "points" ? `${signed(groupDigits(v.amount.times(100), 2, style))} pt` : signed(groupDigits(v.amount, 2, style));
+        const main = v.of === "points" ? `${signed(groupDigits(v.amount.times(100), 2, style))} pt` : signed(groupDigits(v.amount, v.of === "money" ? places : 2, style));
         return v.full && v.ratio ? `${main} (${signedPercent(v.ratio, 1, style)})` : main;
       }
       case "spark": return v.levels.join(" ");

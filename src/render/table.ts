@@ -34,22 +34,24 @@ export function plainWords(text: Text, options: TerminalOptions = DEFAULT_TERMIN
 export function renderTerminal(doc: ReportDocument, options: TerminalOptions = DEFAULT_TERMINAL_OPTIONS): string {
   if (doc.blocks.length === 0) return "";
   const lines: string[] = [];
-  const writer = terminalWriter(options, options.unit === "auto" ? "1" : options.unit);
+  const writer = terminalWriter(options, options.unit === "auto" ? "1" : options.unit, doc.minorUnits ?? 2);
   for (const block of doc.blocks) renderBlock(block, writer, options, lines);
   return lines.join("\n").replace(/\n+$/, "") + "\n";
 }
 
 interface TerminalWriter extends Writer {
   readonly unitInUse: Unit;
+  /** Decimals of money shown exactly (the document's minorUnits). */
+  readonly places: number;
 }
 
-function terminalWriter(options: TerminalOptions, unit: Unit): TerminalWriter {
+function terminalWriter(options: TerminalOptions, unit: Unit, places = 2): TerminalWriter {
   const { paint, style } = options;
   const glyphs = options.ascii ? SPARK_ASCII : SPARK;
   const star = options.ascii ? "*" : "★";
   const value = (v: Value): string => {
     switch (v.kind) {
-      case "money": return v.exact ? exactMoney(v.amount, v.exact, style) : scaled(v.amount, unit, style);
+      case "money": return v.exact ? exactMoney(v.amount, v.exact, style, places) : scaled(v.amount, unit, style);
       case "percent": return v.ratio === null ? "–" : percent(v.ratio, v.places ?? 1, style);
       case "rate": return shortPercent(v.ratio, style);
       case "count": return groupDigits(v.amount, 0, style);
@@ -72,6 +74,7 @@ function terminalWriter(options: TerminalOptions, unit: Unit): TerminalWriter {
   return {
     messages: options.messages ?? DEFAULT_MESSAGES,
     unitInUse: unit,
+    places,
     value,
     raw: (text) => visibleControls(text),
     paint: (text, tone) => toned(text, tone, paint),
@@ -137,7 +140,7 @@ function renderBlock(block: Block, w: TerminalWriter, options: TerminalOptions, 
     }
     case "section": {
       const unit = options.unit === "auto" ? autoUnit(block.scale) : options.unit;
-      const inner = terminalWriter(options, unit);
+      const inner = terminalWriter(options, unit, w.places);
       for (const b of block.blocks) renderBlock(b, inner, options, out);
       return;
     }

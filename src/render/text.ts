@@ -55,7 +55,8 @@ export function abbreviations(ids: readonly string[]): Record<string, string> {
   return out;
 }
 
-/** Money never scaled to a unit: to the cent, or as written (whole when whole). */
-export function exactMoney(amount: Decimal, exact: "cents" | "written", style: NumberStyle): string {
-  return groupDigits(amount, exact === "written" && amount.isInteger() ? 0 : 2, style);
+/** Money never scaled to a unit: to the minor unit (`places`: the cent for EUR), or as written
+ *  (whole when whole). */
+export function exactMoney(amount: Decimal, exact: "cents" | "written", style: NumberStyle, places = 2): string {
+  return groupDigits(amount, exact === "written" && amount.isInteger() ? 0 : places, style);
 }

@@ -40,7 +40,7 @@ export function allocationsView(projection: Projection, comparisons: readonly Al
   // The page has carried no warnings so far (issue #12 asks for every failure on every screen).
   const warnings = page ? [] : warningTexts(comparisons.flatMap((c) => c.warnings));
   if (warnings.length) blocks.push({ kind: "notes", items: warnings, tone: "warning", wrap: true });
-  return { blocks };
+  return { blocks, minorUnits: projection.minorUnits };
 }
 
 /** `places`: the currency's minor unit (Projection.minorUnits). */

@@ -147,7 +147,7 @@ function compareScreen(projection: Projection, comparison: Comparison, notes: re
 
   if (n > 1) blocks.push({ kind: "gap" }, { kind: "paragraph", text: bestText(comparison), wrap: true, indent: "      " });
   if (notes.length) blocks.push({ kind: "gap" }, { kind: "notes", items: notes, tone: "warning", wrap: true });
-  return { blocks: [{ kind: "section", scale, blocks }] };
+  return { blocks: [{ kind: "section", scale, blocks }], minorUnits: projection.minorUnits };
 }
 
 const mix = (comparison: Comparison, shares: Readonly<Record<string, Decimal | null>>): Value => ({
@@ -193,7 +193,7 @@ function comparePage(projection: Projection, comparison: Comparison): ReportDocu
   const mixHead: Row = { role: "head", cells: [[msg("compare.column.scenario")], ...comparison.revenueMix[0]!.map((m) => [msg("compare.column.mix", { year: String(m.year) })])] };
   const mixRows: Row[] = ids.map((id, i) => ({ role: "line", cells: [[raw(id)], ...comparison.revenueMix[i]!.map((m) => [val(mix(comparison, m.shares))])] }));
   blocks.push({ kind: "table", table: { columns: mixHead.cells.map(() => ({ align: "left" as const })), rows: [mixHead, ...mixRows], split: false, fixed: 1 } });
-  return { blocks };
+  return { blocks, minorUnits: projection.minorUnits };
 }
 
 // ---- records ----------------------------------------------------------------------------------

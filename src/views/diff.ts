@@ -59,7 +59,7 @@ function diffScreen(d: ModelDiff): ReportDocument {
   for (const s of d.impact.scenarios) blocks.push({ kind: "gap" }, ...impactBlocks(s, d));
   if (d.impact.scenarios.length === 0) blocks.push({ kind: "gap" }, { kind: "paragraph", text: [msg("diff.impact.none")] });
   blocks.push({ kind: "gap" }, ...checkBlocks(d));
-  return { blocks };
+  return { blocks, minorUnits: d.minorUnits };
 }
 
 function impactBlocks(s: ScenarioImpact, d: ModelDiff): Block[] {
@@ -116,7 +116,7 @@ function diffPage(d: ModelDiff): ReportDocument {
     const still = d.impact.unchangedFailing;
     blocks.push({ kind: "paragraph", text: [msg(still.length ? "diff.checks.still.page" : "diff.checks.none.page", { checks: still.join("; ") })] });
   }
-  return { blocks };
+  return { blocks, minorUnits: d.minorUnits };
 }
 
 /** distplan.diff/v1. */

@@ -93,6 +93,9 @@ export type Block =
 
 export interface ReportDocument {
   readonly blocks: readonly Block[];
+  /** Decimals of the currency's minor unit (2 for EUR, 0 for JPY, 3 for KWD): money shown
+   *  exactly is shown with this many. Absent: 2. */
+  readonly minorUnits?: number;
 }
 
 // ---- small builders, so views read like what they show -----------------------------------------

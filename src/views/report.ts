@@ -156,7 +156,7 @@ export function reportView(projection: Projection, options: ReportViewOptions): 
     if (i > 0) blocks.push({ kind: "gap" });
     blocks.push(scenarioBlocks(projection, s, options));
   });
-  return { blocks };
+  return { blocks, minorUnits: projection.minorUnits };
 }
 
 /** Warnings for people: one per kind, with the shared costs and years it concerns gathered. */

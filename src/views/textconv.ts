@@ -22,5 +22,5 @@ export function textconvView(projection: Projection, outcomes: readonly CheckOut
   }
   for (const o of outcomes) lines.push(o.passed ? msg("textconv.check.passes", { check: title(o) }) : msg("textconv.check.fails", { check: title(o), failures: failureSummary(o) }));
   const blocks: Block[] = [{ kind: "gap" }, ...lines.map((p): Block => ({ kind: "paragraph", text: [p] }))];
-  return { blocks };
+  return { blocks, minorUnits: projection.minorUnits };
 }

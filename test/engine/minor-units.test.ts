@@ -12,6 +12,10 @@ import { reportData, reportRecords } from "../../src/views/report.js";
 import { checkData, type CheckedFile } from "../../src/views/check.js";
 import { renderJson } from "../../src/render/json.js";
 import { renderCsv } from "../../src/render/csv.js";
+import { renderMarkdown } from "../../src/render/markdown.js";
+import { renderTerminal } from "../../src/render/table.js";
+import { reportView } from "../../src/views/report.js";
+import { textconvView } from "../../src/views/textconv.js";
 import { modelArb } from "../support/arbitraries.js";
 import { checkLoadedModel } from "../../src/engine/check-model.js";
 import { loadText, project } from "../helpers.js";
@@ -52,6 +56,23 @@ describe("the currency's minor unit", () => {
     expect(projectionAsJson(project(loadText(model("KWD", "0.4115"))))).toContain('"revenue": 1.235,');
     const checked = loadText(`${model("JPY", "1000.5")}checks:\n  - { metric: revenue, min: 0 }\n`);
     expect(checksAsJson([{ loaded: checked, ...checkLoadedModel(checked) }], { strict: false })).toMatch(/"value": 3002,/);
+  });
+
+  it("the human formats show money in the minor unit too: no .00 yen, three decimals of dinar", () => {
+    const model = (currency: string, price: string) => [
+      "version: 1", "name: m", `currency: ${currency}`, "start_year: 2027", "years: 1",
+      "segments:", `  - { id: s, customers: 3, revenue_per_customer: ${price}, gross_margin: 100% }`,
+      "channels:", "  - { id: d, type: direct }", "mix:", "  s: { d: 100% }", "",
+    ].join("\n");
+    const page = (currency: string, price: string) => renderMarkdown(reportView(project(loadText(model(currency, price))), { by: "channel", lines: "summary", density: "page" }));
+    // Revenue 3,002 yen (3 × 1,000.5, rounded half away from zero); 1.235 dinar (3 × 0.4115).
+    expect(page("JPY", "1000.5")).toContain("| **total** | revenue | 3,002 |");
+    expect(page("JPY", "1000.5")).not.toMatch(/3,002\.00/);
+    expect(page("KWD", "0.4115")).toContain("| **total** | revenue | 1.235 |");
+    expect(page("EUR", "1000.5")).toContain("| **total** | revenue | 3,001.50 |");
+    const comments = (currency: string) => renderTerminal(textconvView(project(loadText(model(currency, "1000.5"))), []));
+    expect(comments("JPY")).toContain("revenue 3,002 ·");
+    expect(comments("EUR")).toContain("revenue 3,001.50 ·");
   });
 
   it("random models foot exactly in the minor unit of JPY, KWD, EUR, CLP and BHD", () => {
