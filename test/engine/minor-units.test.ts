@@ -27,6 +27,13 @@ const checksAsJson = (files: readonly CheckedFile[], o: { strict: boolean }) => 
 const CURRENCIES = [["JPY", 0], ["KWD", 3], ["EUR", 2], ["CLP", 0], ["BHD", 3]] as const;
 const inUnits = (d: Decimal, places: number) => d.decimalPlaces() <= places;
 
+/** One segment of 3 customers at `price`, served directly, for one year. */
+const model = (currency: string, price: string) => [
+  "version: 1", "name: m", `currency: ${currency}`, "start_year: 2027", "years: 1",
+  "segments:", `  - { id: s, customers: 3, revenue_per_customer: ${price}, gross_margin: 100% }`,
+  "channels:", "  - { id: d, type: direct }", "mix:", "  s: { d: 100% }", "",
+].join("\n");
+
 describe("the currency's minor unit", () => {
   it("ISO 4217 exponents: EUR 2, JPY 0, KWD 3; unknown codes 2", () => {
     expect([minorUnits("EUR"), minorUnits("USD"), minorUnits("JPY"), minorUnits("KRW"), minorUnits("KWD"), minorUnits("TND"), minorUnits("XYZ")]).toEqual([2, 2, 0, 0, 3, 3, 2]);
@@ -40,11 +47,6 @@ describe("the currency's minor unit", () => {
   });
 
   it("by hand: 3 customers at 1,000.5 are 3,002 yen but 3,001.50 euro; 3 at 0.4115 are 1.235 dinar", () => {
-    const model = (currency: string, price: string) => [
-      "version: 1", "name: m", `currency: ${currency}`, "start_year: 2027", "years: 1",
-      "segments:", `  - { id: s, customers: 3, revenue_per_customer: ${price}, gross_margin: 100% }`,
-      "channels:", "  - { id: d, type: direct }", "mix:", "  s: { d: 100% }", "",
-    ].join("\n");
     const revenue = (currency: string, price: string) => project(loadText(model(currency, price))).scenarios[0]!.years[0]!.total.revenue.toFixed();
     expect(revenue("JPY", "1000.5")).toBe("3002"); // 3,001.5 rounded half away from zero
     expect(revenue("EUR", "1000.5")).toBe("3001.5");
@@ -59,11 +61,6 @@ describe("the currency's minor unit", () => {
   });
 
   it("the human formats show money in the minor unit too: no .00 yen, three decimals of dinar", () => {
-    const model = (currency: string, price: string) => [
-      "version: 1", "name: m", `currency: ${currency}`, "start_year: 2027", "years: 1",
-      "segments:", `  - { id: s, customers: 3, revenue_per_customer: ${price}, gross_margin: 100% }`,
-      "channels:", "  - { id: d, type: direct }", "mix:", "  s: { d: 100% }", "",
-    ].join("\n");
     const page = (currency: string, price: string) => renderMarkdown(reportView(project(loadText(model(currency, price))), { by: "channel", lines: "summary", density: "page" }));
     // Revenue 3,002 yen (3 × 1,000.5, rounded half away from zero); 1.235 dinar (3 × 0.4115).
     expect(page("JPY", "1000.5")).toContain("| **total** | revenue | 3,002 |");
