@@ -286,6 +286,21 @@ describe("money beyond what 40 significant digits carry to the cent", () => {
     const issue = loadModelText(text, "m.yaml").issues.find((i) => i.code === "AMOUNT_TOO_LARGE");
     expect(issue?.path).toEqual(["channels", 2, "service_cost"]);
   });
+  // The cost limits of a segment and channel that a scenario took over from base are not
+  // computed again (base had no error there); these are the pairs a scenario does change.
+  const scenario = (set: string) => VOORBEELD.replace(/^scenarios:\n/m, `scenarios:\n  - id: big\n    set:\n      ${set}\n`);
+  it("a scenario that raises a cost past the limit is refused, naming the scenario", () => {
+    const text = scenario("channels.webshop.service_cost: 1e12").replace("customers: 5200", "customers: 1e13");
+    const issue = loadModelText(text, "m.yaml").issues.find((i) => i.code === "AMOUNT_TOO_LARGE");
+    expect([issue?.scenario, issue?.path]).toEqual(["big", ["scenarios", 0, "set", "channels.webshop.service_cost"]]);
+  });
+  it("a scenario that serves a segment through a channel base did not is checked for that pair", () => {
+    // direct's service cost over enterprise's customers is within the limit, over smb's not.
+    const text = scenario("mix.smb: { direct: 100% }").replace("customers: 5200", "customers: 1e13").replace("service_cost: 6500", "service_cost: 1e12");
+    expect(errorCodes(loadModelText(text.replace(/^  - id: big\n(    .*\n)+/m, ""), "m.yaml"))).toEqual([]);
+    const issue = loadModelText(text, "m.yaml").issues.find((i) => i.code === "AMOUNT_TOO_LARGE");
+    expect(issue?.scenario).toBe("big");
+  });
   it("amounts just within the limit still foot to the cent", () => {
     const text = VOORBEELD.replace("customers: 5200", "customers: 1e9").replace("revenue_per_customer: 3600", "revenue_per_customer: 1e14");
     const loaded = loadModelText(text, "m.yaml");
