@@ -2,13 +2,15 @@
 // compiles a schema at start-up; (2) bundle the CLI with esbuild, one chunk per lazily loaded
 // command, so a command loads only what it needs.
 import { build } from "esbuild";
-import { mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** `node scripts/build.mjs --no-minify`: readable function names in a CPU profile (node --cpu-prof). */
+const minify = !process.argv.includes("--no-minify");
 const require = createRequire(import.meta.url);
 
 async function compileSchemaValidator() {
@@ -62,11 +64,29 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * yaml's parser reads `process.env.LOG_TOKENS` for every token it lexes, and its composer
+ * `process.env.LOG_STREAM` for every token it composes (debug output of the library). Each read
+ * of process.env is a call into the C++ environment (about 0.5 µs), which was a tenth of parsing
+ * a model. Both become `false` in the bundle; the build fails if a yaml release moves them.
+ */
+const yamlWithoutDebugEnv = {
+  name: "yaml-without-debug-env",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const patched = source.replace(/\bnode_process\.env\.LOG_(TOKENS|STREAM)\b/g, "false");
+      if (patched === source) throw new Error(`yaml-without-debug-env: no LOG_TOKENS/LOG_STREAM read in ${args.path}`);
+      return { contents: patched, loader: "js" };
+    });
+  },
+};
+
 async function bundleCli() {
   await rm(join(root, "dist"), { recursive: true, force: true });
   await mkdir(join(root, "dist"), { recursive: true });
-  const common = { bundle: true, format: "cjs", platform: "node", target: "node20", minify: true, legalComments: "none", logLevel: "error" };
-  await build({ ...common, entryPoints: [join(root, "src/cli/main.ts")], outfile: join(root, "dist/distplan.cjs"), plugins: [initApart, lazyChildProcess] });
+  const common = { bundle: true, format: "cjs", platform: "node", target: "node20", minify, legalComments: "none", logLevel: "error" };
+  await build({ ...common, entryPoints: [join(root, "src/cli/main.ts")], outfile: join(root, "dist/distplan.cjs"), plugins: [initApart, lazyChildProcess, yamlWithoutDebugEnv] });
   await build({ ...common, entryPoints: [join(root, "src/cli/commands/init.ts")], outfile: join(root, "dist/init.cjs") });
 }
 

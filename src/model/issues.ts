@@ -115,6 +115,7 @@ export const TEMPLATES = {
       : `'${a.key}' belongs to the file itself; a scenario may set discount_rate, segments, channels, mix, conflicts and shared_costs`,
   },
   SCENARIO_CYCLE: { message: (a) => `scenarios extend each other in a cycle: ${a.cycle}`, hint: () => "break the cycle: one of them must start from base" },
+  TOO_MANY_SCENARIOS: { message: (a) => `the model has ${a.count} scenarios; a model holds at most ${a.limit}`, hint: () => "split the scenarios over several model files (each with the same base), or drop the ones nobody compares" },
   CHECK_NO_BOUND: { message: () => "a check needs 'min' or 'max'", hint: () => "add min: … or max: … (for example min: 0)" },
   CHECK_SCOPE: { message: () => "a check takes a channel or a segment, not both", hint: () => "write two checks, one per scope" },
   CHECK_METRIC_SCOPE: { message: (a) => `a segment has no '${a.metric}'`, hint: () => "a segment-scoped check takes revenue, market_revenue, gross_profit, gross_margin, cm1 or customers" },

@@ -29,6 +29,7 @@ const NON_NEGATIVE: Bounds = { min: ZERO };
  * point, and a sum of up to 10^13 such figures is still exact to the cent: footing cannot break.
  */
 export const MAX_AMOUNT = new Decimal("1e24");
+const MAX_AMOUNT_EXPONENT = 24;
 const tooLarge = (path: Path, field: string, value: Decimal, year: number | string): Issue =>
   error("AMOUNT_TOO_LARGE", path, { field, value: value.toSignificantDigits(4).toString(), limit: "10^24", year });
 
@@ -80,7 +81,7 @@ class Context {
   /** An amount or count beyond MAX_AMOUNT (after growth) is refused where it is written. */
   checkLimit(values: readonly Decimal[], input: unknown, path: Path, field: string): void {
     for (let t = 0; t < values.length; t++) {
-      if (values[t]!.abs().lessThanOrEqualTo(MAX_AMOUNT)) continue;
+      if (values[t]!.e < MAX_AMOUNT_EXPONENT || values[t]!.abs().lessThanOrEqualTo(MAX_AMOUNT)) continue;
       const at = Array.isArray(input) ? [...path, t] : path;
       const year = values.length > 1 && !isScalar(input) ? this.startYear + t : "";
       this.issues.push(tooLarge(at, field, values[t]!, year));
@@ -91,17 +92,13 @@ class Context {
   private checkBounds(values: readonly Decimal[], input: unknown, path: Path, kind: Kind, bounds: Bounds, field: string): void {
     for (let t = 0; t < values.length; t++) {
       const v = values[t]!;
+      const below = bounds.min !== undefined && v.lessThan(bounds.min);
+      if (!below && !(bounds.max !== undefined && v.greaterThan(bounds.max))) continue;
       const at = Array.isArray(input) ? [...path, t] : path;
       const year = values.length > 1 && !isScalar(input) ? this.startYear + t : "";
       const shown = kind === "percent" ? percentText(v) : v.toFixed();
-      if (bounds.min && v.lessThan(bounds.min)) {
-        this.issues.push(error("NEGATIVE_VALUE", at, { field, value: shown, year }));
-        return;
-      }
-      if (bounds.max && v.greaterThan(bounds.max)) {
-        this.issues.push(error("PERCENT_OVER_100", at, { field, value: shown, year }));
-        return;
-      }
+      this.issues.push(error(below ? "NEGATIVE_VALUE" : "PERCENT_OVER_100", at, { field, value: shown, year }));
+      return;
     }
   }
 
@@ -201,7 +198,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
   const channels: Channel[] = file.channels.map((c, i) =>
     sameSegments && same(reuse!.file.channels[i], c) ? reuse!.model.channels[i]! : normalizeChannel(c, i, ctx, segmentIds));
   const mix = normalizeMix(file, ctx, segmentIds, channelIds, sameChannels ? reuse : undefined);
-  checkCostLimits(file, segments, channels, mix, ctx);
+  checkCostLimits(file, segments, channels, mix, ctx, reuse);
 
   const conflicts: Conflict[] = sameChannels && same(reuse!.file.conflicts ?? [], file.conflicts ?? []) ? reuse!.model.conflicts as Conflict[] : (file.conflicts ?? []).map((c, i) => {
     const at = (k: string): Path => ["conflicts", i, k];
@@ -245,7 +242,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
 
   const hasError = issues.some((x) => x.severity === "error");
   // Not on a best-effort pass: a value the schema refused reads as zero there.
-  if (!hasError && !options.bestEffort) issues.push(...plausibilityWarnings(file));
+  if (!hasError && !options.bestEffort) issues.push(...plausibilityWarnings(file, reuse?.file));
   const model: Model | null = hasError ? null : {
     name: file.name,
     currency: file.currency ?? "EUR",
@@ -430,16 +427,41 @@ function customerBound(segment: Segment): Decimal[] {
   return segment.newCustomers.map((n) => (total = total.plus(n)));
 }
 
-/** A channel's acquisition and service costs over the customers it can have in each segment. */
-function checkCostLimits(file: ModelFile, segments: readonly Segment[], channels: readonly Channel[], mix: Readonly<Record<string, Readonly<Record<string, Series>>>>, ctx: Context): void {
+/** The largest decimal exponent in a series: every |value| is below 10^(that + 1). */
+function largestExponent(values: readonly Decimal[]): number {
+  let max = 0;
+  for (const v of values) if (!v.isZero() && v.e > max) max = v.e;
+  return max;
+}
+
+/**
+ * A channel's acquisition and service costs over the customers it can have in each segment.
+ * Two shortcuts, neither of which changes an issue: a pair whose segment and channel a
+ * scenario took over from base unchanged (the same objects), and that base's mix served too,
+ * was checked with base, which has no error (`previous` exists only then); and when the largest
+ * cost times the largest customer count is surely within the limit (by their decimal exponents:
+ * below 10^(a+1) × 10^(b+1) ≤ 10^24), no year can exceed it, so the year-by-year products are
+ * computed only for a pair that may.
+ */
+function checkCostLimits(file: ModelFile, segments: readonly Segment[], channels: readonly Channel[], mix: Readonly<Record<string, Readonly<Record<string, Series>>>>, ctx: Context, previous?: Previous): void {
+  const baseSegments = new Set(previous?.model.segments);
+  const baseChannels = new Set(previous?.model.channels);
+  const exponents = new Map<readonly Decimal[], number>();
+  const exponent = (values: readonly Decimal[]): number => {
+    let e = exponents.get(values);
+    if (e === undefined) exponents.set(values, (e = largestExponent(values)));
+    return e;
+  };
   segments.forEach((segment) => {
     const active = customerBound(segment);
     channels.forEach((channel, i) => {
       if (!mix[segment.id]?.[channel.id]) return;
       const terms = channel.terms[segment.id];
       if (!terms) return;
+      if (baseSegments.has(segment) && baseChannels.has(channel) && previous!.model.mix[segment.id]?.[channel.id] !== undefined) return;
       const override = file.channels[i]?.by_segment?.[segment.id];
       for (const [key, per, customers] of [["acquisition_cost", terms.acquisitionCost, segment.newCustomers], ["service_cost", terms.serviceCost, active]] as const) {
+        if (exponent(per) + exponent(customers) <= MAX_AMOUNT_EXPONENT - 2) continue;
         const written = override?.[key] !== undefined ? override[key] : file.channels[i]?.[key];
         const path: Path = override?.[key] !== undefined ? ["channels", i, "by_segment", segment.id, key] : ["channels", i, key];
         ctx.checkLimit(per.map((cost, t) => cost.times(customers[t] ?? ZERO)), written, path, `${key} of ${segment.id}`);
@@ -447,4 +469,3 @@ function checkCostLimits(file: ModelFile, segments: readonly Segment[], channels
     });
   });
 }
-

@@ -18,7 +18,14 @@ const OUTLIER = new Decimal(1000);
 /** An amount as a person reads it: 1e+300 rather than three hundred digits. */
 const amountText = (v: Decimal): string => (v.abs().greaterThanOrEqualTo("1e15") ? v.toExponential() : v.toFixed());
 
-export function plausibilityWarnings(file: ModelFile): Issue[] {
+/**
+ * `base`: the file of base, when `file` is a scenario of it. An entry of a top-level list or
+ * mapping that the scenario took over unchanged (the same object at the same index or key)
+ * gives the warnings it gave in base, at the same paths with the same words (a warning's
+ * wording reads only the nodes on its path), and load.ts reports those once, with base: they are
+ * not computed again.
+ */
+export function plausibilityWarnings(file: ModelFile, base?: ModelFile): Issue[] {
   const years = file.years ?? 5;
   const issues: Issue[] = [];
   const warn = (path: readonly PathSegment[], value: string, rule: string, year: number | "" = "") =>
@@ -33,7 +40,14 @@ export function plausibilityWarnings(file: ModelFile): Issue[] {
     warn(Array.isArray(input) ? [...path, t] : path, percentText(values[t]!), rule, Array.isArray(input) || typeof input === "object" ? file.start_year + t : "");
   };
 
+  const fromBase = (path: readonly PathSegment[], node: unknown): boolean => {
+    if (base === undefined || path.length !== 2) return false;
+    const list = (base as unknown as Record<string, unknown>)[path[0] as string];
+    return list !== null && typeof list === "object" && Object.hasOwn(list, path[1]!) && (list as Record<string | number, unknown>)[path[1]!] === node;
+  };
+
   file.segments.forEach((s, i) => {
+    if (fromBase(["segments", i], s)) return;
     const customers = parseMoney(s.customers);
     if (customers.greaterThan(MAX_CUSTOMERS)) warn(["segments", i, "customers"], amountText(customers), "more than 10 million customers in one segment");
     if (s.new_customers !== undefined) {
@@ -45,6 +59,7 @@ export function plausibilityWarnings(file: ModelFile): Issue[] {
   });
 
   file.channels.forEach((c, i) => {
+    if (fromBase(["channels", i], c)) return;
     const terms = [{ o: c, path: ["channels", i] as PathSegment[] }, ...Object.entries(c.by_segment ?? {}).map(([s, o]) => ({ o, path: ["channels", i, "by_segment", s] as PathSegment[] }))];
     for (const { o, path } of terms) {
       above(o.price_discount, [...path, "price_discount"], MAX_SHARE, "a price discount above 60%");
@@ -55,7 +70,7 @@ export function plausibilityWarnings(file: ModelFile): Issue[] {
   // Every series of the file (scenario overlays are judged when applied): growth, and a value
   // 1000× off its neighbours (a slipped k or M).
   const walk = (node: unknown, path: PathSegment[]) => {
-    if (node === null || typeof node !== "object") return;
+    if (node === null || typeof node !== "object" || fromBase(path, node)) return;
     if (Array.isArray(node)) {
       const kind = fieldKind([...path, 0]);
       if ((kind === "money" || kind === "count") && node.every((v) => typeof v === "number" || typeof v === "string")) {

@@ -9,6 +9,12 @@
 import type { ChannelFile, ChannelOverridesFile, CheckFile, ConflictFile, ModelFile, ScenarioFile, SegmentFile, SharedCostFile } from "./types.js";
 
 const ID = "^[a-z][a-z0-9_-]*$";
+/**
+ * The most scenarios one model may hold (TOO_MANY_SCENARIOS; docs/MODEL.md §9): every command
+ * then answers in about two seconds. Each scenario is validated, projected and shown in full,
+ * so the cost of a file grows with its scenarios (linearly), and thousands are a batch job.
+ */
+export const MAX_SCENARIOS = 500;
 const MONEY = "^-?[0-9][0-9_]*(\\.[0-9]+)?[kM]?$";
 const PERCENT = "^-?[0-9]+(\\.[0-9]+)?%$";
 
@@ -116,7 +122,7 @@ export const modelSchema = {
     ),
     conflicts: { ...doc("Channel-conflict rules: what a seller channel pays an owner channel's partners for selling into their accounts."), type: "array", items: ref("conflict") },
     shared_costs: { ...doc("Costs no single channel causes (marketing, IT), allocated over the channels per year."), type: "array", items: ref("shared_cost") },
-    scenarios: { ...doc("Variants of the plan: each changes some values of base (set), optionally starting from another scenario (extends)."), type: "array", items: ref("scenario") },
+    scenarios: { ...doc("Variants of the plan: each changes some values of base (set), optionally starting from another scenario (extends); at most 500 in one model."), type: "array", maxItems: MAX_SCENARIOS, items: ref("scenario") },
     checks: { ...doc("CI gates evaluated by distplan check; without any, net profit ≥ 0 in every year of base."), type: "array", items: ref("check") },
   },
   $defs: {

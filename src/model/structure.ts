@@ -143,6 +143,9 @@ function issueOfSchemaError(e: SchemaError, root: unknown): Issue | null {
       return error("EMPTY_LIST", path, { what: String(path.at(-1) ?? "this"), item: ITEM_NAMES[String(path.at(-1))] ?? "entry" });
     case "minLength":
       return error("INVALID_VALUE", path, { detail: "this must not be empty" });
+    case "maxItems":
+      // The only list with a maximum: scenarios (schema.ts MAX_SCENARIOS).
+      return error("TOO_MANY_SCENARIOS", path, { count: Array.isArray(data) ? data.length : 0, limit: Number(params.limit) });
     default:
       return error("INVALID_VALUE", path, { detail: e.message ?? e.keyword });
   }

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadModelText, type LoadedModel } from "../../src/model/load.js";
 import { overlayWork } from "../../src/model/scenarios.js";
 import { locate, positionOfOffset, sourceLine } from "../../src/model/locate.js";
+import { issuePosition } from "../../src/views/issues.js";
 import { formatModelText } from "../../src/model/fmt.js";
 import { projectScenarios } from "../../src/engine/projection.js";
 import { compareScenarios } from "../../src/engine/compare.js";
@@ -89,7 +90,19 @@ describe("linear time on hostile YAML", () => {
   it("many scenarios", () => {
     const text = (n: number) => VOORBEELD.replace(/^scenarios:\n/m, "scenarios:\n" + lines(n, (i) => `  - id: s${i}\n    set:\n      channels.partners.partner_margin: ${20 + (i % 10)}%\n      channels.webshop.fixed_costs.platform: ${300000 + i}`));
     expect(loadModelText(text(3), "s.yaml").scenarios).toHaveLength(1 + 3 + 2);
-    expect(growth((n) => loadModelText(text(n), "s.yaml"), 100)).toBeLessThan(30);
+    // 40 and 400 (+ the example's 2): 10× stays within the limit of 500 scenarios (below).
+    expect(growth((n) => loadModelText(text(n), "s.yaml"), 40)).toBeLessThan(30);
+  }, SLOW);
+
+  it("at most 500 scenarios: 5000 are refused with one error that states the limit, at the list", () => {
+    const text = (n: number) => VOORBEELD.replace(/^scenarios:\n/m, "scenarios:\n" + lines(n, (i) => `  - { id: s${i}, set: { discount_rate: ${i % 20}% } }`));
+    // The example has 2 scenarios of its own: 498 more is the most a model may hold.
+    expect(loadModelText(text(498), "s.yaml").scenarios).toHaveLength(1 + 500);
+    const refused = loadModelText(text(4998), "s.yaml");
+    expect(refused.issues.map((i) => [i.code, i.path, i.args])).toEqual([["TOO_MANY_SCENARIOS", ["scenarios"], { count: 5000, limit: 500 }]]);
+    expect(refused.scenarios).toEqual([]);
+    const line = VOORBEELD.split("\n").indexOf("scenarios:") + 2;
+    expect(issuePosition(refused, refused.issues[0]!)).toEqual({ line, col: 3 });
   }, SLOW);
 });
 
@@ -272,6 +285,21 @@ describe("money beyond what 40 significant digits carry to the cent", () => {
     const text = VOORBEELD.replace("customers: 5200", "customers: 1e13").replace("service_cost: 60", "service_cost: 1e12");
     const issue = loadModelText(text, "m.yaml").issues.find((i) => i.code === "AMOUNT_TOO_LARGE");
     expect(issue?.path).toEqual(["channels", 2, "service_cost"]);
+  });
+  // The cost limits of a segment and channel that a scenario took over from base are not
+  // computed again (base had no error there); these are the pairs a scenario does change.
+  const scenario = (set: string) => VOORBEELD.replace(/^scenarios:\n/m, `scenarios:\n  - id: big\n    set:\n      ${set}\n`);
+  it("a scenario that raises a cost past the limit is refused, naming the scenario", () => {
+    const text = scenario("channels.webshop.service_cost: 1e12").replace("customers: 5200", "customers: 1e13");
+    const issue = loadModelText(text, "m.yaml").issues.find((i) => i.code === "AMOUNT_TOO_LARGE");
+    expect([issue?.scenario, issue?.path]).toEqual(["big", ["scenarios", 0, "set", "channels.webshop.service_cost"]]);
+  });
+  it("a scenario that serves a segment through a channel base did not is checked for that pair", () => {
+    // direct's service cost over enterprise's customers is within the limit, over smb's not.
+    const text = scenario("mix.smb: { direct: 100% }").replace("customers: 5200", "customers: 1e13").replace("service_cost: 6500", "service_cost: 1e12");
+    expect(errorCodes(loadModelText(text.replace(/^  - id: big\n(    .*\n)+/m, ""), "m.yaml"))).toEqual([]);
+    const issue = loadModelText(text, "m.yaml").issues.find((i) => i.code === "AMOUNT_TOO_LARGE");
+    expect(issue?.scenario).toBe("big");
   });
   it("amounts just within the limit still foot to the cent", () => {
     const text = VOORBEELD.replace("customers: 5200", "customers: 1e9").replace("revenue_per_customer: 3600", "revenue_per_customer: 1e14");
