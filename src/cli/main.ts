@@ -123,6 +123,8 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
     .addOption(unitOption())
     .addOption(localeOption())
     .addOption(widthOption())
+    .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
+    .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
     .action(async (_model: string | undefined, _opts, cmd: Command) => {
       const { runReport } = await import("./commands/report.js");
       const { model, scenario } = modelAndScenarios(cmd.args, cmd.opts().scenario);
@@ -140,6 +142,8 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
     .addOption(unitOption())
     .addOption(localeOption())
     .addOption(widthOption())
+    .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
+    .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
     .option("--ascii", "ASCII instead of Unicode glyphs in the chart")
     .action(async (_model: string | undefined, _opts, cmd: Command) => {
       const { runCompare } = await import("./commands/compare.js");

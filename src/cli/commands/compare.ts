@@ -5,6 +5,7 @@ import { msg, raw } from "../../views/document.js";
 import { renderTerminal } from "../../render/table.js";
 import { renderMarkdown } from "../../render/markdown.js";
 import { renderCsv } from "../../render/csv.js";
+import { csvOptions } from "../csv-options.js";
 import { renderJson } from "../../render/json.js";
 import type { Unit } from "../../render/format.js";
 import { evaluateChecks } from "../../engine/checks.js";
@@ -22,6 +23,8 @@ export interface CompareOptions extends GlobalOptions {
   readonly unit: Unit | "auto";
   readonly locale?: string;
   readonly width?: string;
+  readonly csvDelimiter?: string;
+  readonly bom?: boolean;
   readonly ascii?: boolean;
 }
 
@@ -65,7 +68,7 @@ async function writeComparison(modelArg: string | undefined, options: CompareOpt
       return writeOut(renderTerminal(compareView(projection, comparison, { density: "screen", notes }), terminal));
     }
     case "json": return writeOut(renderJson(compareData(projection, comparison)));
-    case "csv": return writeOut(renderCsv(compareRecords(comparison)));
+    case "csv": return writeOut(renderCsv(compareRecords(comparison), csvOptions(options)));
     case "md": return writeOut(renderMarkdown(compareView(projection, comparison, { density: "page" }), { style }));
   }
 }

@@ -6,6 +6,7 @@ import { msg, type Text } from "../../views/document.js";
 import { renderTerminal } from "../../render/table.js";
 import { renderMarkdown } from "../../render/markdown.js";
 import { renderCsv } from "../../render/csv.js";
+import { csvOptions } from "../csv-options.js";
 import { renderJson } from "../../render/json.js";
 import type { Unit } from "../../render/format.js";
 import { issuesAsText } from "../issues.js";
@@ -29,6 +30,8 @@ export interface ReportOptions extends GlobalOptions {
   readonly unit: Unit | "auto";
   readonly locale?: string;
   readonly width?: string;
+  readonly csvDelimiter?: string;
+  readonly bom?: boolean;
 }
 
 /** Under each scenario's table: the model's checks that fail in it. */
@@ -72,7 +75,7 @@ async function writeReport(modelArg: string | undefined, options: ReportOptions)
     switch (options.format) {
       case "table": return writeOut(renderTerminal(allocationsView(projection, comparisons, "screen"), terminal()));
       case "json": return writeOut(renderJson(allocationsData(projection, comparisons)));
-      case "csv": return writeOut(renderCsv(allocationsRecords(comparisons, projection.minorUnits)));
+      case "csv": return writeOut(renderCsv(allocationsRecords(comparisons, projection.minorUnits), csvOptions(options)));
       case "md": return writeOut(renderMarkdown(allocationsView(projection, comparisons, "page"), { style }));
     }
   }
@@ -80,7 +83,7 @@ async function writeReport(modelArg: string | undefined, options: ReportOptions)
   switch (options.format) {
     case "table": return writeOut(renderTerminal(reportView(projection, { ...view, density: "screen", notes: failedCheckNotes(loaded, projection) }), terminal()));
     case "json": return writeOut(renderJson(reportData(projection)));
-    case "csv": return writeOut(renderCsv(reportRecords(projection)));
+    case "csv": return writeOut(renderCsv(reportRecords(projection), csvOptions(options)));
     case "md": return writeOut(renderMarkdown(reportView(projection, { ...view, density: "page" }), { style }));
   }
 }
