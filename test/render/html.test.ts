@@ -121,3 +121,16 @@ describe("distplan report/compare --format html", () => {
     expect(existsSync(missing)).toBe(false);
   });
 });
+
+describe("-o FILE for the terminal table", () => {
+  it("a file gets no colour (unless --color) and 80 columns, whatever the terminal", () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-out-"));
+    const file = join(dir, "r.txt");
+    expect(distplan(["report", "examples/ecommerce-brand.yaml", "-o", file], { env: { FORCE_COLOR: "1", NO_COLOR: "" } }).code).toBe(0);
+    const plain = readFileSync(file, "utf8");
+    expect(plain).not.toMatch(/\u001b\[/);
+    expect(plain).toBe(distplan(["report", "examples/ecommerce-brand.yaml"]).stdout);
+    expect(distplan(["report", "examples/ecommerce-brand.yaml", "-o", file, "--color"]).code).toBe(0);
+    expect(readFileSync(file, "utf8")).toMatch(/\u001b\[31m-55,750\u001b\[39m/);
+  });
+});

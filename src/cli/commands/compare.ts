@@ -69,7 +69,7 @@ async function writeComparison(modelArg: string | undefined, options: CompareOpt
         const where = [...new Set(o.points.filter((p) => !p.passed).map((p) => p.scenario))].join(", ");
         return [msg("note.checkFailsIn", { scenarios: [raw(where)], check: title(o) })];
       });
-      const terminal = { unit: options.unit, width: terminalWidth(options.width), paint: stdoutPaint(options), style, ascii: wantsAscii(options.ascii) };
+      const terminal = { unit: options.unit, width: terminalWidth(options.width ?? (options.output ? "80" : undefined)), paint: stdoutPaint(options.output ? { ...options, color: options.color === true } : options), style, ascii: wantsAscii(options.ascii) };
       return out(renderTerminal(compareView(projection, comparison, { density: "screen", notes }), terminal));
     }
     case "json": return out(renderJson(compareData(projection, comparison)));

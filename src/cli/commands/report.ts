@@ -72,7 +72,7 @@ async function writeReport(modelArg: string | undefined, options: ReportOptions)
   const projection = selectScenarios(loaded, options.scenario);
   const style = localeStyle(options.locale);
   const out = (text: string) => emit(text, options.output);
-  const terminal = () => ({ width: terminalWidth(options.width), paint: stdoutPaint(options), style, unit: options.unit, ascii: false });
+  const terminal = () => ({ width: terminalWidth(options.width ?? (options.output ? "80" : undefined)), paint: stdoutPaint(options.output ? { ...options, color: options.color === true } : options), style, unit: options.unit, ascii: false });
 
   if (options.allocations) {
     const comparisons = projection.scenarios.map((s) => compareAllocations(loaded.scenarios.find((m) => m.id === s.id)!.model, s));
