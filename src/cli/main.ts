@@ -119,10 +119,13 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
     .addOption(oneOf(new Option("--by <view>", "rows by channel, segment or both"), ["channel", "segment", "both"]).default("channel"))
     .addOption(oneOf(new Option("--lines <set>", "summary lines or every P&L line"), ["summary", "full"]).default("summary"))
     .option("--allocations", "each channel's net profit under every allocation method")
-    .addOption(formatOption(["table", "json", "csv", "md"], "table"))
+    .addOption(formatOption(["table", "json", "csv", "md", "html"], "table"))
+    .option("-o, --output <file>", "write to FILE instead of standard output")
     .addOption(unitOption())
     .addOption(localeOption())
     .addOption(widthOption())
+    .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
+    .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
     .action(async (_model: string | undefined, _opts, cmd: Command) => {
       const { runReport } = await import("./commands/report.js");
       const { model, scenario } = modelAndScenarios(cmd.args, cmd.opts().scenario);
@@ -136,10 +139,13 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
     .addOption(scenarioOption("scenarios to compare with base (default: all)"))
     .allowExcessArguments()
     .option("--metric <metric...>", "metrics to compare (default: revenue contribution net_profit contribution_margin npv cumulative_net_profit)")
-    .addOption(formatOption(["table", "json", "csv", "md"], "table"))
+    .addOption(formatOption(["table", "json", "csv", "md", "html"], "table"))
+    .option("-o, --output <file>", "write to FILE instead of standard output")
     .addOption(unitOption())
     .addOption(localeOption())
     .addOption(widthOption())
+    .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
+    .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
     .option("--ascii", "ASCII instead of Unicode glyphs in the chart")
     .action(async (_model: string | undefined, _opts, cmd: Command) => {
       const { runCompare } = await import("./commands/compare.js");

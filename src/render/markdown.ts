@@ -16,7 +16,7 @@ export function renderMarkdown(doc: ReportDocument, options: MarkdownOptions = {
   const visit = (blocks: readonly Block[]) => {
     for (const b of blocks) {
       if (b.kind === "section") visit(b.blocks);
-      else if (b.kind !== "gap") parts.push(blockText(b, w));
+      else if (b.kind !== "gap" && b.kind !== "chart") parts.push(blockText(b, w)); // a chart's figures are in the tables
     }
   };
   visit(doc.blocks);
@@ -54,7 +54,7 @@ function markdownWriter(options: MarkdownOptions, places: number): Writer {
   };
 }
 
-function blockText(block: Exclude<Block, { kind: "section" | "gap" }>, w: Writer): string {
+function blockText(block: Exclude<Block, { kind: "section" | "gap" | "chart" }>, w: Writer): string {
   switch (block.kind) {
     case "source": return "```yaml\n" + `${mdText(block.text)}  # line ${block.line}, column ${block.col}` + "\n```";
     case "heading": return `### ${words(block.text, w)}`;

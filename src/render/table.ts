@@ -144,6 +144,8 @@ function renderBlock(block: Block, w: TerminalWriter, options: TerminalOptions, 
       for (const b of block.blocks) renderBlock(b, inner, options, out);
       return;
     }
+    case "chart": // a terminal does not draw charts: their figures are in the tables
+      return;
   }
 }
 

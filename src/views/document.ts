@@ -89,7 +89,31 @@ export type Block =
   /** A break between parts, where a terminal leaves an empty line. */
   | { readonly kind: "gap" }
   /** A group of blocks whose money shares one unit, chosen to fit `scale`. */
-  | { readonly kind: "section"; readonly scale: readonly Decimal[]; readonly blocks: readonly Block[] };
+  | { readonly kind: "section"; readonly scale: readonly Decimal[]; readonly blocks: readonly Block[] }
+  /** A chart with the figures it shows (#16): drawn by the HTML renderer (SVG plus the data as a
+   *  table); formats that cannot draw leave it out. */
+  | { readonly kind: "chart"; readonly chart: Chart };
+
+/** One coloured series of a chart: a value per category (null: no figure). */
+export interface ChartSeries {
+  readonly label: Text;
+  readonly values: readonly (Decimal | null)[];
+}
+
+/** A chart's data. stacked: a category's series on top of each other (parts of a whole);
+ *  grouped: side by side, a negative value below the axis. Figures are the engine's, footed. */
+export interface Chart {
+  readonly type: "stacked" | "grouped";
+  readonly title: Text;
+  /** One sentence saying what the chart shows, for readers who cannot see it. */
+  readonly description: Text;
+  /** What a value is: money in the document's currency, or a ratio shown as a percentage. */
+  readonly value: "money" | "percent";
+  readonly categories: readonly Text[];
+  readonly series: readonly ChartSeries[];
+  /** Under each category, a remark (its change against base), or none. */
+  readonly notes?: readonly Text[];
+}
 
 export interface ReportDocument {
   readonly blocks: readonly Block[];

@@ -46,4 +46,9 @@ export type MessageKey =
   | "check.line.invalid" | "check.line.failed" | "check.line.lint" | "check.line.passed"
   | "check.cross" | "check.tick" | "check.lintMark.failed" | "check.lintMark.warning" | "check.invalidCode" | "check.invalidCode.page" | "check.lintCode"
   | "check.mark.passed" | "check.mark.failed" | "check.mark.warning" | "check.status.passed"
-  | "check.column.file" | "check.column.check" | "check.column.result" | "check.title.passed" | "check.title.failed";
+  | "check.column.file" | "check.column.check" | "check.column.result" | "check.title.passed" | "check.title.failed"
+  // #16 charts and the HTML report
+  | "chart.keyFigures" | "chart.column.scenario" | "chart.column.lastYear" | "chart.data" | "chart.details"
+  | "chart.revenue" | "chart.revenue.desc" | "chart.netProfit" | "chart.netProfit.desc" | "chart.mix" | "chart.mix.desc"
+  | "chart.allocation" | "chart.allocation.desc" | "chart.npv" | "chart.npv.desc" | "chart.scenarioNetProfit" | "chart.scenarioNetProfit.desc"
+  | "chart.vsBase";

@@ -5,6 +5,10 @@ import { msg, raw } from "../../views/document.js";
 import { renderTerminal } from "../../render/table.js";
 import { renderMarkdown } from "../../render/markdown.js";
 import { renderCsv } from "../../render/csv.js";
+import { csvOptions } from "../csv-options.js";
+import { emit } from "../emit.js";
+import { chartedComparison } from "../../views/charts.js";
+import { reportView } from "../../views/report.js";
 import { renderJson } from "../../render/json.js";
 import type { Unit } from "../../render/format.js";
 import { evaluateChecks } from "../../engine/checks.js";
@@ -13,15 +17,18 @@ import { issuesAsText } from "../issues.js";
 import { suggest } from "../../model/issues.js";
 import { EXIT, UsageError } from "../errors.js";
 import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
-import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
+import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, type GlobalOptions } from "../output.js";
 
 export interface CompareOptions extends GlobalOptions {
   readonly scenario?: string[];
   readonly metric?: string[];
-  readonly format: "table" | "json" | "csv" | "md";
+  readonly format: "table" | "json" | "csv" | "md" | "html";
   readonly unit: Unit | "auto";
   readonly locale?: string;
   readonly width?: string;
+  readonly csvDelimiter?: string;
+  readonly bom?: boolean;
+  readonly output?: string;
   readonly ascii?: boolean;
 }
 
@@ -55,17 +62,24 @@ async function writeComparison(modelArg: string | undefined, options: CompareOpt
   const projection = selectScenarios(loaded, requested, "all");
   const comparison = compareScenarios(projection, metrics);
   const style = localeStyle(options.locale);
+  const out = (text: string) => emit(text, options.output);
   switch (options.format) {
     case "table": {
       const notes = evaluateChecks(loaded.scenarios[0]!.model, projection).filter((o) => !o.passed).map((o) => {
         const where = [...new Set(o.points.filter((p) => !p.passed).map((p) => p.scenario))].join(", ");
         return [msg("note.checkFailsIn", { scenarios: [raw(where)], check: title(o) })];
       });
-      const terminal = { unit: options.unit, width: terminalWidth(options.width), paint: stdoutPaint(options), style, ascii: wantsAscii(options.ascii) };
-      return writeOut(renderTerminal(compareView(projection, comparison, { density: "screen", notes }), terminal));
+      const terminal = { unit: options.unit, width: terminalWidth(options.width ?? (options.output ? "80" : undefined)), paint: stdoutPaint(options.output ? { ...options, color: options.color === true } : options), style, ascii: wantsAscii(options.ascii) };
+      return out(renderTerminal(compareView(projection, comparison, { density: "screen", notes }), terminal));
     }
-    case "json": return writeOut(renderJson(compareData(projection, comparison)));
-    case "csv": return writeOut(renderCsv(compareRecords(comparison)));
-    case "md": return writeOut(renderMarkdown(compareView(projection, comparison, { density: "page" }), { style }));
+    case "json": return out(renderJson(compareData(projection, comparison)));
+    case "csv": return out(renderCsv(compareRecords(comparison), csvOptions(options)));
+    case "md": return out(renderMarkdown(compareView(projection, comparison, { density: "page" }), { style }));
+    case "html": {
+      const { renderHtml } = await import("../../render/html.js");
+      const page = compareView(projection, comparison, { density: "page" });
+      const report = reportView(projection, { by: "channel", lines: "summary", density: "page" });
+      return out(renderHtml(chartedComparison(projection, page, compareScenarios(projection, ["npv"]), report), { style }));
+    }
   }
 }

@@ -6,6 +6,9 @@ import { msg, type Text } from "../../views/document.js";
 import { renderTerminal } from "../../render/table.js";
 import { renderMarkdown } from "../../render/markdown.js";
 import { renderCsv } from "../../render/csv.js";
+import { csvOptions } from "../csv-options.js";
+import { emit } from "../emit.js";
+import { chartedReport } from "../../views/charts.js";
 import { renderJson } from "../../render/json.js";
 import type { Unit } from "../../render/format.js";
 import { issuesAsText } from "../issues.js";
@@ -15,10 +18,10 @@ import type { LoadedModel } from "../../model/load.js";
 import type { Projection } from "../../engine/projection-types.js";
 import { EXIT } from "../errors.js";
 import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
-import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, writeErr, writeOut, type GlobalOptions } from "../output.js";
+import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, writeErr, type GlobalOptions } from "../output.js";
 import { emptyRecord } from "../../model/records.js";
 
-export type ReportFormat = "table" | "json" | "csv" | "md";
+export type ReportFormat = "table" | "json" | "csv" | "md" | "html";
 
 export interface ReportOptions extends GlobalOptions {
   readonly scenario?: string[];
@@ -29,6 +32,9 @@ export interface ReportOptions extends GlobalOptions {
   readonly unit: Unit | "auto";
   readonly locale?: string;
   readonly width?: string;
+  readonly csvDelimiter?: string;
+  readonly bom?: boolean;
+  readonly output?: string;
 }
 
 /** Under each scenario's table: the model's checks that fail in it. */
@@ -65,22 +71,31 @@ async function writeReport(modelArg: string | undefined, options: ReportOptions)
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
   const projection = selectScenarios(loaded, options.scenario);
   const style = localeStyle(options.locale);
-  const terminal = () => ({ width: terminalWidth(options.width), paint: stdoutPaint(options), style, unit: options.unit, ascii: false });
+  const out = (text: string) => emit(text, options.output);
+  const terminal = () => ({ width: terminalWidth(options.width ?? (options.output ? "80" : undefined)), paint: stdoutPaint(options.output ? { ...options, color: options.color === true } : options), style, unit: options.unit, ascii: false });
 
   if (options.allocations) {
     const comparisons = projection.scenarios.map((s) => compareAllocations(loaded.scenarios.find((m) => m.id === s.id)!.model, s));
     switch (options.format) {
-      case "table": return writeOut(renderTerminal(allocationsView(projection, comparisons, "screen"), terminal()));
-      case "json": return writeOut(renderJson(allocationsData(projection, comparisons)));
-      case "csv": return writeOut(renderCsv(allocationsRecords(comparisons, projection.minorUnits)));
-      case "md": return writeOut(renderMarkdown(allocationsView(projection, comparisons, "page"), { style }));
+      case "table": return out(renderTerminal(allocationsView(projection, comparisons, "screen"), terminal()));
+      case "json": return out(renderJson(allocationsData(projection, comparisons)));
+      case "csv": return out(renderCsv(allocationsRecords(comparisons, projection.minorUnits), csvOptions(options)));
+      case "md": return out(renderMarkdown(allocationsView(projection, comparisons, "page"), { style }));
+      case "html": {
+        const { renderHtml } = await import("../../render/html.js");
+        return out(renderHtml(chartedReport(projection, allocationsView(projection, comparisons, "page")), { style }));
+      }
     }
   }
   const view = { by: options.by, lines: options.lines };
   switch (options.format) {
-    case "table": return writeOut(renderTerminal(reportView(projection, { ...view, density: "screen", notes: failedCheckNotes(loaded, projection) }), terminal()));
-    case "json": return writeOut(renderJson(reportData(projection)));
-    case "csv": return writeOut(renderCsv(reportRecords(projection)));
-    case "md": return writeOut(renderMarkdown(reportView(projection, { ...view, density: "page" }), { style }));
+    case "table": return out(renderTerminal(reportView(projection, { ...view, density: "screen", notes: failedCheckNotes(loaded, projection) }), terminal()));
+    case "json": return out(renderJson(reportData(projection)));
+    case "csv": return out(renderCsv(reportRecords(projection), csvOptions(options)));
+    case "md": return out(renderMarkdown(reportView(projection, { ...view, density: "page" }), { style }));
+    case "html": {
+      const { renderHtml } = await import("../../render/html.js");
+      return out(renderHtml(chartedReport(projection, reportView(projection, { ...view, density: "page" })), { style }));
+    }
   }
 }
