@@ -81,6 +81,6 @@ async function writeReport(modelArg: string | undefined, options: ReportOptions)
     case "table": return writeOut(renderTerminal(reportView(projection, { ...view, density: "screen", notes: failedCheckNotes(loaded, projection) }), terminal()));
     case "json": return writeOut(renderJson(reportData(projection)));
     case "csv": return writeOut(renderCsv(reportRecords(projection)));
-    case "md": return writeOut(renderMarkdown(reportView(projection, { ...view, density: "page" }), { style }));
+    case "md": return writeOut(renderMarkdown(reportView(projection, { ...view, density: "page", notes: failedCheckNotes(loaded, projection) }), { style }));
   }
 }
