@@ -146,7 +146,7 @@ function scenarioBlocks(projection: Projection, s: ScenarioProjection, options: 
   const warnings = warningTexts(s.warnings);
   if (warnings.length) blocks.push({ kind: "notes", items: warnings, tone: "warning", wrap: true });
   const notes = options.notes?.[s.id] ?? [];
-  if (notes.length) blocks.push({ kind: "notes", items: notes, tone: "warning", wrap: false });
+  if (notes.length) blocks.push({ kind: "notes", items: notes, tone: "warning", wrap: true });
   return { kind: "section", scale, blocks };
 }
 

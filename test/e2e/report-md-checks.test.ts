@@ -9,7 +9,7 @@ import { distplan } from "../support/cli.js";
 describe("report --format md and the model's checks", () => {
   it("quotes the failing check of the bundled example, as the table does", () => {
     const md = distplan(["report", "examples/voorbeeld.yaml", "--format", "md"]);
-    const table = distplan(["report", "examples/voorbeeld.yaml"]);
+    const table = distplan(["report", "examples/voorbeeld.yaml", "--width", "200"]);
     expect(md.code).toBe(0);
     // partners' contribution margin is 5.3% in 2027 (docs/MODEL.md §13), below the check's 10%.
     const note = "check failed: contribution_margin ≥ 10% · partners · base · 2027: 5.3%  (also 2028–2031)";

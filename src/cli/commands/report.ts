@@ -49,7 +49,7 @@ function failedCheckNotes(loaded: LoadedModel, projection: Projection): Record<s
     notes[s.id] = outcomes.flatMap((o, k) => {
       const failing = { ...o, points: pointsOf[k]!.get(s.id) ?? [] };
       if (failing.points.every((p) => p.passed)) return [];
-      return [[msg("note.checkFailed", { check: title(o), failures: failureSummary(failing) })]];
+      return [[msg("note.checkFailed", { check: title(o), failures: failureSummary(failing, true) })]];
     });
   }
   return notes;
