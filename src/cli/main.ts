@@ -123,6 +123,7 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
     .addOption(unitOption())
     .addOption(localeOption())
     .addOption(widthOption())
+    .option("--ascii", "ASCII only: no Unicode glyphs in the table")
     .action(async (_model: string | undefined, _opts, cmd: Command) => {
       const { runReport } = await import("./commands/report.js");
       const { model, scenario } = modelAndScenarios(cmd.args, cmd.opts().scenario);

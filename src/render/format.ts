@@ -174,3 +174,15 @@ export function wrap(text: string, width: number, indent = "  "): string {
   if (line) lines.push(line);
   return lines.join("\n");
 }
+
+// #12 --ascii: every glyph as ASCII, so `--ascii` output is bytes below 128.
+const ASCII_GLYPHS: Readonly<Record<string, string>> = {
+  "Δ": "vs", "→": "->", "≥": ">=", "≤": "<=", "\u26a0\ufe0f": "!", "\u26a0": "!", "·": "-", "–": "-", "—": "-", "▲": "^", "▼": "v",
+  "★": "*", "✓": "ok", "✗": "x", "✅": "ok", "❌": "x", "…": "...", "×": "x", "€": "EUR", "‘": "'", "’": "'", "“": '"', "”": '"',
+};
+const NON_ASCII = /\u26a0\ufe0f|[^\u0000-\u007f]/gu;
+
+/** Text as ASCII: known glyphs by their ASCII spelling, accents dropped (é → e), anything else "?". */
+export function asciiText(s: string): string {
+  return s.replace(NON_ASCII, (c) => ASCII_GLYPHS[c] ?? (c.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\u0000-\u007f]/g, "?") || "?"));
+}

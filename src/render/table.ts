@@ -6,7 +6,7 @@ import { fixed, type Decimal } from "../money/decimal.js";
 import type { Block, ReportDocument, Table, Text, Tone, Value } from "../views/document.js";
 import { columnBlocks, grid, widest, type Align } from "./grid.js";
 import {
-  UNIT_WORD, autoUnit, unitPlaces, visibleControls, groupDigits, percent, plainPaint, scaled, shortPercent, signed, signedPercent, wrap, yearRanges, PLAIN_STYLE,
+  UNIT_WORD, asciiText, autoUnit, unitPlaces, visibleControls, groupDigits, percent, plainPaint, scaled, shortPercent, signed, signedPercent, wrap, yearRanges, PLAIN_STYLE,
   type NumberStyle, type Paint, type Unit,
 } from "./format.js";
 import { DEFAULT_MESSAGES, abbreviations, exactMoney, words, type Writer } from "./text.js";
@@ -36,7 +36,8 @@ export function renderTerminal(doc: ReportDocument, options: TerminalOptions = D
   const lines: string[] = [];
   const writer = terminalWriter(options, options.unit === "auto" ? "1" : options.unit, doc.minorUnits ?? 2);
   for (const block of doc.blocks) renderBlock(block, writer, options, lines);
-  return lines.join("\n").replace(/\n+$/, "") + "\n";
+  const text = lines.join("\n").replace(/\n+$/, "") + "\n";
+  return options.ascii ? asciiText(text) : text; // a last net: what no writer spelled (a source line)
 }
 
 interface TerminalWriter extends Writer {
@@ -72,16 +73,28 @@ function terminalWriter(options: TerminalOptions, unit: Unit, places = 2, unitDe
       case "none": return "–";
     }
   };
+  const messages = options.messages ?? DEFAULT_MESSAGES;
   return {
-    messages: options.messages ?? DEFAULT_MESSAGES,
+    // --ascii: the wording and every value spelled in ASCII before the layout, so columns align.
+    messages: options.ascii ? asciiCatalogue(messages) : messages,
     unitInUse: unit,
     places,
-    value,
-    raw: (text) => visibleControls(text),
+    value: options.ascii ? (v) => asciiText(value(v)) : value,
+    raw: (text) => (options.ascii ? asciiText(visibleControls(text)) : visibleControls(text)),
     paint: (text, tone) => toned(text, tone, paint),
     best: (best) => (best ? ` ${star}` : "  "),
     unit: () => (UNIT_WORD[unit] ? ` ${UNIT_WORD[unit]}` : ""),
   };
+}
+
+const asciiCatalogues = new WeakMap<Catalogue, Catalogue>();
+function asciiCatalogue(messages: Catalogue): Catalogue {
+  let ascii = asciiCatalogues.get(messages);
+  if (!ascii) {
+    ascii = Object.fromEntries(Object.entries(messages).map(([k, v]) => [k, asciiText(v)])) as unknown as Catalogue;
+    asciiCatalogues.set(messages, ascii);
+  }
+  return ascii;
 }
 
 function toned(text: string, tone: Tone | undefined, paint: Paint): string {
@@ -120,7 +133,7 @@ function renderBlock(block: Block, w: TerminalWriter, options: TerminalOptions, 
     }
     case "notes":
       for (const item of block.items) {
-        const text = `⚠ ${words(item, w)}`;
+        const text = `${options.ascii ? "!" : "⚠"} ${words(item, w)}`;
         out.push(w.paint(block.wrap ? wrap(text, options.width) : text, block.tone));
       }
       return;

@@ -15,7 +15,7 @@ import type { LoadedModel } from "../../model/load.js";
 import type { Projection } from "../../engine/projection-types.js";
 import { EXIT } from "../errors.js";
 import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
-import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, writeErr, writeOut, type GlobalOptions } from "../output.js";
+import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
 import { emptyRecord } from "../../model/records.js";
 
 export type ReportFormat = "table" | "json" | "csv" | "md";
@@ -29,6 +29,7 @@ export interface ReportOptions extends GlobalOptions {
   readonly unit: Unit | "auto";
   readonly locale?: string;
   readonly width?: string;
+  readonly ascii?: boolean;
 }
 
 /** Under each scenario's table: the model's checks that fail in it. */
@@ -65,7 +66,7 @@ async function writeReport(modelArg: string | undefined, options: ReportOptions)
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
   const projection = selectScenarios(loaded, options.scenario);
   const style = localeStyle(options.locale);
-  const terminal = () => ({ width: terminalWidth(options.width), paint: stdoutPaint(options), style, unit: options.unit, ascii: false });
+  const terminal = () => ({ width: terminalWidth(options.width), paint: stdoutPaint(options), style, unit: options.unit, ascii: wantsAscii(options.ascii) });
 
   if (options.allocations) {
     const comparisons = projection.scenarios.map((s) => compareAllocations(loaded.scenarios.find((m) => m.id === s.id)!.model, s));
