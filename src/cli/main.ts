@@ -126,6 +126,7 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
     .addOption(widthOption())
     .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
     .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
+    .option("--ascii", "ASCII only: no Unicode glyphs in the table")
     .action(async (_model: string | undefined, _opts, cmd: Command) => {
       const { runReport } = await import("./commands/report.js");
       const { model, scenario } = modelAndScenarios(cmd.args, cmd.opts().scenario);

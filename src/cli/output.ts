@@ -27,9 +27,15 @@ export function paintForStream(options: GlobalOptions, stream: "stdout" | "stder
 export const stdoutPaint = (options: GlobalOptions) => paintForStream(options, "stdout");
 export const stderrPaint = (options: GlobalOptions) => paintForStream(options, "stderr");
 
+/**
+ * The width tables must fit: --width, else the terminal's, else COLUMNS (also when piped, so
+ * `COLUMNS=200 distplan report … | less` is wide), else 80. Never below 40.
+ */
 export function terminalWidth(requested?: string): number {
   if (requested !== undefined) return Math.max(40, Number.parseInt(requested, 10) || 80);
-  return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
+  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
+  const columns = /^\d+$/.test(process.env.COLUMNS ?? "") ? Number(process.env.COLUMNS) : 0;
+  return columns > 0 ? Math.max(40, columns) : 80;
 }
 
 export function writeOut(text: string): void {

@@ -44,8 +44,25 @@ export function groupDigits(value: Decimal, places: number, style: NumberStyle =
   return `${negative ? "-" : ""}${grouped}${frac !== undefined ? style.decimal + frac : ""}`;
 }
 
-export function scaled(value: Decimal, unit: Unit, style: NumberStyle = PLAIN_STYLE): string {
-  return groupDigits(value.times(UNIT_FACTOR[unit]), 0, style);
+export function scaled(value: Decimal, unit: Unit, style: NumberStyle = PLAIN_STYLE, places = 0): string {
+  return groupDigits(value.times(UNIT_FACTOR[unit]), places, style);
+}
+
+/**
+ * Decimals that keep two significant digits of the smallest non-zero figure in `unit`
+ * (1,500,000 in millions: 1 decimal, "1.5"; 40,000 in millions: 2, "0.04"); 0 in units of one
+ * and when every figure has two digits before the mark. At most 6, the places of a millionth.
+ */
+export function unitPlaces(values: Iterable<Decimal>, unit: Unit): number {
+  if (unit === "1") return 0;
+  let smallest: Decimal | null = null;
+  for (const v of values) if (!v.isZero() && (smallest === null || v.abs().lessThan(smallest))) smallest = v.abs();
+  if (smallest === null) return 0;
+  const inUnit = smallest.times(UNIT_FACTOR[unit]);
+  if (inUnit.greaterThanOrEqualTo(10)) return 0;
+  // A figure below 10 has its first digit at 10^e (e = floor(log10)); two digits end at 10^(e-1).
+  const exponent = inUnit.e;
+  return Math.min(6, Math.max(0, 1 - exponent));
 }
 
 /** The smallest unit in which every figure fits in `digits` digits. */
@@ -156,4 +173,16 @@ export function wrap(text: string, width: number, indent = "  "): string {
   }
   if (line) lines.push(line);
   return lines.join("\n");
+}
+
+// #12 --ascii: every glyph as ASCII, so `--ascii` output is bytes below 128.
+const ASCII_GLYPHS: Readonly<Record<string, string>> = {
+  "Δ": "vs", "→": "->", "≥": ">=", "≤": "<=", "\u26a0\ufe0f": "!", "\u26a0": "!", "·": "-", "–": "-", "—": "-", "▲": "^", "▼": "v",
+  "★": "*", "✓": "ok", "✗": "x", "✅": "ok", "❌": "x", "…": "...", "×": "x", "€": "EUR", "‘": "'", "’": "'", "“": '"', "”": '"',
+};
+const NON_ASCII = /\u26a0\ufe0f|[^\u0000-\u007f]/gu;
+
+/** Text as ASCII: known glyphs by their ASCII spelling, accents dropped (é → e), anything else "?". */
+export function asciiText(s: string): string {
+  return s.replace(NON_ASCII, (c) => ASCII_GLYPHS[c] ?? (c.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\u0000-\u007f]/g, "?") || "?"));
 }

@@ -6,7 +6,7 @@ import { fixed, type Decimal } from "../money/decimal.js";
 import type { Block, ReportDocument, Table, Text, Tone, Value } from "../views/document.js";
 import { columnBlocks, grid, widest, type Align } from "./grid.js";
 import {
-  UNIT_WORD, autoUnit, visibleControls, groupDigits, percent, plainPaint, scaled, shortPercent, signed, signedPercent, wrap, yearRanges, PLAIN_STYLE,
+  UNIT_WORD, asciiText, autoUnit, unitPlaces, visibleControls, groupDigits, percent, plainPaint, scaled, shortPercent, signed, signedPercent, wrap, yearRanges, PLAIN_STYLE,
   type NumberStyle, type Paint, type Unit,
 } from "./format.js";
 import { DEFAULT_MESSAGES, abbreviations, exactMoney, words, type Writer } from "./text.js";
@@ -36,7 +36,8 @@ export function renderTerminal(doc: ReportDocument, options: TerminalOptions = D
   const lines: string[] = [];
   const writer = terminalWriter(options, options.unit === "auto" ? "1" : options.unit, doc.minorUnits ?? 2);
   for (const block of doc.blocks) renderBlock(block, writer, options, lines);
-  return lines.join("\n").replace(/\n+$/, "") + "\n";
+  const text = lines.join("\n").replace(/\n+$/, "") + "\n";
+  return options.ascii ? asciiText(text) : text; // a last net: what no writer spelled (a source line)
 }
 
 interface TerminalWriter extends Writer {
@@ -45,17 +46,18 @@ interface TerminalWriter extends Writer {
   readonly places: number;
 }
 
-function terminalWriter(options: TerminalOptions, unit: Unit, places = 2): TerminalWriter {
+/** `unitDecimals`: decimals of money scaled to `unit` (unitPlaces of the section's figures). */
+function terminalWriter(options: TerminalOptions, unit: Unit, places = 2, unitDecimals = 0): TerminalWriter {
   const { paint, style } = options;
   const glyphs = options.ascii ? SPARK_ASCII : SPARK;
   const star = options.ascii ? "*" : "★";
   const value = (v: Value): string => {
     switch (v.kind) {
-      case "money": return v.exact ? exactMoney(v.amount, v.exact, style, places) : scaled(v.amount, unit, style);
+      case "money": return v.exact ? exactMoney(v.amount, v.exact, style, places) : scaled(v.amount, unit, style, unitDecimals);
       case "percent": return v.ratio === null ? "–" : percent(v.ratio, v.places ?? 1, style);
       case "rate": return shortPercent(v.ratio, style);
       case "count": return groupDigits(v.amount, 0, style);
-      case "delta": return deltaText(v, unit, options);
+      case "delta": return deltaText(v, unit, options, unitDecimals);
       case "spark": return v.levels.map((level) => glyphs[level]!).join("");
       case "mix": {
         const abbr = abbreviations(v.parts.map((p) => p.id));
@@ -71,16 +73,28 @@ function terminalWriter(options: TerminalOptions, unit: Unit, places = 2): Termi
       case "none": return "–";
     }
   };
+  const messages = options.messages ?? DEFAULT_MESSAGES;
   return {
-    messages: options.messages ?? DEFAULT_MESSAGES,
+    // --ascii: the wording and every value spelled in ASCII before the layout, so columns align.
+    messages: options.ascii ? asciiCatalogue(messages) : messages,
     unitInUse: unit,
     places,
-    value,
-    raw: (text) => visibleControls(text),
+    value: options.ascii ? (v) => asciiText(value(v)) : value,
+    raw: (text) => (options.ascii ? asciiText(visibleControls(text)) : visibleControls(text)),
     paint: (text, tone) => toned(text, tone, paint),
     best: (best) => (best ? ` ${star}` : "  "),
     unit: () => (UNIT_WORD[unit] ? ` ${UNIT_WORD[unit]}` : ""),
   };
+}
+
+const asciiCatalogues = new WeakMap<Catalogue, Catalogue>();
+function asciiCatalogue(messages: Catalogue): Catalogue {
+  let ascii = asciiCatalogues.get(messages);
+  if (!ascii) {
+    ascii = Object.fromEntries(Object.entries(messages).map(([k, v]) => [k, asciiText(v)])) as unknown as Catalogue;
+    asciiCatalogues.set(messages, ascii);
+  }
+  return ascii;
 }
 
 function toned(text: string, tone: Tone | undefined, paint: Paint): string {
@@ -95,11 +109,11 @@ function toned(text: string, tone: Tone | undefined, paint: Paint): string {
   }
 }
 
-function deltaText(v: Extract<Value, { kind: "delta" }>, unit: Unit, options: TerminalOptions): string {
+function deltaText(v: Extract<Value, { kind: "delta" }>, unit: Unit, options: TerminalOptions, unitDecimals: number): string {
   const { paint, style } = options;
   const d: Decimal = v.amount;
-  const main = v.of === "points" ? `${signed(groupDigits(d.times(100), 1, style))}pt` : signed(v.of === "count" ? groupDigits(d, 0, style) : scaled(d, unit, style));
-  if (d.isZero() || /^[+-]?0([.,]0)?(pt)?$/.test(main)) return paint.dim(main.replace(/^[+-]/, ""));
+  const main = v.of === "points" ? `${signed(groupDigits(d.times(100), 1, style))}pt` : signed(v.of === "count" ? groupDigits(d, 0, style) : scaled(d, unit, style, unitDecimals));
+  if (d.isZero() || /^[+-]?0([.,]0+)?(pt)?$/.test(main)) return paint.dim(main.replace(/^[+-]/, ""));
   const colour = v.better ? paint.green : paint.red;
   if (!v.full) return colour(main);
   const arrow = options.ascii ? (v.better ? "^" : "v") : v.better ? "▲" : "▼";
@@ -119,7 +133,7 @@ function renderBlock(block: Block, w: TerminalWriter, options: TerminalOptions, 
     }
     case "notes":
       for (const item of block.items) {
-        const text = `⚠ ${words(item, w)}`;
+        const text = `${options.ascii ? "!" : "⚠"} ${words(item, w)}`;
         out.push(w.paint(block.wrap ? wrap(text, options.width) : text, block.tone));
       }
       return;
@@ -140,7 +154,9 @@ function renderBlock(block: Block, w: TerminalWriter, options: TerminalOptions, 
     }
     case "section": {
       const unit = options.unit === "auto" ? autoUnit(block.scale) : options.unit;
-      const inner = terminalWriter(options, unit, w.places);
+      // An asked-for unit (--unit k|M) keeps two significant digits of the smallest figure; auto
+      // picks a unit in which every figure already has its digits.
+      const inner = terminalWriter(options, unit, w.places, options.unit === "auto" ? 0 : unitPlaces(block.scale, unit));
       for (const b of block.blocks) renderBlock(b, inner, options, out);
       return;
     }

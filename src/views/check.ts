@@ -41,10 +41,13 @@ export function lintText(lint: Lint): Text {
   return [msg(`lint.${lint.code}`, args)];
 }
 
-/** A check's value at one point: a percentage or an amount, or why there is none. */
-export function valueText(outcome: Pick<CheckOutcome, "ratio" | "metric">, value: Decimal | null, missing?: CheckPoint["missing"]): Text {
+/**
+ * A check's value at one point: a percentage or an amount, or why there is none. `inUnit`: the
+ * amount in the unit of the table it is shown under (a note under a report), else to the cent.
+ */
+export function valueText(outcome: Pick<CheckOutcome, "ratio" | "metric">, value: Decimal | null, missing?: CheckPoint["missing"], inUnit = false): Text {
   if (value === null) return [msg(missing === "no_channel" ? "check.missing.channel" : missing === "no_segment" ? "check.missing.segment" : "check.missing.revenue")];
-  return [outcome.ratio ? val({ kind: "percent", ratio: value, places: 1 }) : exact(value)];
+  return [outcome.ratio ? val({ kind: "percent", ratio: value, places: 1 }) : inUnit ? val({ kind: "money", amount: value }) : exact(value)];
 }
 
 const bound = (o: CheckOutcome, d: Decimal): Text => [o.ratio ? val({ kind: "rate", ratio: d }) : exact(d, "written")];
@@ -89,11 +92,12 @@ function alsoText(failures: readonly CheckPoint[]): Text {
   return parts.flatMap((p, i) => (i === 0 ? p : [msg("list.semicolon"), ...p]));
 }
 
-export function failureSummary(o: CheckOutcome): Text {
+/** The first failing point with its value, then the others compactly; `inUnit` as in valueText. */
+export function failureSummary(o: CheckOutcome, inUnit = false): Text {
   const failures = o.points.filter((p) => !p.passed);
   const first = failures[0]!;
   const also = alsoText(failures.slice(1));
-  const head: Text = [msg("check.failure", { at: at(first), value: valueText(o, first.value, first.missing) })];
+  const head: Text = [msg("check.failure", { at: at(first), value: valueText(o, first.value, first.missing, inUnit) })];
   return also.length ? [...head, msg("check.also", { also })] : head;
 }
 

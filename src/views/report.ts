@@ -22,7 +22,7 @@ export interface ReportViewOptions {
   readonly by: ByOption;
   readonly lines: LinesOption;
   readonly density: Density;
-  /** Under each scenario: the model's checks that fail in it, already as text (screen only). */
+  /** Under each scenario: the model's checks that fail in it, already as text (screen and page). */
   readonly notes?: Readonly<Record<string, readonly Text[]>>;
 }
 
@@ -145,8 +145,8 @@ function scenarioBlocks(projection: Projection, s: ScenarioProjection, options: 
   }
   const warnings = warningTexts(s.warnings);
   if (warnings.length) blocks.push({ kind: "notes", items: warnings, tone: "warning", wrap: true });
-  const notes = page ? [] : (options.notes?.[s.id] ?? []);
-  if (notes.length) blocks.push({ kind: "notes", items: notes, tone: "warning", wrap: false });
+  const notes = options.notes?.[s.id] ?? [];
+  if (notes.length) blocks.push({ kind: "notes", items: notes, tone: "warning", wrap: true });
   return { kind: "section", scale, blocks };
 }
 

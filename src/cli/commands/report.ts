@@ -18,7 +18,7 @@ import type { LoadedModel } from "../../model/load.js";
 import type { Projection } from "../../engine/projection-types.js";
 import { EXIT } from "../errors.js";
 import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
-import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, writeErr, type GlobalOptions } from "../output.js";
+import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, type GlobalOptions } from "../output.js";
 import { emptyRecord } from "../../model/records.js";
 
 export type ReportFormat = "table" | "json" | "csv" | "md" | "html";
@@ -35,6 +35,7 @@ export interface ReportOptions extends GlobalOptions {
   readonly csvDelimiter?: string;
   readonly bom?: boolean;
   readonly output?: string;
+  readonly ascii?: boolean;
 }
 
 /** Under each scenario's table: the model's checks that fail in it. */
@@ -55,7 +56,7 @@ function failedCheckNotes(loaded: LoadedModel, projection: Projection): Record<s
     notes[s.id] = outcomes.flatMap((o, k) => {
       const failing = { ...o, points: pointsOf[k]!.get(s.id) ?? [] };
       if (failing.points.every((p) => p.passed)) return [];
-      return [[msg("note.checkFailed", { check: title(o), failures: failureSummary(failing) })]];
+      return [[msg("note.checkFailed", { check: title(o), failures: failureSummary(failing, true) })]];
     });
   }
   return notes;
@@ -72,7 +73,7 @@ async function writeReport(modelArg: string | undefined, options: ReportOptions)
   const projection = selectScenarios(loaded, options.scenario);
   const style = localeStyle(options.locale);
   const out = (text: string) => emit(text, options.output);
-  const terminal = () => ({ width: terminalWidth(options.width ?? (options.output ? "80" : undefined)), paint: stdoutPaint(options.output ? { ...options, color: options.color === true } : options), style, unit: options.unit, ascii: false });
+  const terminal = () => ({ width: terminalWidth(options.width ?? (options.output ? "80" : undefined)), paint: stdoutPaint(options.output ? { ...options, color: options.color === true } : options), style, unit: options.unit, ascii: wantsAscii(options.ascii) });
 
   if (options.allocations) {
     const comparisons = projection.scenarios.map((s) => compareAllocations(loaded.scenarios.find((m) => m.id === s.id)!.model, s));
@@ -92,7 +93,7 @@ async function writeReport(modelArg: string | undefined, options: ReportOptions)
     case "table": return out(renderTerminal(reportView(projection, { ...view, density: "screen", notes: failedCheckNotes(loaded, projection) }), terminal()));
     case "json": return out(renderJson(reportData(projection)));
     case "csv": return out(renderCsv(reportRecords(projection), csvOptions(options)));
-    case "md": return out(renderMarkdown(reportView(projection, { ...view, density: "page" }), { style }));
+    case "md": return out(renderMarkdown(reportView(projection, { ...view, density: "page", notes: failedCheckNotes(loaded, projection) }), { style }));
     case "html": {
       const { renderHtml } = await import("../../render/html.js");
       return out(renderHtml(chartedReport(projection, reportView(projection, { ...view, density: "page" })), { style }));
