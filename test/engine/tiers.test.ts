@@ -1,0 +1,128 @@
+// Partner tiers on an indirect channel (issue #14, docs/MODEL.md §14a): the cell's partner margin is
+// the share-weighted tier margin, and a tier's fees (partners × fee) are income of the channel.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ROOT, errorCodes, loadText, project } from "../helpers.js";
+
+const worked = readFileSync(join(ROOT, "examples/worked-example.yaml"), "utf8");
+const withTiers = (tiers: string) => worked.replace("    partner_margin: 20%\n", `    tiers:\n${tiers}`);
+const figures = (text: string) => JSON.stringify(project(loadText(text)));
+
+describe("tiers", () => {
+  it("the worked example's partner channel is where the replacement lands", () => {
+    expect(withTiers("      - { id: only, partner_margin: 20%, partners: 1, share: 100% }\n")).not.toBe(worked);
+  });
+
+  it("one tier at 100% gives exactly the figures of the same channel with partner_margin", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), (hundredths) => {
+        const margin = `${(hundredths / 100).toFixed(2)}%`;
+        const plain = worked.replace("    partner_margin: 20%\n", `    partner_margin: ${margin}\n`);
+        const tiered = withTiers(`      - { id: only, partner_margin: ${margin}, partners: 7, share: 100% }\n`);
+        expect(figures(tiered)).toBe(figures(plain));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("shares move the margin between tiers without changing sell-out", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100 }), (silver) => {
+        const text = withTiers([
+          `      - { id: silver, partner_margin: 10%, partners: 5, share: ${silver}% }`,
+          `      - { id: gold, partner_margin: 30%, partners: 2, share: ${100 - silver}% }`,
+        ].join("\n") + "\n");
+        const base = project(loadText(worked)).scenarios[0]!;
+        const p = project(loadText(text)).scenarios[0]!;
+        p.years.forEach((y, t) => {
+          const cell = y.channels.partners!.segments.small!;
+          const before = base.years[t]!.channels.partners!.segments.small!;
+          expect(cell.market_revenue.toString()).toBe(before.market_revenue.toString());
+          // margin = market × (silver × 10% + (1 − silver) × 30%), to the cent.
+          const rate = (silver * 10 + (100 - silver) * 30) / 10_000;
+          expect(cell.partner_margin.toFixed(2)).toBe(cell.market_revenue.times(rate).toDecimalPlaces(2).toFixed(2));
+          expect(cell.revenue.toString()).toBe(cell.market_revenue.minus(cell.partner_margin).toString());
+        });
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("fees appear in income and nowhere else", () => {
+    const free = project(loadText(withTiers("      - { id: gold, partner_margin: 20%, partners: 4, share: 100% }\n"))).scenarios[0]!;
+    const paid = project(loadText(withTiers("      - { id: gold, partner_margin: 20%, partners: 4, fee: 1234.56, share: 100% }\n"))).scenarios[0]!;
+    paid.years.forEach((y, t) => {
+      const a = free.years[t]!.channels.partners!;
+      const b = y.channels.partners!;
+      // 4 partners × 1,234.56 = 4,938.24 a year, on top of the written income line (1,000).
+      expect(b.income.minus(a.income).toFixed(2)).toBe("4938.24");
+      expect(b.contribution.minus(a.contribution).toFixed(2)).toBe("4938.24");
+      expect(JSON.stringify(b.segments)).toBe(JSON.stringify(a.segments));
+      for (const f of ["revenue", "cm1", "fixed_costs", "variable_costs", "partner_margin"] as const) expect(b[f].toString()).toBe(a[f].toString());
+      // The other channels do not see it (shared costs here go by revenue and equally).
+      expect(JSON.stringify(y.channels.web)).toBe(JSON.stringify(free.years[t]!.channels.web));
+    });
+  });
+
+  it("a hand-worked tier example", () => {
+    // One year, 100 customers (no churn, none new) at 1,000 list: sell-out (market revenue) 100,000.
+    // Tiers: registered 10% on 20% of sell-out, silver 15% on 30%, gold 25% on 50%.
+    //   partner margin = 100,000 × (0.2×0.10 + 0.3×0.15 + 0.5×0.25) = 100,000 × 0.19 = 19,000
+    //   revenue = 81,000; COGS = 60% of list = 60,000; gross profit = cm1 = 21,000
+    //   fees = 40×100 + 10×500 + 2×2,000 = 4,000 + 5,000 + 4,000 = 13,000 (income)
+    //   contribution = 21,000 − 0 fixed + 13,000 = 34,000.
+    const text = `version: 1
+name: Tiers by hand
+start_year: 2027
+years: 1
+segments:
+  - { id: smb, customers: 100, new_customers: 0, churn: 0%, revenue_per_customer: 1000, gross_margin: 40% }
+channels:
+  - id: partners
+    type: indirect
+    tiers:
+      - { id: registered, partner_margin: 10%, fee: 100, partners: 40, share: 20%, requires: { revenue: 0, certified: 0 } }
+      - { id: silver, partner_margin: 15%, fee: 500, partners: 10, share: 30%, requires: { revenue: 50k, certified: 1 } }
+      - { id: gold, partner_margin: 25%, fee: 2000, partners: 2, share: 50%, requires: { revenue: 200k, certified: 3, specialisations: [heat pumps] } }
+mix:
+  smb: { partners: 100% }
+`;
+    const c = project(loadText(text)).scenarios[0]!.years[0]!.channels.partners!;
+    expect([c.market_revenue, c.partner_margin, c.revenue, c.cogs, c.gross_profit, c.cm1, c.income, c.contribution].map((d) => d.toFixed(2)))
+      .toEqual(["100000.00", "19000.00", "81000.00", "60000.00", "21000.00", "21000.00", "13000.00", "34000.00"]);
+  });
+
+  it("a scenario can change one tier's margin by its id", () => {
+    const text = withTiers([
+      "      - { id: silver, partner_margin: 10%, partners: 5, share: 50% }",
+      "      - { id: gold, partner_margin: 30%, partners: 2, share: 50% }",
+    ].join("\n") + "\n").replace("checks:", "scenarios:\n  - id: gold-up\n    set: { channels.partners.tiers.gold.partner_margin: 40% }\n\nchecks:");
+    const [base, up] = project(loadText(text)).scenarios;
+    const cell = (s: typeof base, t: number) => s!.years[t]!.channels.partners!.segments.small!;
+    // 2027: market 47,500; margin 20% → 9,500 in base, 25% (0.5×10% + 0.5×40%) → 11,875 with gold at 40%.
+    expect(cell(base, 0).partner_margin.toFixed(2)).toBe("9500.00");
+    expect(cell(up, 0).partner_margin.toFixed(2)).toBe("11875.00");
+  });
+
+  it("refuses tiers with a partner_margin, shares that do not add up, and a duplicate tier id", () => {
+    expect(errorCodes(loadText(withTiers("      - { id: a, partner_margin: 20%, partners: 1, share: 100% }\n").replace("    acquisition_cost: 100\n", "    acquisition_cost: 100\n    partner_margin: 5%\n"))))
+      .toContain("TIERS_WITH_PARTNER_MARGIN");
+    expect(errorCodes(loadText(withTiers("      - { id: a, partner_margin: 20%, partners: 1, share: 60% }\n      - { id: b, partner_margin: 20%, partners: 1, share: 30% }\n"))))
+      .toEqual(["TIER_SHARES_NOT_100"]);
+    expect(errorCodes(loadText(withTiers("      - { id: a, partner_margin: 20%, partners: 1, share: 50% }\n      - { id: a, partner_margin: 20%, partners: 1, share: 50% }\n"))))
+      .toEqual(["DUPLICATE_ID"]);
+  });
+});
+
+describe("fmt on tiers", () => {
+  it("orders a tier's keys as the schema does and writes its shares as percentages", async () => {
+    const { formatModelText } = await import("../../src/model/fmt.js");
+    const text = withTiers("      - share: 1\n        partners: 3\n        partner_margin: 0.2\n        id: only\n");
+    const out = formatModelText(text);
+    // A share of 1 is 100%, a margin of 0.2 is 20%; partners stay a count; id comes first.
+    expect(out).toContain("    tiers:\n      - id: only\n        partner_margin: 20%\n        partners: 3\n        share: 100%\n");
+    expect(figures(out)).toBe(figures(text));
+  });
+});
