@@ -46,4 +46,6 @@ export type MessageKey =
   | "check.line.invalid" | "check.line.failed" | "check.line.lint" | "check.line.passed"
   | "check.cross" | "check.tick" | "check.lintMark.failed" | "check.lintMark.warning" | "check.invalidCode" | "check.invalidCode.page" | "check.lintCode"
   | "check.mark.passed" | "check.mark.failed" | "check.mark.warning" | "check.status.passed"
-  | "check.column.file" | "check.column.check" | "check.column.result" | "check.title.passed" | "check.title.failed";
+  | "check.column.file" | "check.column.check" | "check.column.result" | "check.title.passed" | "check.title.failed"
+  // #14 partner tiers
+  | "lint.TIER_LADDER.earns" | "lint.TIER_LADDER.requires" | "lint.TIER_UNREACHABLE" | "lint.PARTNER_LOSES";

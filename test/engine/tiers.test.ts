@@ -126,3 +126,59 @@ describe("fmt on tiers", () => {
     expect(figures(out)).toBe(figures(text));
   });
 });
+
+describe("the partner's side and its lints", () => {
+  // Sell-out 1,000 customers × 1,000 = 1,000,000 a year. Per average partner:
+  //   registered: 20% / 40 partners = 5,000; × 10% = 500, fee 100 → earns 400 net; requires 0
+  //   silver:     30% / 10 partners = 30,000; × 15% = 4,500, fee 500 → 4,000; requires 25,000
+  //   gold:       50% / 2 partners = 250,000; × 25% = 62,500, fee 2,000 → 60,500; requires 250,000 (exactly met)
+  const clean = `version: 1
+name: Tier lints
+start_year: 2027
+years: 3
+segments:
+  - { id: smb, customers: 1000, new_customers: 0, churn: 0%, revenue_per_customer: 1000, gross_margin: 40% }
+channels:
+  - id: partners
+    type: indirect
+    tiers:
+      - { id: registered, partner_margin: 10%, fee: 100, partners: 40, share: 20%, requires: { revenue: 0, certified: 0 } }
+      - { id: silver, partner_margin: 15%, fee: 500, partners: 10, share: 30%, requires: { revenue: 25k, certified: 1 } }
+      - { id: gold, partner_margin: 25%, fee: 2000, partners: 2, share: 50%, requires: { revenue: 250000, certified: 3 } }
+mix:
+  smb: { partners: 100% }
+`;
+  const lints = async (text: string) => {
+    const { checkLoadedModel } = await import("../../src/engine/check-model.js");
+    return checkLoadedModel(loadText(text)).lints.filter((l) => /TIER|PARTNER/.test(l.code)).map((l) => `${l.code} ${String(l.args.tier)}`);
+  };
+
+  it("a sound ladder has none", async () => expect(await lints(clean)).toEqual([]));
+
+  it("TIER_UNREACHABLE: exactly at the requirement passes, one cent above it does not", async () => {
+    expect(await lints(clean.replace("revenue: 250000,", "revenue: 250000.01,"))).toEqual(["TIER_UNREACHABLE gold"]);
+  });
+
+  it("PARTNER_LOSES: a fee equal to the earnings passes, one cent more does not", async () => {
+    expect(await lints(clean.replace("fee: 100,", "fee: 500,"))).toEqual([]);
+    expect(await lints(clean.replace("fee: 100,", "fee: 500.01,"))).toEqual(["PARTNER_LOSES registered"]);
+  });
+
+  it("TIER_LADDER: a higher tier that earns less per euro, or requires less", async () => {
+    expect(await lints(clean.replace("partner_margin: 25%", "partner_margin: 14%"))).toEqual(["TIER_LADDER gold"]);
+    expect(await lints(clean.replace("revenue: 25k, certified: 1", "revenue: 25k, certified: 4"))).toEqual(["TIER_LADDER gold"]);
+  });
+
+  it("the average partner's figures per tier and year", async () => {
+    const { tierYears } = await import("../../src/engine/partners.js");
+    const loaded = loadText(clean);
+    const channel = loaded.scenarios[0]!.model.channels[0]!;
+    const base = project(loaded).scenarios[0]!;
+    const rows = channel.tiers.map((k) => tierYears(channel, k, base)[0]!).map((y) => [y.sellOut.toFixed(2), y.sellOutPerPartner!.toFixed(2), y.earningsPerPartner!.toFixed(2), y.meetsRevenue]);
+    expect(rows).toEqual([
+      ["200000.00", "5000.00", "400.00", true],
+      ["300000.00", "30000.00", "4000.00", true],
+      ["500000.00", "250000.00", "60500.00", true],
+    ]);
+  });
+});
