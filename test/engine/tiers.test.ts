@@ -182,3 +182,33 @@ mix:
     ]);
   });
 });
+
+describe("examples/installer-tiers.yaml by hand (2027)", () => {
+  // Homes: 2,000 × (1 − 10%) + 500 = 2,300 customers × 8,000 = sell-out 18,400,000.
+  // Margin rate 20%×12% + 35%×16% + 45%×20% = 2.4% + 5.6% + 9% = 17% → 3,128,000; revenue 15,272,000.
+  // COGS 65% of list = 11,960,000; gross profit = cm1 = 3,312,000.
+  // Income: leads 180,000 + fees 300×250 + 80×1,500 + 25×4,000 = 75,000 + 120,000 + 100,000 → 475,000.
+  // Contribution = 3,312,000 − fixed (900,000 + 120,000) + 475,000 = 2,767,000.
+  // gold-margin-up: 45% × 3 points × 18,400,000 = 248,400 more margin → revenue 15,023,600.
+  const loaded = loadText(readFileSync(join(ROOT, "examples/installer-tiers.yaml"), "utf8"));
+  const [base, up, tighter] = project(loaded).scenarios;
+  const c = (s: typeof base) => s!.years[0]!.channels.installers!;
+
+  it("base, and the gold-margin-up scenario", () => {
+    expect([c(base).market_revenue, c(base).partner_margin, c(base).revenue, c(base).gross_profit, c(base).income, c(base).contribution].map((d) => d.toFixed(2)))
+      .toEqual(["18400000.00", "3128000.00", "15272000.00", "3312000.00", "475000.00", "2767000.00"]);
+    expect(c(up).revenue.toFixed(2)).toBe("15023600.00");
+    // Tightening Silver's requirement changes no figure; only the partner side sees it.
+    expect(JSON.stringify(tighter!.years)).toBe(JSON.stringify(base!.years));
+  });
+
+  it("silver-tighter leaves the average Silver installer short of the requirement", async () => {
+    // Silver: 35% × 18,400,000 / 80 = 80,500 per installer, below 90,000 (and above base's 60,000).
+    const { tierYears } = await import("../../src/engine/partners.js");
+    const model = loaded.scenarios[2]!.model;
+    const silver = tierYears(model.channels[0]!, model.channels[0]!.tiers[1]!, tighter!)[0]!;
+    expect([silver.sellOutPerPartner!.toFixed(2), silver.meetsRevenue]).toEqual(["80500.00", false]);
+    const before = loaded.scenarios[0]!.model.channels[0]!;
+    expect(tierYears(before, before.tiers[1]!, base!)[0]!.meetsRevenue).toBe(true);
+  });
+});
