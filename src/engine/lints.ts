@@ -5,8 +5,9 @@ import type { Model } from "../model/types.js";
 import type { ScenarioProjection } from "./projection-types.js";
 import type { Path } from "../model/issues.js";
 import type { ModelFile } from "../model/types.js";
+import { earningRate, tierYears } from "./partners.js";
 
-export const LINT_CODES = ["CONFLICT_RULE_MISSING", "MIX_SHIFT", "SHORT_HORIZON", "PRICE_UNDERCUT", "CONTRIBUTION_NEGATIVE", "ALLOCATION_LOSS"] as const;
+export const LINT_CODES = ["CONFLICT_RULE_MISSING", "MIX_SHIFT", "SHORT_HORIZON", "PRICE_UNDERCUT", "CONTRIBUTION_NEGATIVE", "ALLOCATION_LOSS", "TIER_LADDER", "TIER_UNREACHABLE", "PARTNER_LOSES"] as const;
 export type LintCode = (typeof LINT_CODES)[number];
 
 export interface Lint {
@@ -80,6 +81,29 @@ export function lintModel(model: Model, file: ModelFile, base: ScenarioProjectio
     if (t >= 0) {
       lints.push({ code: "ALLOCATION_LOSS", path: ["channels", channelIndex(id)], args: { channel: id, year: base.years[t]!.year, contribution: years[t]!.contribution.toFixed(2), net: years[t]!.net_profit.toFixed(2) } });
     }
+  }
+  // 7-9. Partner tiers (docs/MODEL.md §14a): the ladder, and the average partner of each tier.
+  for (const c of model.channels) {
+    const at = (k: number): Path => ["channels", channelIndex(c.id), "tiers", k];
+    c.tiers.forEach((tier, k) => {
+      const lower = c.tiers[k - 1];
+      if (lower) {
+        const t = base.years.findIndex((_, i) => earningRate(tier, i).lessThan(earningRate(lower, i)));
+        const requiresLess = tier.requires !== null && lower.requires !== null
+          && (tier.requires.revenue.lessThan(lower.requires.revenue) || tier.requires.certified.lessThan(lower.requires.certified));
+        if (t >= 0) lints.push({ code: "TIER_LADDER", path: at(k), args: { channel: c.id, tier: tier.id, lower: lower.id, what: "earns", year: base.years[t]!.year } });
+        else if (requiresLess) lints.push({ code: "TIER_LADDER", path: [...at(k), "requires"], args: { channel: c.id, tier: tier.id, lower: lower.id, what: "requires", year: "" } });
+      }
+      const years = tierYears(c, tier, base);
+      const short = years.find((y) => y.meetsRevenue === false);
+      if (short) {
+        lints.push({ code: "TIER_UNREACHABLE", path: [...at(k), "requires", "revenue"], args: { channel: c.id, tier: tier.id, year: short.year, sells: short.sellOutPerPartner!.toFixed(2), requires: tier.requires!.revenue.toFixed(2) } });
+      }
+      const losing = years.find((y) => y.earningsPerPartner !== null && y.earningsPerPartner.isNegative());
+      if (losing) {
+        lints.push({ code: "PARTNER_LOSES", path: [...at(k), "fee"], args: { channel: c.id, tier: tier.id, year: losing.year, fee: tier.fee[years.indexOf(losing)]!.toFixed(2), earns: losing.earningsPerPartner!.plus(tier.fee[years.indexOf(losing)]!).toFixed(2) } });
+      }
+    });
   }
   return lints;
 }

@@ -15,6 +15,10 @@ const defs = modelSchema.$defs;
 
 const OVERRIDES: Shape = { order: keysOf(defs.overrides), fields: { price_discount: PERCENT, partner_margin: PERCENT, acquisition_cost: AMOUNT, service_cost: AMOUNT } };
 const SEGMENT: Shape = { order: keysOf(defs.segment), fields: { churn: PERCENT, gross_margin: PERCENT, new_customers: AMOUNT, market_potential: AMOUNT, revenue_per_customer: AMOUNT } };
+const TIER: Shape = {
+  order: keysOf(defs.tier),
+  fields: { partner_margin: PERCENT, rebate: PERCENT, mdf: PERCENT, fee: AMOUNT, partners: AMOUNT, share: PERCENT, requires: { order: keysOf(defs.tier_requires) } },
+};
 const CHANNEL: Shape = {
   order: keysOf(defs.channel),
   fields: {
@@ -23,6 +27,7 @@ const CHANNEL: Shape = {
     fixed_costs: { values: AMOUNT },
     income: { values: AMOUNT },
     by_segment: { values: OVERRIDES },
+    tiers: { items: TIER },
   },
 };
 const CONFLICT: Shape = { order: keysOf(defs.conflict), fields: { overlap: PERCENT, compensation: PERCENT } };

@@ -11,7 +11,7 @@ import {
   RATIO_METRICS, SEGMENT_METRICS, HORIZON_METRICS,
   type Channel, type ChannelFile, type ChannelOverridesFile, type ChannelTerms, type Check, type CheckFile,
   type Conflict, type Line, type Model, type ModelFile, type MoneyInput, type PercentInput, type Segment,
-  type ScenarioFile, type Series, type SeriesInput, type SharedCost, type YearSelector,
+  type ScenarioFile, type Series, type SeriesInput, type SharedCost, type Tier, type YearSelector,
 } from "./types.js";
 
 type Kind = "money" | "count" | "percent";
@@ -275,7 +275,9 @@ function normalizeChannel(c: ChannelFile, i: number, ctx: Context, segmentIds: r
       serviceCost: pick("service_cost", "money", NON_NEGATIVE, "serviceCost"),
     };
   };
-  const defaultTerms = terms(c, base, null);
+  const tiers = normalizeTiers(c, base, ctx);
+  const withTiers = (t: ChannelTerms): ChannelTerms => (tiers.length === 0 ? t : { ...t, partnerMargin: tierMargin(tiers, ctx.years) });
+  const defaultTerms = withTiers(terms(c, base, null));
   const bySegment = emptyRecord<ChannelTerms>();
   for (const [segment, overrides] of Object.entries(c.by_segment ?? {})) {
     const path: Path = [...base, "by_segment", segment];
@@ -292,8 +294,60 @@ function normalizeChannel(c: ChannelFile, i: number, ctx: Context, segmentIds: r
     defaultTerms,
     variableCosts: ctx.lines(c.variable_costs, [...base, "variable_costs"], "percent"),
     fixedCosts: ctx.lines(c.fixed_costs, [...base, "fixed_costs"], "money"),
-    income: ctx.lines(c.income, [...base, "income"], "money"),
+    // A tier's fees (partners × fee, paid by the partners) are income lines of the channel; the
+    // name holds a dot, which a line written in the file cannot, so it never meets one of those.
+    income: [...ctx.lines(c.income, [...base, "income"], "money"), ...tiers.map((k) => ({ name: `fees.${k.id}`, values: k.partners.map((n, t) => n.times(k.fee[t]!)) }))],
+    tiers,
   };
+}
+
+/** The share-weighted partner margin of a tiered channel: Σ_k share_k × margin_k per year. */
+function tierMargin(tiers: readonly Tier[], years: number): Series {
+  return Array.from({ length: years }, (_, t) => sum(tiers.map((k) => k.share[t]!.times(k.partnerMargin[t]!))));
+}
+
+function normalizeTiers(c: ChannelFile, base: Path, ctx: Context): Tier[] {
+  if (!Array.isArray(c.tiers)) return [];
+  const at: Path = [...base, "tiers"];
+  if (c.type !== "indirect") ctx.issues.push(error("TIERS_NOT_INDIRECT", at, { channel: c.id, type: c.type }, { atKey: true }));
+  if (c.partner_margin !== undefined) ctx.issues.push(error("TIERS_WITH_PARTNER_MARGIN", [...base, "partner_margin"], { channel: c.id }, { atKey: true }));
+  for (const [segment, o] of Object.entries(c.by_segment ?? {})) {
+    if (o?.partner_margin !== undefined) ctx.issues.push(error("TIERS_WITH_PARTNER_MARGIN", [...base, "by_segment", segment, "partner_margin"], { channel: c.id }, { atKey: true }));
+  }
+  const seen = new Set<string>();
+  const tiers = c.tiers.map((k, i): Tier => {
+    const p = (key: string): Path => [...at, i, key];
+    if (seen.has(k.id)) ctx.issues.push(error("DUPLICATE_ID", p("id"), { id: k.id, list: `the tiers of '${c.id}'` }));
+    seen.add(k.id);
+    const field = (key: string) => `tiers.${k.id}.${key}`;
+    let requires: Tier["requires"] = null;
+    if (k.requires !== undefined) {
+      const revenue = ctx.value(parseMoney, k.requires.revenue);
+      if (revenue.isNegative()) ctx.issues.push(error("NEGATIVE_VALUE", [...p("requires"), "revenue"], { field: field("requires.revenue"), value: revenue.toString(), year: "" }));
+      requires = { revenue, certified: ctx.value(parseMoney, k.requires.certified), specialisations: k.requires.specialisations ?? [] };
+    }
+    return {
+      id: k.id,
+      name: k.name ?? k.id,
+      partnerMargin: ctx.series(k.partner_margin, p("partner_margin"), "percent", SHARE, field("partner_margin")),
+      rebate: ctx.series(k.rebate, p("rebate"), "percent", SHARE, field("rebate")),
+      mdf: ctx.series(k.mdf, p("mdf"), "percent", SHARE, field("mdf")),
+      fee: ctx.series(k.fee, p("fee"), "money", NON_NEGATIVE, field("fee")),
+      requires,
+      partners: ctx.series(k.partners, p("partners"), "count", NON_NEGATIVE, field("partners")),
+      share: ctx.series(k.share, p("share"), "percent", SHARE, field("share")),
+    };
+  });
+  const costly = tiers.find((k) => [...k.rebate, ...k.mdf].some((v) => !v.isZero()));
+  if (costly) ctx.issues.push(warning("TIER_COSTS_NOT_PROJECTED", [...at, tiers.indexOf(costly)], { channel: c.id, tier: costly.id }));
+  for (let t = 0; t < ctx.years; t++) {
+    const total = sum(tiers.map((k) => k.share[t] ?? ZERO));
+    if (total.minus(ONE).abs().greaterThan(SUM_TOLERANCE)) {
+      ctx.issues.push(error("TIER_SHARES_NOT_100", at, { channel: c.id, sum: percentText(total), year: ctx.startYear + t }, { atKey: true }));
+      break;
+    }
+  }
+  return tiers;
 }
 
 function normalizeMix(file: ModelFile, ctx: Context, segmentIds: readonly string[], channelIds: readonly string[], reuse?: Previous): Record<string, Record<string, Series>> {

@@ -6,7 +6,7 @@
 // Series use if/then/else instead of oneOf on purpose: a validator then reports the errors of the
 // one branch the value's shape selects, so a user reads one precise error, not every alternative.
 
-import type { ChannelFile, ChannelOverridesFile, CheckFile, ConflictFile, ModelFile, ScenarioFile, SegmentFile, SharedCostFile } from "./types.js";
+import type { ChannelFile, ChannelOverridesFile, CheckFile, ConflictFile, ModelFile, ScenarioFile, SegmentFile, SharedCostFile, TierFile, TierRequiresFile } from "./types.js";
 
 const ID = "^[a-z][a-z0-9_-]*$";
 /**
@@ -212,6 +212,56 @@ export const modelSchema = {
           { ...doc("Overrides of this channel's terms for one segment; a key left out keeps the channel's own value."), ...ref("overrides") },
           "Per-segment terms by segment id: price_discount, partner_margin, acquisition_cost, service_cost.",
         ),
+        tiers: {
+          ...doc(
+            "The partner programme's tiers, lowest first (Registered, Silver, Gold); indirect channels only, and not together with partner_margin (the channel's or a by_segment one). Their shares of the channel's sell-out add up to exactly 100% every year.",
+            "partner_margin = Σ_k share_k × tier_k.partner_margin",
+          ),
+          type: "array",
+          minItems: 1,
+          items: ref("tier"),
+        },
+      },
+    },
+    tier: {
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "partner_margin", "partners", "share"],
+      properties: {
+        id: { ...doc("The tier's id, unique within the channel."), ...ref("id") },
+        name: { ...doc("Display name (default: the id)."), type: "string" },
+        partner_margin: {
+          ...doc("Share of the end-customer price a partner of this tier keeps, a percent series 0%..100%.", "tier partner_margin = tier sell-out × partner_margin"),
+          ...ref("series_percent"),
+        },
+        rebate: {
+          ...doc("Rebate paid to the tier's partners, a percent series of the vendor's sell-in revenue from the tier (default 0%); a vendor cost.", "rebate = tier revenue × rebate"),
+          ...ref("series_percent"),
+        },
+        mdf: {
+          ...doc("Market development funds for the tier's partners, a percent series of the vendor's sell-in revenue from the tier (default 0%); a vendor cost.", "mdf = tier revenue × mdf"),
+          ...ref("series_percent"),
+        },
+        fee: {
+          ...doc("What one partner of the tier pays the vendor per year (certification, platform, leads), a money series (default 0); channel income.", "fees = partners × fee"),
+          ...ref("series_money"),
+        },
+        requires: { ...doc("What a partner needs over the trailing year to hold the tier."), ...ref("tier_requires") },
+        partners: { ...doc("Number of partners in the tier, a count series, not negative."), ...ref("series_count") },
+        share: {
+          ...doc("The tier's share of the channel's sell-out (market revenue), a percent series 0%..100%; the tiers' shares add up to exactly 100% every year.", "tier sell-out = market_revenue × share"),
+          ...ref("series_percent"),
+        },
+      },
+    },
+    tier_requires: {
+      type: "object",
+      additionalProperties: false,
+      required: ["revenue", "certified"],
+      properties: {
+        revenue: { ...doc("Sell-out a partner must reach in the trailing year, money, not negative."), ...ref("money") },
+        certified: { ...doc("Certified people a partner must employ, a count, not negative."), ...ref("count") },
+        specialisations: { ...doc("Specialisations a partner must hold (free-text names)."), type: "array", items: { type: "string", minLength: 1 } },
       },
     },
     conflict: {
@@ -315,4 +365,6 @@ export const SCHEMA_MATCHES_TYPES: [
   SameKeys<PropsOf<Defs["shared_cost"]>, Keys<SharedCostFile>>,
   SameKeys<PropsOf<Defs["scenario"]>, Keys<ScenarioFile>>,
   SameKeys<PropsOf<Defs["check"]>, Keys<CheckFile>>,
-] = [true, true, true, true, true, true, true, true];
+  SameKeys<PropsOf<Defs["tier"]>, Keys<TierFile>>,
+  SameKeys<PropsOf<Defs["tier_requires"]>, Keys<TierRequiresFile>>,
+] = [true, true, true, true, true, true, true, true, true, true];

@@ -37,6 +37,25 @@ export interface ChannelFile extends ChannelOverridesFile {
   fixed_costs?: Record<string, SeriesInput<MoneyInput>>;
   income?: Record<string, SeriesInput<MoneyInput>>;
   by_segment?: Record<string, ChannelOverridesFile>;
+  tiers?: TierFile[];
+}
+
+export interface TierRequiresFile {
+  revenue: MoneyInput;
+  certified: MoneyInput;
+  specialisations?: string[];
+}
+
+export interface TierFile {
+  id: string;
+  name?: string;
+  partner_margin: SeriesInput<PercentInput>;
+  rebate?: SeriesInput<PercentInput>;
+  mdf?: SeriesInput<PercentInput>;
+  fee?: SeriesInput<MoneyInput>;
+  requires?: TierRequiresFile;
+  partners: SeriesInput<MoneyInput>;
+  share: SeriesInput<PercentInput>;
 }
 
 export interface ConflictFile {
@@ -141,6 +160,22 @@ export interface Channel {
   readonly variableCosts: readonly Line[];
   readonly fixedCosts: readonly Line[];
   readonly income: readonly Line[];
+  /** The partner programme's tiers, lowest first; empty when the channel has none. */
+  readonly tiers: readonly Tier[];
+}
+
+export interface Tier {
+  readonly id: string;
+  readonly name: string;
+  readonly partnerMargin: Series;
+  readonly rebate: Series;
+  readonly mdf: Series;
+  /** Money per partner per year, paid by the partner. */
+  readonly fee: Series;
+  readonly requires: { readonly revenue: Decimal; readonly certified: Decimal; readonly specialisations: readonly string[] } | null;
+  readonly partners: Series;
+  /** Share of the channel's sell-out; the tiers' shares add up to 1 every year. */
+  readonly share: Series;
 }
 
 export interface Conflict {

@@ -38,6 +38,9 @@ export function lintText(lint: Lint): Text {
     const net = new Decimal(String(a.net)).abs();
     return [msg("lint.ALLOCATION_LOSS", { ...args, contribution: [exact(new Decimal(String(a.contribution)))], net: [exact(net)] })];
   }
+  if (lint.code === "TIER_LADDER") return [msg(a.what === "earns" ? "lint.TIER_LADDER.earns" : "lint.TIER_LADDER.requires", args)];
+  if (lint.code === "TIER_UNREACHABLE") return [msg("lint.TIER_UNREACHABLE", { ...args, sells: [exact(new Decimal(String(a.sells)))], requires: [exact(new Decimal(String(a.requires)))] })];
+  if (lint.code === "PARTNER_LOSES") return [msg("lint.PARTNER_LOSES", { ...args, fee: [exact(new Decimal(String(a.fee)))], earns: [exact(new Decimal(String(a.earns)))] })];
   return [msg(`lint.${lint.code}`, args)];
 }
 

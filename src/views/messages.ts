@@ -51,4 +51,6 @@ export type MessageKey =
   | "chart.keyFigures" | "chart.column.scenario" | "chart.column.lastYear" | "chart.data" | "chart.details"
   | "chart.revenue" | "chart.revenue.desc" | "chart.netProfit" | "chart.netProfit.desc" | "chart.mix" | "chart.mix.desc"
   | "chart.allocation" | "chart.allocation.desc" | "chart.npv" | "chart.npv.desc" | "chart.scenarioNetProfit" | "chart.scenarioNetProfit.desc"
-  | "chart.vsBase";
+  | "chart.vsBase"
+  // #14 partner tiers
+  | "lint.TIER_LADDER.earns" | "lint.TIER_LADDER.requires" | "lint.TIER_UNREACHABLE" | "lint.PARTNER_LOSES";

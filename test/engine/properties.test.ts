@@ -74,6 +74,7 @@ describe("footing (docs/MODEL.md §8)", () => {
           ...c,
           acquisition_cost: times(c.acquisition_cost), service_cost: times(c.service_cost),
           fixed_costs: { f: times(c.fixed_costs!.f) }, income: { i: times(c.income!.i) },
+          ...(c.tiers ? { tiers: c.tiers.map((k) => ({ ...k, fee: times(k.fee) })) } : {}),
         })),
         shared_costs: (file.shared_costs ?? []).map((s) => ({ ...s, amount: times(s.amount) })),
       };
@@ -82,7 +83,8 @@ describe("footing (docs/MODEL.md §8)", () => {
       a.years.forEach((y, t) => {
         const cells = Object.values(y.channels).reduce((n, c) => n + Object.keys(c.segments).length, 0);
         // Each rounded leaf can differ by ½ cent before and k·½ cent after scaling.
-        const leaves = cells * 8 + file.channels.length * 2 + (file.shared_costs?.length ?? 0) * file.channels.length;
+        const tierFees = file.channels.reduce((n, c) => n + (c.tiers?.length ?? 0), 0); // #14: an income line each
+        const leaves = cells * 8 + file.channels.length * 2 + tierFees + (file.shared_costs?.length ?? 0) * file.channels.length;
         const tolerance = new Decimal(leaves).times(k + 1).times("0.005");
         const diff = b.years[t]!.total.net_profit.minus(y.total.net_profit.times(k)).abs();
         expect(diff.lessThanOrEqualTo(tolerance)).toBe(true);

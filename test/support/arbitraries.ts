@@ -40,11 +40,16 @@ export const modelArb: fc.Arbitrary<ModelFile> = fc
         variable: percent(1500),
         fixed: money(2_000_000),
         income: money(200_000),
-      }).map(({ type, partner_margin, variable, fixed, income, ...rest }) => ({
+        // #14: an indirect channel has either a partner_margin or tiers (shares adding up to 100%).
+        tiers: fc.option(fc.tuple(partition(3), fc.array(fc.record({ margin: percent(4000), fee: money(5000), partners: fc.integer({ min: 0, max: 400 }) }), { minLength: 3, maxLength: 3 })), { nil: undefined }),
+      }).map(({ type, partner_margin, variable, fixed, income, tiers, ...rest }) => ({
         id: `c${i}`,
         type,
         ...rest,
-        ...(type === "indirect" ? { partner_margin } : {}),
+        ...(type === "indirect" && tiers === undefined ? { partner_margin } : {}),
+        ...(type === "indirect" && tiers !== undefined
+          ? { tiers: tiers[1].map((k, t) => ({ id: `t${t}`, partner_margin: k.margin, fee: k.fee, partners: k.partners, share: `${tiers[0][t]}%` })) }
+          : {}),
         variable_costs: { v: variable },
         fixed_costs: { f: fixed },
         income: { i: income },
@@ -124,7 +129,7 @@ export const richModelArb: fc.Arbitrary<ModelFile> = modelArb.chain((base) => {
       return {
         ...c,
         by_segment: Object.fromEntries(overrides.map((o) => [segmentIds[o.segment]!, {
-          price_discount: o.discount, acquisition_cost: o.acquisition, ...(c.type === "indirect" ? { partner_margin: o.margin } : {}),
+          price_discount: o.discount, acquisition_cost: o.acquisition, ...(c.type === "indirect" && !c.tiers ? { partner_margin: o.margin } : {}),
         }])),
       };
     });

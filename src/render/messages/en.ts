@@ -219,4 +219,9 @@ export const en: Catalogue = {
   "chart.scenarioNetProfit": "Net profit per scenario per year",
   "chart.scenarioNetProfit.desc": "Bars side by side: each scenario's total net profit per year.",
   "chart.vsBase": "vs base {delta}",
+  // #14 partner tiers
+  "lint.TIER_LADDER.earns": "{channel}'s tier {tier} earns a partner less per euro of sell-out than the lower tier {lower} ({year}): a promotion should pay",
+  "lint.TIER_LADDER.requires": "{channel}'s tier {tier} requires less than the lower tier {lower}: a higher tier should ask more",
+  "lint.TIER_UNREACHABLE": "{channel}'s average {tier} partner sells {sells} in {year}, below the tier's requirement of {requires}",
+  "lint.PARTNER_LOSES": "{channel}'s average {tier} partner pays a fee of {fee} but earns {earns} from the programme ({year})",
 };
