@@ -96,3 +96,48 @@ function latest(rows: readonly ActualRow[]): Decimal {
   const last = Math.max(...rows.map(end));
   return rows.filter((r) => end(r) === last).reduce((s, r) => s.plus(r.value), new Decimal(0));
 }
+
+// ---- price / volume / mix -------------------------------------------------------------------------
+// The standard sales-variance form, per channel c with customers V (volume), an amount R (revenue,
+// or contribution) and the amount per customer P = R / V; V = Σ V_c and the mix share s_c = V_c / V:
+//   volume_c = (V_actual − V_plan) × s_plan_c × P_plan_c     (more customers at the planned mix and price)
+//   mix_c    = (s_actual_c − s_plan_c) × V_actual × P_plan_c (customers shifting between channels)
+//   price_c  = (P_actual_c − P_plan_c) × V_actual_c          (more or less per customer: price, discount, partner margin)
+// These add up to R_actual_c − R_plan_c exactly in algebra. In the minor unit, volume and mix are
+// rounded half away from zero and price is the remainder, so the parts foot to the variance to
+// the cent. A channel without planned customers takes its actual amount per customer as the plan's
+// (its whole variance is then volume and mix).
+
+export interface PvmInput {
+  readonly channel: string;
+  readonly planVolume: Decimal;
+  readonly planAmount: Decimal;
+  readonly actualVolume: Decimal;
+  readonly actualAmount: Decimal;
+}
+
+export interface PvmPart {
+  readonly channel: string;
+  readonly variance: Decimal;
+  readonly volume: Decimal;
+  readonly mix: Decimal;
+  readonly price: Decimal;
+}
+
+export function priceVolumeMix(inputs: readonly PvmInput[], minorUnits: number): { readonly channels: readonly PvmPart[]; readonly total: PvmPart } {
+  const round = (d: Decimal) => d.toDecimalPlaces(minorUnits, Decimal.ROUND_HALF_UP);
+  const vPlan = inputs.reduce((s, i) => s.plus(i.planVolume), ZERO);
+  const vActual = inputs.reduce((s, i) => s.plus(i.actualVolume), ZERO);
+  const channels = inputs.map((i): PvmPart => {
+    const pActual = i.actualVolume.isZero() ? ZERO : i.actualAmount.div(i.actualVolume);
+    const pPlan = i.planVolume.isZero() ? pActual : i.planAmount.div(i.planVolume);
+    const sPlan = vPlan.isZero() ? ZERO : i.planVolume.div(vPlan);
+    const sActual = vActual.isZero() ? ZERO : i.actualVolume.div(vActual);
+    const variance = round(i.actualAmount).minus(round(i.planAmount));
+    const volume = round(vActual.minus(vPlan).times(sPlan).times(pPlan));
+    const mix = round(sActual.minus(sPlan).times(vActual).times(pPlan));
+    return { channel: i.channel, variance, volume, mix, price: variance.minus(volume).minus(mix) };
+  });
+  const add = (k: "variance" | "volume" | "mix" | "price") => channels.reduce((s, c) => s.plus(c[k]), ZERO);
+  return { channels, total: { channel: "total", variance: add("variance"), volume: add("volume"), mix: add("mix"), price: add("price") } };
+}

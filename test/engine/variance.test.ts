@@ -72,3 +72,43 @@ describe("plan versus actuals", () => {
     expect(show(out[2]!.yearToDate)).toEqual(["100", "103", "3", "0.0300", true]);
   });
 });
+
+import fc from "fast-check";
+import { priceVolumeMix } from "../../src/engine/variance.js";
+
+describe("price / volume / mix", () => {
+  it("a hand-worked two-channel example", () => {
+    // Plan: direct 100 customers × 1,000 = 100,000; webshop 100 × 200 = 20,000 (mix 50/50).
+    // Actual: direct 90 × 1,100 = 99,000; webshop 150 × 200 = 30,000 (240 customers: 37.5/62.5).
+    // direct:  volume (240−200)×0.5×1,000 = 20,000; mix (0.375−0.5)×240×1,000 = −30,000;
+    //          price (1,100−1,000)×90 = 9,000; sum −1,000 = 99,000 − 100,000.
+    // webshop: volume 40×0.5×200 = 4,000; mix 0.125×240×200 = 6,000; price 0; sum 10,000.
+    const r = priceVolumeMix([
+      { channel: "direct", planVolume: D(100), planAmount: D(100000), actualVolume: D(90), actualAmount: D(99000) },
+      { channel: "webshop", planVolume: D(100), planAmount: D(20000), actualVolume: D(150), actualAmount: D(30000) },
+    ], 2);
+    const show = (p: { variance: { toFixed: () => string }; volume: { toFixed: () => string }; mix: { toFixed: () => string }; price: { toFixed: () => string } }) =>
+      [p.variance, p.volume, p.mix, p.price].map((d) => d.toFixed());
+    expect(show(r.channels[0]!)).toEqual(["-1000", "20000", "-30000", "9000"]);
+    expect(show(r.channels[1]!)).toEqual(["10000", "4000", "6000", "0"]);
+    expect(show(r.total)).toEqual(["9000", "24000", "-24000", "9000"]);
+  });
+
+  it("volume + mix + price = the variance, to the cent, per channel and in total (property)", () => {
+    const cents = fc.bigInt({ min: -(10n ** 11n), max: 10n ** 11n }).map((c) => D(c.toString()).div(100));
+    const count = fc.integer({ min: 0, max: 100000 }).map((n) => D(n));
+    const channel = fc.record({ planVolume: count, planAmount: cents, actualVolume: count, actualAmount: cents });
+    fc.assert(fc.property(fc.array(channel, { minLength: 1, maxLength: 5 }), fc.constantFrom(0, 2, 3), (cs, places) => {
+      const inputs = cs.map((c, i) => ({ channel: `c${i}`, ...c }));
+      const r = priceVolumeMix(inputs, places);
+      const round = (d: ReturnType<typeof D>) => d.toDecimalPlaces(places, 4); // 4 = ROUND_HALF_UP: half away from zero
+      for (const [i, p] of r.channels.entries()) {
+        expect(p.volume.plus(p.mix).plus(p.price).eq(p.variance)).toBe(true);
+        expect(p.variance.eq(round(inputs[i]!.actualAmount).minus(round(inputs[i]!.planAmount)))).toBe(true);
+        for (const part of [p.volume, p.mix, p.price]) expect(part.decimalPlaces()).toBeLessThanOrEqual(places);
+      }
+      const t = r.total;
+      expect(t.volume.plus(t.mix).plus(t.price).eq(t.variance)).toBe(true);
+    }));
+  });
+});
