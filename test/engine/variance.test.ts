@@ -112,3 +112,25 @@ describe("price / volume / mix", () => {
     }));
   });
 });
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { exampleActuals } from "../../scripts/example-actuals.js";
+import { ROOT } from "../helpers.js";
+
+describe("the bundled example actuals", () => {
+  const p = project(loadExample("hybrid-b2b.yaml")).scenarios[0]!;
+  const text = readFileSync(join(ROOT, "examples/hybrid-b2b-actuals.csv"), "utf8");
+
+  it("is what scripts/example-actuals.mjs writes (regenerate it after changing the example)", () => {
+    expect(text).toBe(exampleActuals(p));
+  });
+
+  it("reads without errors and shows the webshop's revenue 8% ahead of plan in Q2", () => {
+    const rows = rowsOf(text, p);
+    const web = variance(p, rows, parsePeriod("2027-Q2")!, ["revenue"]).find((l) => l.channel === "webshop")!;
+    // Each segment's quarter is a quarter of its year × 1.08, rounded to the cent: +8% within a cent or so.
+    expect(web.period.ratio!.minus("0.08").abs().lt("0.0001")).toBe(true);
+    expect(web.period.favourable).toBe(true);
+  });
+});
