@@ -73,6 +73,7 @@ describe("npm pack", () => {
       /^models\/distplan\.schema\.json$/,
       /^docs\/MODEL\.md$/,
       /^examples\/[a-z0-9-]+\.yaml$/,
+      /^examples\/[a-z0-9-]+-actuals\.csv$/, // #15: example actuals beside their model
       /^examples\/ci\/(distplan-check\.yml|pre-commit-config\.yaml)$/,
     ];
     expect(packedFiles.filter((f) => !allowed.some((p) => p.test(f)))).toEqual([]);

@@ -1,0 +1,192 @@
+// Actuals: what happened, per period, channel, segment and metric, read from a tidy CSV
+// (`period, channel, segment, metric, value`). Pure: takes the text, returns every row or every
+// error (never half of the rows). Amounts become Decimals from their text, never via a float.
+// A Dutch export is recognised by its ';' delimiter: decimal comma, '.' thousands, '€ 1.234,56'.
+// csv-parse is loaded with this module only, and this module only by commands that read actuals.
+import { parse } from "csv-parse/sync";
+import { Decimal } from "../money/decimal.js";
+import { suggest } from "./issues.js";
+
+export const ACTUAL_METRICS = [
+  "customers", "new_customers", "revenue", "market_revenue", "partner_margin", "cogs",
+  "variable_costs", "acquisition_costs", "service_costs", "fixed_costs", "income", "shared_costs",
+] as const;
+export type ActualMetric = (typeof ACTUAL_METRICS)[number];
+
+/** Metrics counted in customers rather than money. */
+export const COUNT_METRICS: ReadonlySet<ActualMetric> = new Set(["customers", "new_customers"]);
+
+export interface Period {
+  readonly text: string;
+  readonly year: number;
+  /** 1-4 for a quarter. */
+  readonly quarter?: number;
+  /** 1-12 for a month. */
+  readonly month?: number;
+}
+
+export interface ActualRow {
+  readonly line: number;
+  readonly period: Period;
+  /** Undefined for a company-level figure (empty cell). */
+  readonly channel?: string;
+  readonly segment?: string;
+  readonly metric: ActualMetric;
+  readonly value: Decimal;
+}
+
+export type ActualsCode =
+  | "CSV_EMPTY" | "CSV_SYNTAX" | "CSV_HEADER" | "CSV_COLUMNS" | "BAD_PERIOD" | "UNKNOWN_CHANNEL"
+  | "UNKNOWN_SEGMENT" | "UNKNOWN_METRIC" | "BAD_VALUE" | "NEGATIVE_COUNT" | "DUPLICATE_ROW";
+
+export interface ActualsError {
+  readonly code: ActualsCode;
+  readonly line: number;
+  readonly col: number;
+  readonly message: string;
+  readonly hint: string;
+}
+
+export interface ActualsIds {
+  readonly channels: readonly string[];
+  readonly segments: readonly string[];
+}
+
+export type ActualsResult =
+  | { readonly ok: true; readonly dutch: boolean; readonly rows: readonly ActualRow[] }
+  | { readonly ok: false; readonly errors: readonly ActualsError[] };
+
+const COLUMNS = ["period", "channel", "segment", "metric", "value"] as const;
+type Column = (typeof COLUMNS)[number];
+
+/** `file:line:col: error CODE: message` and the hint on the next line. */
+export function formatActualsError(file: string, e: ActualsError): string {
+  return `${file}:${e.line}:${e.col}: error ${e.code}: ${e.message}\n  hint: ${e.hint}`;
+}
+
+export function parsePeriod(text: string): Period | undefined {
+  const m = /^(\d{4})(?:-(?:Q([1-4])|(0[1-9]|1[0-2])))?$/.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  if (m[2] !== undefined) return { text, year, quarter: Number(m[2]) };
+  if (m[3] !== undefined) return { text, year, month: Number(m[3]) };
+  return { text, year };
+}
+
+/**
+ * An amount's text as a Decimal, or undefined. Dutch: `-1.234,56`, `€ 1.234,56`, `1234,5`;
+ * otherwise `-1234.56`, `€1,234.56`. A currency sign (€) may lead, after an optional minus.
+ */
+export function parseAmount(raw: string, dutch: boolean): Decimal | undefined {
+  let s = raw.trim().replace(/\u00a0/g, " ");
+  let negative = false;
+  if (s.startsWith("-")) { negative = true; s = s.slice(1).trimStart(); }
+  if (s.startsWith("€")) s = s.slice(1).trimStart();
+  if (!negative && s.startsWith("-")) { negative = true; s = s.slice(1); }
+  const [thousands, decimal] = dutch ? [".", ","] : [",", "."];
+  const t = thousands === "." ? "\\." : ",";
+  const d = decimal === "." ? "\\." : ",";
+  const grouped = new RegExp(`^(\\d{1,3}(?:${t}\\d{3})+|\\d+)(?:${d}(\\d+))?$`);
+  const m = grouped.exec(s);
+  if (!m) return undefined;
+  const whole = m[1]!.split(thousands).join("");
+  const text = `${negative ? "-" : ""}${whole}${m[2] !== undefined ? `.${m[2]}` : ""}`;
+  return new Decimal(text);
+}
+
+/** 1-based character columns where each field of a raw CSV record starts. */
+function fieldColumns(raw: string, delimiter: string): number[] {
+  const cols = [1];
+  let quoted = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === delimiter && !quoted) cols.push(i + 2);
+    else if (c === "\n" || c === "\r") break;
+  }
+  return cols;
+}
+
+interface Record_ { record: string[]; info: { lines: number }; raw: string }
+
+export function parseActuals(text: string, ids: ActualsIds): ActualsResult {
+  const body = text.replace(/^\uFEFF/, "");
+  const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
+  if (body.trim() === "") {
+    return { ok: false, errors: [{ code: "CSV_EMPTY", line: 1, col: 1, message: "the actuals file is empty", hint: `start with the header line ${COLUMNS.join(",")}` }] };
+  }
+  const dutch = firstLine.includes(";") && !firstLine.includes(",");
+  const delimiter = dutch ? ";" : ",";
+  let records: Record_[];
+  try {
+    records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as Record_[];
+  } catch (err) {
+    const e = err as { lines?: number; message?: string };
+    return { ok: false, errors: [{ code: "CSV_SYNTAX", line: e.lines ?? 1, col: 1, message: `CSV: ${e.message ?? String(err)}`, hint: "close the quoted field, or remove the stray '\"'" }] };
+  }
+  const errors: ActualsError[] = [];
+  const header = records[0]!;
+  const index = new Map<Column, number>();
+  const headerCols = fieldColumns(header.raw, delimiter);
+  header.record.forEach((name, i) => {
+    const key = name.trim().toLowerCase();
+    if ((COLUMNS as readonly string[]).includes(key)) index.set(key as Column, i);
+    else {
+      const s = suggest(key, COLUMNS);
+      errors.push({ code: "CSV_HEADER", line: header.info.lines, col: headerCols[i] ?? 1, message: `unknown column '${name}'`, hint: s ? `did you mean '${s}'?` : `the columns are ${COLUMNS.join(", ")}` });
+    }
+  });
+  for (const c of COLUMNS) {
+    if (!index.has(c)) errors.push({ code: "CSV_HEADER", line: header.info.lines, col: 1, message: `the header has no column '${c}'`, hint: `the header line is ${COLUMNS.join(delimiter)}` });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  const rows: ActualRow[] = [];
+  const seen = new Map<string, number>();
+  for (const r of records.slice(1)) {
+    const line = r.info.lines;
+    const cols = fieldColumns(r.raw, delimiter);
+    if (r.record.length !== header.record.length) {
+      errors.push({ code: "CSV_COLUMNS", line, col: 1, message: `the row has ${r.record.length} fields, the header ${header.record.length}`, hint: dutch ? "a Dutch file separates fields with ';' and writes amounts with a decimal comma" : "quote a field that contains a ',' (\"1,234.56\")" });
+      continue;
+    }
+    const cell = (c: Column): { text: string; col: number } => ({ text: (r.record[index.get(c)!] ?? "").trim(), col: cols[index.get(c)!] ?? 1 });
+    const before = errors.length;
+    const p = cell("period");
+    const period = parsePeriod(p.text);
+    if (!period) errors.push({ code: "BAD_PERIOD", line, col: p.col, message: `'${p.text}' is not a period`, hint: "write a year (2027), a quarter (2027-Q1) or a month (2027-03)" });
+    const ch = cell("channel");
+    if (ch.text !== "" && !ids.channels.includes(ch.text)) {
+      const s = suggest(ch.text, ids.channels);
+      errors.push({ code: "UNKNOWN_CHANNEL", line, col: ch.col, message: `unknown channel '${ch.text}'`, hint: s ? `did you mean '${s}'?` : `the model's channels are ${ids.channels.join(", ")}` });
+    }
+    const sg = cell("segment");
+    if (sg.text !== "" && !ids.segments.includes(sg.text)) {
+      const s = suggest(sg.text, ids.segments);
+      errors.push({ code: "UNKNOWN_SEGMENT", line, col: sg.col, message: `unknown segment '${sg.text}'`, hint: s ? `did you mean '${s}'?` : `the model's segments are ${ids.segments.join(", ")}` });
+    }
+    const mt = cell("metric");
+    const metric = (ACTUAL_METRICS as readonly string[]).includes(mt.text) ? (mt.text as ActualMetric) : undefined;
+    if (!metric) {
+      const s = suggest(mt.text, ACTUAL_METRICS);
+      errors.push({ code: "UNKNOWN_METRIC", line, col: mt.col, message: `unknown metric '${mt.text}'`, hint: s ? `did you mean '${s}'?` : `the metrics are ${ACTUAL_METRICS.join(", ")}` });
+    }
+    const v = cell("value");
+    const value = parseAmount(v.text, dutch);
+    if (!value) {
+      errors.push({ code: "BAD_VALUE", line, col: v.col, message: `'${v.text}' is not a number`, hint: dutch ? "a Dutch file writes 1.234,56 or € 1.234,56 (decimal comma)" : "write 1234.56, 1,234.56 (quoted) or €1234.56 (decimal point)" });
+    } else if (metric && COUNT_METRICS.has(metric) && value.isNegative()) {
+      errors.push({ code: "NEGATIVE_COUNT", line, col: v.col, message: `${metric} cannot be negative (${v.text})`, hint: "a count of customers is zero or more" });
+    }
+    if (errors.length > before || !period || !metric || !value) continue;
+    const key = [period.text, ch.text, sg.text, metric].join("\u0000");
+    const first = seen.get(key);
+    if (first !== undefined) {
+      errors.push({ code: "DUPLICATE_ROW", line, col: 1, message: `${metric} of ${period.text}/${ch.text || "-"}/${sg.text || "-"} is given twice (first on line ${first})`, hint: "keep one row: two values for the same cell would be ambiguous" });
+      continue;
+    }
+    seen.set(key, line);
+    rows.push({ line, period, ...(ch.text ? { channel: ch.text } : {}), ...(sg.text ? { segment: sg.text } : {}), metric, value });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, dutch, rows };
+}
