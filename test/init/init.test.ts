@@ -144,6 +144,23 @@ describe("the wizard", () => {
     expect(initialModelText(answers)).toContain("enterprise: { direct: 33.33%, partners: 33.33%, webshop: 33.34% }");
   });
 
+  it("a renamed segment is asked about by its new name in every later prompt (#12)", async () => {
+    const asked: string[] = [];
+    const prompts: Prompts = {
+      ...enterEverywhere(),
+      async input(c) {
+        asked.push(c.message);
+        return c.message.endsWith(": name") && c.default === SEGMENT_DEFAULTS.enterprise.name ? "Key accounts" : (c.default ?? "");
+      },
+    };
+    const answers = await runWizard(prompts, 2027);
+    expect(answers.segments.find((s) => s.type === "enterprise")!.name).toBe("Key accounts");
+    const later = asked.slice(asked.findIndex((m) => m.endsWith(": name")) + 1);
+    // Customers, new customers, churn, revenue, margin, and one mix share per channel but the last.
+    expect(later.filter((m) => m.startsWith("Key accounts:")).length).toBeGreaterThanOrEqual(7);
+    expect(later.some((m) => m.includes(SEGMENT_DEFAULTS.enterprise.name))).toBe(false);
+  });
+
   it("validates answers as they are typed and says why", () => {
     expect(validatePercent("150")).toBe("enter a percentage from 0 to 100, such as 12 or 12.5%");
     expect(validatePercent("12.5%")).toBe(true);

@@ -106,14 +106,16 @@ export async function runWizard(p: Prompts, startYear: number): Promise<InitAnsw
   const segments: SegmentAnswers[] = [];
   for (const type of types) {
     const d = SEGMENT_DEFAULTS[type];
+    // Every later question about the segment uses the name the person just typed.
+    const name = (await p.input({ message: `${SEGMENT_LABELS[type]}: name`, default: d.name, validate: validateName })).trim();
     segments.push({
       type,
-      name: (await p.input({ message: `${SEGMENT_LABELS[type]}: name`, default: d.name, validate: validateName })).trim(),
-      customers: parseAmount(await ask(p, `${d.name}: active customers today`, d.customers, validateCount), "count")!,
-      newCustomers: parseAmount(await ask(p, `${d.name}: new customers per year`, d.newCustomers, validateCount), "count")!,
-      churn: await share(p, `${d.name}: customers lost per year (%)`, d.churn),
-      revenuePerCustomer: await amount(p, `${d.name}: revenue per customer per year, at list price`, d.revenuePerCustomer),
-      grossMargin: await share(p, `${d.name}: gross margin at list price (%)`, d.grossMargin),
+      name,
+      customers: parseAmount(await ask(p, `${name}: active customers today`, d.customers, validateCount), "count")!,
+      newCustomers: parseAmount(await ask(p, `${name}: new customers per year`, d.newCustomers, validateCount), "count")!,
+      churn: await share(p, `${name}: customers lost per year (%)`, d.churn),
+      revenuePerCustomer: await amount(p, `${name}: revenue per customer per year, at list price`, d.revenuePerCustomer),
+      grossMargin: await share(p, `${name}: gross margin at list price (%)`, d.grossMargin),
     });
   }
 
