@@ -160,6 +160,7 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
     .argument("[models...]", "model files or globs (default ./distplan.yaml)")
     .option("--strict", "lint warnings fail the check too")
     .addOption(formatOption(["text", "json", "junit", "github", "md"], "text"))
+    .option("--ascii", "ASCII only in the text format: no Unicode marks")
     .action(async (models: string[], _opts, cmd: Command) => {
       const { runCheck } = await import("./commands/check.js");
       outcome.code = await runCheck(models, cmd.optsWithGlobals());
@@ -173,6 +174,7 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
     .addOption(formatOption(["text", "json", "md"], "text"))
     .option("--exit-code", "exit 1 when there are differences")
     .addOption(widthOption())
+    .option("--ascii", "ASCII only in the text format: no Unicode arrows or marks")
     .action(async (before: string, after: string, _opts, cmd: Command) => {
       const { runDiff } = await import("./commands/diff.js");
       outcome.code = await runDiff(before, after, cmd.optsWithGlobals());

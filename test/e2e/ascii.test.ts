@@ -27,6 +27,21 @@ describe.each(examples)("--ascii on %s", (file) => {
   });
 });
 
+describe("--ascii in check and diff text", () => {
+  it.each(examples)("check %s", (file) => {
+    const r = distplan(["check", `examples/${file}`, "--strict", "--ascii"]);
+    expect([0, 1]).toContain(r.code); // some examples fail a check or a lint on purpose
+    expect(r.stdout.length).toBeGreaterThan(0);
+    expect(nonAscii(r.stdout), r.stdout).toBe(0);
+  });
+  it("diff of two different plans (every kind of change, check marks and arrows)", () => {
+    const r = distplan(["diff", "examples/voorbeeld.yaml", "examples/hybrid-b2b.yaml", "--ascii"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("->");
+    expect(nonAscii(r.stdout), r.stdout).toBe(0);
+  });
+});
+
 describe("--ascii spelling", () => {
   it("keeps the words and the alignment of compare", () => {
     const r = distplan(["compare", "examples/voorbeeld.yaml", "--ascii"]);

@@ -14,13 +14,14 @@ import { EXIT } from "../errors.js";
 import { expandPatterns } from "../glob.js";
 import { resolveModelPath } from "../models.js";
 import { issuesAsText } from "../issues.js";
-import { stderrPaint, stdoutPaint, writeErr, writeOut, type GlobalOptions } from "../output.js";
+import { stderrPaint, stdoutPaint, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
 export type CheckFormat = "text" | "json" | "junit" | "github" | "md";
 
 export interface CheckOptions extends GlobalOptions {
   readonly strict?: boolean;
   readonly format: CheckFormat;
+  readonly ascii?: boolean;
 }
 
 export function modelPaths(args: readonly string[]): string[] {
@@ -43,7 +44,7 @@ export async function runCheck(args: readonly string[], options: CheckOptions): 
   // report show them; they never change the exit code, not even under --strict.
   for (const f of files) if (f.outcomes !== null) writeErr(issuesAsText(f.loaded, stderrPaint(options), ["warning"]));
   switch (options.format) {
-    case "text": writeOut(renderTerminal(checkView(files, strict, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, paint: stdoutPaint(options) })); break;
+    case "text": writeOut(renderTerminal(checkView(files, strict, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, paint: stdoutPaint(options), ascii: wantsAscii(options.ascii) })); break;
     case "json": writeOut(renderJson(checkData(files, strict))); break;
     case "junit": writeOut(checksAsJunit(files, { strict })); break;
     case "github": writeOut(checksAsGithub(files, { strict })); break;

@@ -11,12 +11,13 @@ import { PLAIN_STYLE } from "../../render/format.js";
 import { isValid, type LoadedModel } from "../../model/load.js";
 import { EXIT, InvalidModelError } from "../errors.js";
 import { readOperand } from "../git.js";
-import { stdoutPaint, terminalWidth, writeOut, type GlobalOptions } from "../output.js";
+import { stdoutPaint, terminalWidth, wantsAscii, writeOut, type GlobalOptions } from "../output.js";
 
 export interface DiffOptions extends GlobalOptions {
   readonly format: "text" | "json" | "md";
   readonly exitCode?: boolean;
   readonly width?: string;
+  readonly ascii?: boolean;
 }
 
 export function modelDiff(before: LoadedModel, after: LoadedModel): ModelDiff {
@@ -37,7 +38,7 @@ export async function runDiff(oldArg: string, newArg: string, options: DiffOptio
   if (invalid.length > 0) throw new InvalidModelError(invalid);
   const diff = modelDiff(before, after);
   switch (options.format) {
-    case "text": writeOut(renderTerminal(diffView(diff, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, paint: stdoutPaint(options), width: terminalWidth(options.width), unit: "1" })); break;
+    case "text": writeOut(renderTerminal(diffView(diff, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, paint: stdoutPaint(options), width: terminalWidth(options.width), unit: "1", ascii: wantsAscii(options.ascii) })); break;
     case "json": writeOut(renderJson(diffData(diff))); break;
     case "md": writeOut(renderMarkdown(diffView(diff, "page"), { style: PLAIN_STYLE })); break;
   }
