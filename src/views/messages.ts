@@ -35,7 +35,7 @@ export type MessageKey =
   | "diff.structural" | "diff.impact.page" | "diff.column.line" | "diff.check.page" | "diff.lint.added.page" | "diff.lint.removed.page"
   | "diff.checks.still.page" | "diff.checks.none.page"
   | "issue.line" | "issue.error" | "issue.warning" | "issue.hint" | "issue.hintLabel"
-  | "textconv.header" | "textconv.scenario" | "textconv.line" | "textconv.check.passes" | "textconv.check.fails"
+  | "textconv.header" | "textconv.npv" | "textconv.cumulative" | "textconv.figure" | "textconv.separator" | "textconv.invalid" | "textconv.check.passes" | "textconv.check.fails"
   | `lint.${"CONFLICT_RULE_MISSING" | "MIX_SHIFT" | "SHORT_HORIZON" | "SHORT_HORIZON.one" | "PRICE_UNDERCUT" | "CONTRIBUTION_NEGATIVE" | "ALLOCATION_LOSS"}`
   | "check.missing.channel" | "check.missing.segment" | "check.missing.revenue"
   | "check.min" | "check.max" | "check.and" | "check.condition" | "check.condition.scoped" | "check.title" | "check.at.year"

@@ -80,20 +80,43 @@ describe("textconv", () => {
   it("renders the canonical model and its results; the result lines move with an assumption", () => {
     const a = textconvText(new TextEncoder().encode(voorbeeld), "v.yaml");
     const b = textconvText(new TextEncoder().encode(voorbeeld.replace("partner_margin: 25%", "partner_margin: 28%")), "v.yaml");
-    expect(a).toContain("# base: NPV at 8% 45,937,223.42 · cumulative net profit 58,696,551.79");
-    expect(a).toContain("#   base 2027 partners: revenue 22,494,240.00 · contribution 1,199,605.60 · net profit 673,161.45");
+    // The complete example's figures (docs/MODEL.md §13): base NPV and cumulative net profit,
+    // partners' 2027 revenue, contribution and net profit.
+    expect(a).toContain("# base · NPV at 8%: 45,937,223.42\n# base · cumulative net profit: 58,696,551.79\n");
+    expect(a).toContain("# base · partners · revenue 2027–31: 22,494,240.00 | ");
+    expect(a).toContain("# base · partners · contribution 2027–31: 1,199,605.60 | ");
+    expect(a).toContain("# base · partners · net profit 2027–31: 673,161.45 | ");
     expect(a).toContain("# check FAILS: contribution_margin ≥ 10% · partners");
     const changed = b.split("\n").filter((line, i) => line !== a.split("\n")[i]);
     expect(changed.some((l) => l.includes("partner_margin: 28%"))).toBe(true);
-    expect(changed.some((l) => l.startsWith("# base: NPV at 8% 42,310,013.37"))).toBe(true);
+    // With 28% base is the partner-margin-28 scenario: NPV 42,310,013.37 (docs/MODEL.md §13).
+    expect(changed).toContain("# base · NPV at 8%: 42,310,013.37");
   });
 
-  it("never fails: an invalid or binary file comes out as it is", () => {
+  it("is made for review: one changed margin changes only the lines of the figures it moves (#12)", () => {
+    const a = textconvText(new TextEncoder().encode(voorbeeld), "v.yaml").split("\n");
+    const b = textconvText(new TextEncoder().encode(voorbeeld.replace("partner_margin: 25%", "partner_margin: 26%")), "v.yaml").split("\n");
+    expect(b.length).toBe(a.length);
+    const changed = b.filter((line, i) => line !== a[i]);
+    // The assumption; per scenario that does not set its own margin (base, webshop-push): NPV,
+    // cumulative net profit, the total's net profit, revenue and contribution, partners' three
+    // lines, and direct's and webshop's net profit (their share of the shared costs moves with
+    // partners' revenue), but not their revenue or contribution; and the failing check's line.
+    expect(changed.length).toBe(1 + 2 * 10 + 1);
+    expect(changed.filter((l) => l.startsWith("# partner-margin-28 ·"))).toEqual([]);
+    expect(changed.some((l) => /^# base · (direct|webshop) · (revenue|contribution) /.test(l))).toBe(false);
+    // The layout this replaced changed 43 result lines here, three figures on each.
+  });
+
+  it("never fails: an invalid model comes out as it is, with one line saying why it has no results", () => {
     const bad = readFileSync(join(ROOT, "test/fixtures/invalid/MIX_NOT_100.yaml"));
-    expect(textconvText(bad, "bad.yaml")).toBe(bad.toString("utf8"));
+    expect(textconvText(bad, "bad.yaml")).toBe(`${bad.toString("utf8")}# ─── distplan results: none, the model is not valid (1 error; the first: 20:8 MIX_NOT_100); run 'distplan validate' on it ───\n`);
+    // Other YAML that the *.yaml pattern reaches (a CI workflow) comes out exactly as it is.
+    const workflow = "name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n";
+    expect(textconvText(new TextEncoder().encode(workflow), "ci.yaml")).toBe(workflow);
     const r = distplan(["textconv", join(ROOT, "test/fixtures/invalid/YAML_SYNTAX.yaml")]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(readFileSync(join(ROOT, "test/fixtures/invalid/YAML_SYNTAX.yaml"), "utf8"));
+    expect(r.stdout).toBe(`${readFileSync(join(ROOT, "test/fixtures/invalid/YAML_SYNTAX.yaml"), "utf8")}# ─── distplan results: none, the model is not valid (1 error; the first: 3:7 YAML_SYNTAX); run 'distplan validate' on it ───\n`);
     expect(distplan(["textconv", "/nonexistent/file.yaml"]).code).toBe(0);
   });
 });
@@ -138,8 +161,8 @@ describe("with real git", () => {
     const diff = gitIn(dir, "diff", "--", "models/plan.yaml");
     expect(diff).toContain("-    partner_margin: 25%");
     expect(diff).toContain("+    partner_margin: 28%");
-    expect(diff).toContain("+# base: NPV at 8% 42,310,013.37 · cumulative net profit 54,140,425.80");
-    expect(gitIn(dir, "log", "-p", "-1", "--", "models/plan.yaml")).toContain("# base: NPV at 8% 45,937,223.42");
+    expect(diff).toContain("+# base · NPV at 8%: 42,310,013.37\n+# base · cumulative net profit: 54,140,425.80\n");
+    expect(gitIn(dir, "log", "-p", "-1", "--", "models/plan.yaml")).toContain("# base · NPV at 8%: 45,937,223.42");
     writeFileSync(join(dir, "models/plan.yaml"), "version: 1\nname: [unclosed\n");
     const broken = gitIn(dir, "diff", "--", "models/plan.yaml");
     expect(broken).toContain("+name: [unclosed");

@@ -68,8 +68,8 @@ describe("the currency's minor unit", () => {
     expect(page("KWD", "0.4115")).toContain("| **total** | revenue | 1.235 |");
     expect(page("EUR", "1000.5")).toContain("| **total** | revenue | 3,001.50 |");
     const comments = (currency: string) => renderTerminal(textconvView(project(loadText(model(currency, "1000.5"))), []));
-    expect(comments("JPY")).toContain("revenue 3,002 ·");
-    expect(comments("EUR")).toContain("revenue 3,001.50 ·");
+    expect(comments("JPY")).toContain("# base · total · revenue 2027: 3,002\n");
+    expect(comments("EUR")).toContain("# base · total · revenue 2027: 3,001.50\n");
   });
 
   it("random models foot exactly in the minor unit of JPY, KWD, EUR, CLP and BHD", () => {

@@ -209,7 +209,10 @@ describe("ids that are JavaScript prototype names", () => {
       if (!valid) {
         expect(errorCodes(loaded).length).toBeGreaterThan(0);
         expect(loaded.scenarios).toEqual([]);
-        expect(textconvText(new TextEncoder().encode(text), "p.yaml")).toBe(text); // as it is
+        // As it is, with the one line that says why a model has no results.
+        const shown = textconvText(new TextEncoder().encode(text), "p.yaml");
+        expect(shown.startsWith(text)).toBe(true);
+        expect(shown.slice(text.length)).toMatch(/^\n?# ─── distplan results: none, the model is not valid \(\d+ errors?; the first: \d+:\d+ [A-Z_]+\);[^\n]*\n$/);
         return;
       }
       expect(errorCodes(loaded)).toEqual([]);

@@ -68,7 +68,7 @@ export function verifyTextconvCommand(command: string): void {
     const file = join(dir, "probe.yaml");
     writeFileSync(file, PROBE_MODEL);
     const r = spawnSync("sh", ["-c", `${command} "$@"`, command, file], { encoding: "utf8", timeout: 30_000, stdio: ["ignore", "pipe", "pipe"] });
-    if (r.status === 0 && r.stdout.includes("# ─── distplan results") && r.stdout.includes("# base: NPV")) return;
+    if (r.status === 0 && r.stdout.includes("# ─── distplan results") && r.stdout.includes("# base · NPV at")) return;
     const what = r.error ? r.error.message : r.status !== 0 ? `it exited with ${r.status ?? r.signal}${r.stderr.trim() ? `: ${r.stderr.trim().split("\n")[0]}` : ""}` : "its output is not distplan's textconv output";
     throw new UsageError(`--command ${JSON.stringify(command)} does not run distplan textconv (${what})`, "give the command that runs distplan's textconv driver, such as 'npx distplan textconv'; nothing was written");
   } finally {

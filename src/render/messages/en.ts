@@ -141,8 +141,11 @@ export const en: Catalogue = {
   "issue.hintLabel": "hint:",
 
   "textconv.header": "# ─── distplan results (computed, not part of the file) ───",
-  "textconv.scenario": "# {scenario}: NPV at {rate} {npv} · cumulative net profit {cumulative}",
-  "textconv.line": "#   {scenario} {year} {scope}: revenue {revenue} · contribution {contribution} · net profit {net}",
+  "textconv.npv": "# {scenario} · NPV at {rate}: {npv}",
+  "textconv.cumulative": "# {scenario} · cumulative net profit: {cumulative}",
+  "textconv.figure": "# {scenario} · {scope} · {line} {years}: {values}",
+  "textconv.separator": " | ",
+  "textconv.invalid": "# ─── distplan results: none, the model is not valid ({errors}; the first: {first}); run 'distplan validate' on it ───",
   "textconv.check.passes": "# check passes: {check}",
   "textconv.check.fails": "# check FAILS: {check} · {failures}",
 
