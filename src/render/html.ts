@@ -6,8 +6,8 @@
 // in the chosen locale's separators; it prints on A4 landscape.
 import { fixed, type Decimal } from "../money/decimal.js";
 import type { Block, Chart, ReportDocument, Table, Tone, Value } from "../views/document.js";
-import { groupDigits, percent, shortPercent, signed, signedPercent, yearRanges, PLAIN_STYLE, type NumberStyle } from "./format.js";
-import { DEFAULT_MESSAGES, exactMoney, words, type Writer } from "./text.js";
+import { groupDigits, percent, yearRanges, PLAIN_STYLE, type NumberStyle } from "./format.js";
+import { DEFAULT_MESSAGES, pageDelta, pageFigure, words, type Writer } from "./text.js";
 import type { Catalogue } from "./messages/en.js";
 
 export interface HtmlOptions {
@@ -116,13 +116,9 @@ function htmlWriter(options: HtmlOptions, places: number): Writer {
   const { style } = options;
   const value = (v: Value): string => {
     switch (v.kind) {
-      case "money": return v.exact ? exactMoney(v.amount, v.exact, style, places) : groupDigits(v.amount, places, style);
-      case "percent": return v.ratio === null ? "–" : percent(v.ratio, v.places ?? 2, style);
-      case "rate": return shortPercent(v.ratio, style);
-      case "count": return groupDigits(v.amount, 2, style);
+      case "money": case "percent": case "rate": case "count": return pageFigure(v, style, places);
       case "delta": {
-        const main = v.of === "points" ? `${signed(groupDigits(v.amount.times(100), 2, style))} pt` : signed(groupDigits(v.amount, v.of === "money" ? places : 2, style));
-        const text = v.full && v.ratio ? `${main} (${signedPercent(v.ratio, 1, style)})` : main;
+        const text = pageDelta(v, style, places);
         const arrow = v.better === null || !v.full ? "" : v.better ? " ▲" : " ▼";
         return v.better === null ? text : `<span class="${v.better ? "good" : "bad"}">${text}${arrow}</span>`;
       }

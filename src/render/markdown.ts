@@ -1,8 +1,8 @@
 // GitHub-flavoured Markdown: any report document for a PR comment or a board memo. Money to the
 // cent (it is read as a record), headings as `###`, tables as pipe tables, notes as quotes.
 import type { Block, ReportDocument, Table, Value } from "../views/document.js";
-import { groupDigits, mdEscape, mdText, percent, shortPercent, signed, signedPercent, yearRanges, PLAIN_STYLE, type NumberStyle } from "./format.js";
-import { DEFAULT_MESSAGES, exactMoney, words, type Writer } from "./text.js";
+import { mdEscape, mdText, percent, yearRanges, PLAIN_STYLE, type NumberStyle } from "./format.js";
+import { DEFAULT_MESSAGES, pageDelta, pageFigure, words, type Writer } from "./text.js";
 import type { Catalogue } from "./messages/en.js";
 
 export interface MarkdownOptions {
@@ -27,14 +27,8 @@ function markdownWriter(options: MarkdownOptions, places: number): Writer {
   const { style } = options;
   const value = (v: Value): string => {
     switch (v.kind) {
-      case "money": return v.exact ? exactMoney(v.amount, v.exact, style, places) : groupDigits(v.amount, places, style);
-      case "percent": return v.ratio === null ? "–" : percent(v.ratio, v.places ?? 2, style);
-      case "rate": return shortPercent(v.ratio, style);
-      case "count": return groupDigits(v.amount, 2, style);
-      case "delta": {
-        const main = v.of === "points" ? `${signed(groupDigits(v.amount.times(100), 2, style))} pt` : signed(groupDigits(v.amount, v.of === "money" ? places : 2, style));
-        return v.full && v.ratio ? `${main} (${signedPercent(v.ratio, 1, style)})` : main;
-      }
+      case "money": case "percent": case "rate": case "count": return pageFigure(v, style, places);
+      case "delta": return pageDelta(v, style, places);
       case "spark": return v.levels.join(" ");
       case "mix": return v.parts.map((p) => `${p.id} ${p.share ? percent(p.share, 1, style) : "0%"}`).join(", ");
       case "mixLegend": return v.ids.join(", ");

@@ -3,7 +3,7 @@
 import type { Piece, Text, Tone, Value } from "../views/document.js";
 import type { Decimal } from "../money/decimal.js";
 import { en, type Catalogue } from "./messages/en.js";
-import { groupDigits, type NumberStyle } from "./format.js";
+import { groupDigits, percent, shortPercent, signed, signedPercent, type NumberStyle } from "./format.js";
 
 export interface Writer {
   readonly messages: Catalogue;
@@ -59,4 +59,21 @@ export function abbreviations(ids: readonly string[]): Record<string, string> {
  *  (whole when whole). */
 export function exactMoney(amount: Decimal, exact: "cents" | "written", style: NumberStyle, places = 2): string {
   return groupDigits(amount, exact === "written" && amount.isInteger() ? 0 : places, style);
+}
+
+/** A figure as the page formats (Markdown, HTML) write it: money to the minor unit (`places`),
+ *  counts and percentages to two decimals, rates as people write them. */
+export function pageFigure(v: Extract<Value, { kind: "money" | "percent" | "rate" | "count" }>, style: NumberStyle, places: number): string {
+  switch (v.kind) {
+    case "money": return v.exact ? exactMoney(v.amount, v.exact, style, places) : groupDigits(v.amount, places, style);
+    case "percent": return v.ratio === null ? "–" : percent(v.ratio, v.places ?? 2, style);
+    case "rate": return shortPercent(v.ratio, style);
+    case "count": return groupDigits(v.amount, 2, style);
+  }
+}
+
+/** A change as the page formats write it: signed, and its relative change when `full`. */
+export function pageDelta(v: Extract<Value, { kind: "delta" }>, style: NumberStyle, places: number): string {
+  const main = v.of === "points" ? `${signed(groupDigits(v.amount.times(100), 2, style))} pt` : signed(groupDigits(v.amount, v.of === "money" ? places : 2, style));
+  return v.full && v.ratio ? `${main} (${signedPercent(v.ratio, 1, style)})` : main;
 }
