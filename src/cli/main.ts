@@ -66,6 +66,9 @@ function oneOf(option: Option, allowed: readonly string[]): Option {
   });
 }
 
+/** --set may be given several times; each adds one PATH=VALUE. */
+const collectSet = (value: string, previous: string[]): string[] => [...previous, value];
+
 const MIN_WIDTH = 40;
 
 /** --width: a whole number of columns, at least MIN_WIDTH. */
@@ -116,6 +119,7 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
     .argument("[model]", "model file (default ./distplan.yaml)")
     .addOption(scenarioOption("scenario ids to show, or 'all' (default: base)"))
     .allowExcessArguments()
+    .option("--set <path=value>", "what-if: base with this value set, as in a scenario's set (repeatable)", collectSet, [] as string[])
     .addOption(oneOf(new Option("--by <view>", "rows by channel, segment or both"), ["channel", "segment", "both"]).default("channel"))
     .addOption(oneOf(new Option("--lines <set>", "summary lines or every P&L line"), ["summary", "full"]).default("summary"))
     .option("--allocations", "each channel's net profit under every allocation method")
@@ -139,6 +143,7 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
     .argument("[model]", "model file (default ./distplan.yaml)")
     .addOption(scenarioOption("scenarios to compare with base (default: all)"))
     .allowExcessArguments()
+    .option("--set <path=value>", "what-if: one more scenario, base with this value set (repeatable)", collectSet, [] as string[])
     .option("--metric <metric...>", "metrics to compare (default: revenue contribution net_profit contribution_margin npv cumulative_net_profit)")
     .addOption(formatOption(["table", "json", "csv", "md", "html"], "table"))
     .option("-o, --output <file>", "write to FILE instead of standard output")

@@ -6,7 +6,9 @@ import { isValid, type LoadedModel } from "../model/load.js";
 import { readModelFile } from "./read.js";
 import { projectScenarios } from "../engine/projection.js";
 import type { Projection } from "../engine/projection-types.js";
-import { suggest } from "../model/issues.js";
+import { issueText, suggest } from "../model/issues.js";
+import { parse as parseYaml } from "yaml";
+import { SET_PATH, whatIfScenario, type WhatIfSet } from "../model/whatif.js";
 import { InvalidModelError, UsageError } from "./errors.js";
 
 export const DEFAULT_MODEL = "distplan.yaml";
@@ -48,4 +50,37 @@ export function selectScenarios(loaded: LoadedModel, requested: readonly string[
   else if (requested.includes("all")) chosen = new Set(ids);
   else chosen = new Set(requested);
   return projectScenarios(loaded.scenarios.filter((s) => chosen.has(s.id)));
+}
+
+/**
+ * The model with a what-if scenario added from `--set PATH=VALUE` arguments (base with those
+ * values set, validated like a scenario's `set`), and the what-if's id; the model as it is when
+ * there are none. A bad argument is a usage error that names it.
+ */
+export function withWhatIf(loaded: LoadedModel, args: readonly string[] | undefined): { loaded: LoadedModel; id: string | null } {
+  if (!args || args.length === 0) return { loaded, id: null };
+  const sets: WhatIfSet[] = args.map((arg) => {
+    const eq = arg.indexOf("=");
+    const path = eq < 0 ? arg : arg.slice(0, eq).trim();
+    if (eq < 0 || !SET_PATH.test(path)) {
+      throw new UsageError(`--set '${arg}' is not PATH=VALUE`, "write a model path, '=' and a value as in a scenario's set: --set channels.partners.partner_margin=28%");
+    }
+    const text = arg.slice(eq + 1).trim();
+    let value: unknown;
+    try {
+      value = parseYaml(text, { prettyErrors: false });
+    } catch (e) {
+      throw new UsageError(`--set '${arg}': the value is not YAML (${(e as Error).message.split("\n")[0]})`, "quote the whole argument in the shell: --set 'mix.smb={partners: 60%, webshop: 40%}'");
+    }
+    return { path, value: value ?? null, text: `${path}=${text}` };
+  });
+  const result = whatIfScenario(loaded, sets);
+  if ("errors" in result) {
+    const [first] = result.errors;
+    const { message, hint } = issueText(first!.issue);
+    const which = first!.set === null ? `--set ${sets.map((s) => s.text).join(" --set ")}` : `--set ${sets[first!.set]!.text}`;
+    const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : "";
+    throw new UsageError(`${which}: ${message}${more}`, hint);
+  }
+  return { loaded: { ...loaded, scenarios: [...loaded.scenarios, result.scenario] }, id: result.scenario.id };
 }

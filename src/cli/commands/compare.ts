@@ -16,11 +16,12 @@ import { title } from "../../views/check.js";
 import { issuesAsText } from "../issues.js";
 import { suggest } from "../../model/issues.js";
 import { EXIT, UsageError } from "../errors.js";
-import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
+import { loadValidModel, resolveModelPath, selectScenarios, withWhatIf } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, type GlobalOptions } from "../output.js";
 
 export interface CompareOptions extends GlobalOptions {
   readonly scenario?: string[];
+  readonly set?: string[];
   readonly metric?: string[];
   readonly format: "table" | "json" | "csv" | "md" | "html";
   readonly unit: Unit | "auto";
@@ -51,11 +52,14 @@ export async function runCompare(modelArg: string | undefined, options: CompareO
 
 async function writeComparison(modelArg: string | undefined, options: CompareOptions): Promise<void> {
   const metrics = parseMetrics(options.metric);
-  const loaded = await loadValidModel(resolveModelPath(modelArg));
-  writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
-  const requested = !options.scenario ? undefined : options.scenario.includes("all") ? options.scenario : ["base", ...options.scenario.filter((s) => s !== "base")];
+  const read = await loadValidModel(resolveModelPath(modelArg));
+  writeErr(issuesAsText(read, stderrPaint(options), ["warning"]));
+  // A what-if is one more scenario against base.
+  const { loaded, id: whatIf } = withWhatIf(read, options.set);
+  const asked = !options.scenario ? undefined : options.scenario.includes("all") ? options.scenario : ["base", ...options.scenario.filter((s) => s !== "base")];
+  const requested = asked && whatIf !== null ? [...asked, whatIf] : asked;
   const others = loaded.scenarios.slice(1).map((s) => s.id);
-  if (requested?.length === 1 && others.length > 0 && options.scenario!.every((id) => id === "base")) {
+  if (requested?.length === 1 && others.length > 0 && options.scenario!.every((id) => id === "base") && whatIf === null) {
     // Only base chosen from a model that has scenarios: the renderer would say "no scenarios".
     throw new UsageError("--scenario base leaves nothing to compare: compare shows scenarios against base", `the scenarios of ${loaded.source} are: ${others.join(", ")}; name one, or leave --scenario out to compare them all`);
   }

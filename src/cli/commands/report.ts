@@ -17,7 +17,7 @@ import { failureSummary, title } from "../../views/check.js";
 import type { LoadedModel } from "../../model/load.js";
 import type { Projection } from "../../engine/projection-types.js";
 import { EXIT } from "../errors.js";
-import { loadValidModel, resolveModelPath, selectScenarios } from "../models.js";
+import { loadValidModel, resolveModelPath, selectScenarios, withWhatIf } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, type GlobalOptions } from "../output.js";
 import { emptyRecord } from "../../model/records.js";
 
@@ -25,6 +25,7 @@ export type ReportFormat = "table" | "json" | "csv" | "md" | "html";
 
 export interface ReportOptions extends GlobalOptions {
   readonly scenario?: string[];
+  readonly set?: string[];
   readonly by: ByOption;
   readonly lines: LinesOption;
   readonly allocations?: boolean;
@@ -68,9 +69,11 @@ export async function runReport(modelArg: string | undefined, options: ReportOpt
 }
 
 async function writeReport(modelArg: string | undefined, options: ReportOptions): Promise<void> {
-  const loaded = await loadValidModel(resolveModelPath(modelArg));
-  writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
-  const projection = selectScenarios(loaded, options.scenario);
+  const read = await loadValidModel(resolveModelPath(modelArg));
+  writeErr(issuesAsText(read, stderrPaint(options), ["warning"]));
+  // A what-if is shown instead of base, or beside the scenarios asked for.
+  const { loaded, id: whatIf } = withWhatIf(read, options.set);
+  const projection = selectScenarios(loaded, whatIf === null ? options.scenario : [...(options.scenario ?? []), whatIf]);
   const style = localeStyle(options.locale);
   const out = (text: string) => emit(text, options.output);
   const terminal = () => ({ width: terminalWidth(options.width ?? (options.output ? "80" : undefined)), paint: stdoutPaint(options.output ? { ...options, color: options.color === true } : options), style, unit: options.unit, ascii: wantsAscii(options.ascii) });
