@@ -1,10 +1,11 @@
 // CI gates (docs/MODEL.md §10): each check evaluated for every scenario and year it selects. Pure. A
 // value that cannot be computed (a ratio on zero revenue, a channel a scenario removed) fails:
 // a gate must never pass by default.
-import { Decimal, ONE, ZERO, sum, toMinorUnit } from "../money/decimal.js";
+import { Decimal, ZERO } from "../money/decimal.js";
 import type { Check, CheckMetric, Model } from "../model/types.js";
 import { HORIZON_METRICS, RATIO_METRICS } from "../model/types.js";
 import type { Projection, ScenarioProjection } from "./projection-types.js";
+import { channelHorizon } from "./horizon.js";
 
 export interface CheckPoint {
   readonly scenario: string;
@@ -89,10 +90,8 @@ function yearValue(check: Check, s: ScenarioProjection, t: number): Found {
 function horizonValue(check: Check, s: ScenarioProjection, places: number): Found {
   if (!check.channel) return { value: check.metric === "npv" ? s.npv : s.cumulativeNetProfit };
   if (!s.channelIds.includes(check.channel)) return { value: null, missing: "no_channel" };
-  const profits = s.years.map((y) => y.channels[check.channel!]!.net_profit);
-  if (check.metric === "cumulative_net_profit") return { value: sum(profits) };
-  const factor = ONE.plus(s.discountRate); // the scenario's own rate, as its NPV
-  return { value: toMinorUnit(sum(profits.map((p, t) => p.dividedBy(factor.pow(t + 1)))), places) };
+  const figures = channelHorizon(s, check.channel, places); // at the scenario's own rate, as its NPV
+  return { value: check.metric === "cumulative_net_profit" ? figures.cumulativeNetProfit : figures.npv };
 }
 
 function judge(check: Check, scenario: string, year: number | null, found: Found): CheckPoint {

@@ -53,4 +53,6 @@ export type MessageKey =
   | "chart.allocation" | "chart.allocation.desc" | "chart.npv" | "chart.npv.desc" | "chart.scenarioNetProfit" | "chart.scenarioNetProfit.desc"
   | "chart.vsBase"
   // #14 partner tiers
-  | "lint.TIER_LADDER.earns" | "lint.TIER_LADDER.requires" | "lint.TIER_UNREACHABLE" | "lint.PARTNER_LOSES";
+  | "lint.TIER_LADDER.earns" | "lint.TIER_LADDER.requires" | "lint.TIER_UNREACHABLE" | "lint.PARTNER_LOSES"
+  // #13 horizon figures
+  | "horizon.title" | "horizon.breakEven" | "horizon.notWithin";

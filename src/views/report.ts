@@ -7,6 +7,7 @@ import {
   CELL_FIELDS, CHANNEL_MONEY_FIELDS, COUNT_FIELDS, RATIO_FIELDS,
   type CellFigures, type ChannelYear, type EngineWarning, type Projection, type ScenarioProjection, type TotalYear,
 } from "../engine/projection-types.js";
+import { horizonBlock } from "./horizon.js";
 import {
   Figure, Words, code, money, msg, none, raw, val,
   type Block, type Data, type Dataset, type Piece, type ReportDocument, type Row, type Text, type Value,
@@ -143,6 +144,8 @@ function scenarioBlocks(projection: Projection, s: ScenarioProjection, options: 
     }
     blocks.push(table, { kind: "paragraph", text: [msg("report.footer.screen", { rate: [rate], npv: [val(money(s.npv))], cumulative: [val(money(s.cumulativeNetProfit))] })] });
   }
+  // #13: each channel over the horizon (cumulative net profit, NPV, break-even year).
+  blocks.push(...(page ? [] : [{ kind: "gap" } as Block]), horizonBlock(s, projection.minorUnits, page));
   const warnings = warningTexts(s.warnings);
   if (warnings.length) blocks.push({ kind: "notes", items: warnings, tone: "warning", wrap: true });
   const notes = options.notes?.[s.id] ?? [];

@@ -62,14 +62,16 @@ describe("the HTML report in headless Chromium", () => {
             desc: text(svg.querySelector("desc")),
           };
         });
-        // After "Full P&L per scenario": a heading per scenario, then its table.
+        // After "Full P&L per scenario": a heading per scenario, then its P&L table (the first
+        // table under the heading; the horizon table follows it).
         const all = [...document.querySelectorAll("main > *")];
         const start = all.findIndex((e) => e.tagName === "H2" && text(e) === "Full P&L per scenario");
         const plTables: PageFigures["plTables"] = [];
         let heading = "";
+        let taken = true;
         for (const e of all.slice(start + 1)) {
-          if (e.tagName === "H2") heading = text(e);
-          if (e.tagName === "TABLE") plTables.push({ heading, rows: [...e.querySelectorAll("tbody tr")].map((tr) => ({ role: tr.className, cells: [...tr.children].map(text) })) });
+          if (e.tagName === "H2") { heading = text(e); taken = false; }
+          if (e.tagName === "TABLE" && !taken && (taken = true)) plTables.push({ heading, rows: [...e.querySelectorAll("tbody tr")].map((tr) => ({ role: tr.className, cells: [...tr.children].map(text) })) });
         }
         return { keyFigures, charts, plTables };
       });

@@ -10,7 +10,7 @@ import { PLAIN_STYLE } from "../../src/render/format.js";
 
 const projection = project(loadExample("worked-example.yaml"));
 const doc = reportView(projection, { by: "channel", lines: "summary", density: "screen" });
-const nl: Catalogue = { ...en, "line.revenue": "omzet", "line.net_profit": "nettowinst", "report.footer.screen": "NCW tegen {rate}: {npv} · cumulatieve nettowinst: {cumulative}" };
+const nl: Catalogue = { ...en, "line.revenue": "omzet", "line.net_profit": "nettowinst", "line.cumulative_net_profit": "cumulatieve nettowinst", "report.footer.screen": "NCW tegen {rate}: {npv} · cumulatieve nettowinst: {cumulative}" };
 
 describe("the message catalogue", () => {
   it("a second catalogue relabels a view without touching it", () => {

@@ -227,4 +227,8 @@ export const en: Catalogue = {
   "lint.TIER_LADDER.requires": "{channel}'s tier {tier} requires less than the lower tier {lower}: a higher tier should ask more",
   "lint.TIER_UNREACHABLE": "{channel}'s average {tier} partner sells {sells} in {year}, below the tier's requirement of {requires}",
   "lint.PARTNER_LOSES": "{channel}'s average {tier} partner pays a fee of {fee} but earns {earns} from the programme ({year})",
+  // #13 horizon figures
+  "horizon.title": "over {period}",
+  "horizon.breakEven": "break-even",
+  "horizon.notWithin": "not by the end",
 };
