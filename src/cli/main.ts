@@ -86,7 +86,7 @@ const unitOption = () => oneOf(new Option("--unit <unit>", "table unit: 1, k, M 
 const localeOption = () => new Option("--locale <locale>", "number separators of a locale, e.g. nl-NL");
 const widthOption = () => new Option("--width <columns>", `table width, at least ${MIN_WIDTH} (default: the terminal's, or 80)`).argParser(parseWidth);
 
-const COMMANDS = new Set(["report", "compare", "check", "diff", "textconv", "git-setup", "validate", "fmt", "init", "schema"]);
+const COMMANDS = new Set(["report", "compare", "check", "diff", "textconv", "git-setup", "validate", "fmt", "init", "schema", "actuals"]);
 
 /**
  * The command argv names, if it names one: the first argument that is not an option (the global
@@ -242,6 +242,22 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
     .action(async () => {
       const { runSchema } = await import("./commands/schema.js");
       outcome.code = runSchema();
+    }));
+
+  define("actuals", () => program
+    .command("actuals")
+    .description("plan vs actual per channel for a period and its year to date, from an actuals CSV")
+    .argument("<model>", "model file")
+    .argument("<actuals>", "CSV with period,channel,segment,metric,value (a Dutch ';' export too)")
+    .addOption(scenarioOption("the scenario that is the plan (default: base)"))
+    .option("--period <period>", "2027, 2027-Q3 or 2027-09 (default: the latest in the file)")
+    .addOption(formatOption(["table", "json", "md"], "table"))
+    .addOption(localeOption())
+    .addOption(widthOption())
+    .option("--ascii", "ASCII only: no Unicode glyphs")
+    .action(async (model: string, actuals: string, _opts, cmd: Command) => {
+      const { runActuals } = await import("./commands/actuals.js");
+      outcome.code = await runActuals(model, actuals, cmd.optsWithGlobals());
     }));
 
   return program;

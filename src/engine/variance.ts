@@ -8,7 +8,7 @@
 // Favourable: more is better for customers, new customers, revenue, market revenue and income;
 // less is better for every cost (partner margin, cogs, variable, acquisition, service, fixed and
 // shared costs).
-import { Decimal, ZERO } from "../money/decimal.js";
+import { Decimal, ZERO, roundTo } from "../money/decimal.js";
 import type { ActualMetric, ActualRow, Period } from "../model/actuals.js";
 import type { ScenarioProjection } from "./projection-types.js";
 
@@ -70,7 +70,7 @@ export function planFor(p: ScenarioProjection, channel: string, metric: ActualMe
  * the actuals for the channel are compared (a file may hold revenue only). Channel order is the
  * model's, metric order the actuals format's.
  */
-export function variance(p: ScenarioProjection, rows: readonly ActualRow[], period: Period, metrics: readonly ActualMetric[]): VarianceLine[] {
+export function variance(p: ScenarioProjection, rows: readonly ActualRow[], period: Period, metrics: readonly ActualMetric[], minorUnits = 2): VarianceLine[] {
   const [from, to] = monthsOf(period);
   const lines: VarianceLine[] = [];
   for (const channel of p.channelIds) {
@@ -79,8 +79,12 @@ export function variance(p: ScenarioProjection, rows: readonly ActualRow[], peri
       if (mine.length === 0) continue;
       const inPeriod = mine.filter((r) => within(r.period, period.year, from, to));
       const ytd = mine.filter((r) => within(r.period, period.year, 1, to));
-      const planP = planFor(p, channel, metric, period.year, from, to);
-      const planY = planFor(p, channel, metric, period.year, 1, to);
+      // A partial period's plan is rounded like any figure shown (the minor unit; customers to 2
+      // decimals), so plan + variance = actual to the cent as printed.
+      const places = metric === "customers" || metric === "new_customers" ? 2 : minorUnits;
+      const rounded = (x: Decimal | undefined) => (x === undefined ? undefined : roundTo(x, places));
+      const planP = rounded(planFor(p, channel, metric, period.year, from, to));
+      const planY = rounded(planFor(p, channel, metric, period.year, 1, to));
       if (planP === undefined || planY === undefined) continue;
       const actual = (rs: readonly ActualRow[]) => STOCK.has(metric) ? latest(rs) : rs.reduce((s, r) => s.plus(r.value), ZERO);
       lines.push({ channel, metric, period: figure(metric, planP, actual(inPeriod)), yearToDate: figure(metric, planY, actual(ytd)) });

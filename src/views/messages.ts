@@ -55,4 +55,7 @@ export type MessageKey =
   // #14 partner tiers
   | "lint.TIER_LADDER.earns" | "lint.TIER_LADDER.requires" | "lint.TIER_UNREACHABLE" | "lint.PARTNER_LOSES"
   // #13 horizon figures
-  | "horizon.title" | "horizon.breakEven" | "horizon.notWithin";
+  | "horizon.title" | "horizon.breakEven" | "horizon.notWithin"
+  // #15 plan versus actuals
+  | "actuals.title" | "actuals.column.plan" | "actuals.column.actual" | "actuals.column.variance" | "actuals.column.ytd" | "actuals.none" | "actuals.legend"
+  | "actuals.metric.customers" | "actuals.metric.new_customers" | "actuals.metric.revenue" | "actuals.metric.market_revenue" | "actuals.metric.partner_margin" | "actuals.metric.cogs" | "actuals.metric.variable_costs" | "actuals.metric.acquisition_costs" | "actuals.metric.service_costs" | "actuals.metric.fixed_costs" | "actuals.metric.income" | "actuals.metric.shared_costs";

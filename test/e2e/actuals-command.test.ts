@@ -1,0 +1,55 @@
+// Issue #15 item 2: `distplan actuals` on the bundled example and its generated actuals file.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Decimal, roundTo } from "../../src/money/decimal.js";
+import { loadExample, project } from "../helpers.js";
+import { distplan } from "../support/cli.js";
+
+interface Figure { plan: number; actual: number; variance: number; variance_ratio: number | null; favourable: boolean | null }
+interface Line { channel: string; metric: string; period: Figure; year_to_date: Figure }
+
+const raw = (text: string, key: string) => [...text.matchAll(new RegExp(`"${key}": (-?[0-9.]+)`, "g"))].map((m) => new Decimal(m[1]!));
+
+describe("distplan actuals", () => {
+  it("plan, actual and variance per channel and line foot to the cent; a quarter's plan is a quarter of the year's", () => {
+    const r = distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--period", "2027-Q2", "--format", "json"]);
+    expect(r.code).toBe(0);
+    // Exact figures from their text, never through a float: plan + variance = actual, every line.
+    const [plans, actuals, variances] = [raw(r.stdout, "plan"), raw(r.stdout, "actual"), raw(r.stdout, "variance")];
+    expect(plans.length).toBeGreaterThan(10);
+    plans.forEach((p, i) => expect(p.plus(variances[i]!).equals(actuals[i]!)).toBe(true));
+    const doc = JSON.parse(r.stdout) as { format: string; period: string; lines: Line[] };
+    expect([doc.format, doc.period]).toEqual(["distplan.actuals/v1", "2027-Q2"]);
+    // The plan's 2027 revenue of direct, from the report, over four.
+    const annual = project(loadExample("hybrid-b2b.yaml")).scenarios[0]!.years[0]!.channels.direct!.revenue;
+    const direct = doc.lines.find((l) => l.channel === "direct" && l.metric === "revenue")!;
+    const i = doc.lines.indexOf(direct);
+    expect(plans[2 * i]!.equals(roundTo(annual.dividedBy(4), 2))).toBe(true); // each line: its period, then year to date
+    // Costs below plan are favourable, revenue below plan is not.
+    const cogs = doc.lines.find((l) => l.channel === "direct" && l.metric === "cogs")!;
+    expect([direct.period.variance < 0, direct.period.favourable, cogs.period.variance < 0, cogs.period.favourable]).toEqual([true, false, true, true]);
+  });
+
+  it("a table for the terminal and md for a memo; the latest period by default", () => {
+    const table = distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--width", "120"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/plan vs actual, 2027-Q3 · scenario base · EUR/);
+    const md = distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--format", "md"]);
+    expect(md.stdout).toMatch(/\| direct \| customers \| [\d,.]+ \|/);
+    expect(md.stdout).toMatch(/\|  \| revenue \| [\d,.]+ \|/);
+  });
+
+  it("a bad actuals file or period is an error with its position or a hint, exit 2, nothing on stdout", () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-actuals-"));
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, "period,channel,segment,metric,value\n2027-Q1,drect,enterprise,revenue,100\n");
+    const r = distplan(["actuals", "examples/hybrid-b2b.yaml", bad]);
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toMatch(/bad\.csv:2:\d+: error UNKNOWN_CHANNEL/);
+    const outside = distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--period", "2040"]);
+    expect([outside.code, outside.stdout]).toEqual([2, ""]);
+    expect(outside.stderr).toContain("outside the plan");
+  });
+});
