@@ -1,7 +1,7 @@
 // Charts for the HTML report (#16): the figures each picture shows, as chart blocks with their
 // titles and descriptions. Only the HTML renderer draws them (as SVG, with the data as a table);
 // the figures are the engine's, footed, so a chart agrees with the P&L tables to the cent.
-import type { Decimal } from "../money/decimal.js";
+import { quotient, type Decimal } from "../money/decimal.js";
 import type { Comparison } from "../engine/compare.js";
 import type { Projection, ScenarioProjection } from "../engine/projection-types.js";
 import { code, money, msg, raw, val, type Block, type Chart, type ReportDocument, type Row, type Text } from "./document.js";
@@ -39,7 +39,7 @@ export function scenarioCharts(projection: Projection, s: ScenarioProjection): B
   const share = (id: string, seg: string): Decimal | null => {
     const whole = lastYear.segments[seg]?.revenue;
     const part = lastYear.channels[id]!.segments[seg]?.revenue;
-    return whole === undefined || part === undefined || whole.isZero() ? null : part.dividedBy(whole);
+    return whole === undefined || part === undefined ? null : quotient(part, whole);
   };
   return [
     chart({

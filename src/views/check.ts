@@ -6,6 +6,8 @@ import { Decimal, fixed } from "../money/decimal.js";
 import type { CheckOutcome, CheckPoint } from "../engine/checks.js";
 import type { Lint } from "../engine/lints.js";
 import type { LoadedModel } from "../model/load.js";
+import type { Projection } from "../engine/projection-types.js";
+import { emptyRecord } from "../model/records.js";
 import { issueText, type Issue } from "../model/issues.js";
 import { locate, type Position } from "../model/locate.js";
 import { Figure, Words, code, msg, raw, val, type Block, type Data, type Piece, type ReportDocument, type Row, type Text, type Tone } from "./document.js";
@@ -240,4 +242,35 @@ export function checkData(files: readonly CheckedFile[], strict: boolean): Data 
     summary: { files: files.length, invalid: c.invalid, checks_failed: c.failed, checks_passed: c.passed, lints: c.warnings },
   };
   return doc as unknown as Data;
+}
+
+/** Under each scenario's report: the model's checks (their outcomes) that fail in it. */
+export function failedCheckNotes(outcomes: readonly CheckOutcome[], projection: Projection): Record<string, Text[]> {
+  const notes = emptyRecord<Text[]>();
+  // Each outcome's points by scenario, grouped once: linear in the number of scenarios.
+  const pointsOf = outcomes.map((o) => {
+    const byScenario = new Map<string, (typeof o.points)[number][]>();
+    for (const p of o.points) {
+      const list = byScenario.get(p.scenario);
+      if (list) list.push(p);
+      else byScenario.set(p.scenario, [p]);
+    }
+    return byScenario;
+  });
+  for (const s of projection.scenarios) {
+    notes[s.id] = outcomes.flatMap((o, k) => {
+      const failing = { ...o, points: pointsOf[k]!.get(s.id) ?? [] };
+      if (failing.points.every((p) => p.passed)) return [];
+      return [[msg("note.checkFailed", { check: title(o), failures: failureSummary(failing, true) })]];
+    });
+  }
+  return notes;
+}
+
+/** Under a comparison: each failing check and the scenarios it fails in. */
+export function failingCheckNotes(outcomes: readonly CheckOutcome[]): Text[] {
+  return outcomes.filter((o) => !o.passed).map((o) => {
+    const where = [...new Set(o.points.filter((p) => !p.passed).map((p) => p.scenario))].join(", ");
+    return [msg("note.checkFailsIn", { scenarios: [raw(where)], check: title(o) })];
+  });
 }

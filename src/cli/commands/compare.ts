@@ -1,7 +1,6 @@
 // distplan compare [model]: scenarios side by side against base.
 import { compareScenarios, isCompareMetric, COMPARE_METRICS, DEFAULT_COMPARE_METRICS, type CompareMetric } from "../../engine/compare.js";
 import { compareData, compareRecords, compareView } from "../../views/compare.js";
-import { msg, raw } from "../../views/document.js";
 import { renderTerminal } from "../../render/table.js";
 import { renderMarkdown } from "../../render/markdown.js";
 import { renderCsv } from "../../render/csv.js";
@@ -12,7 +11,7 @@ import { reportView } from "../../views/report.js";
 import { renderJson } from "../../render/json.js";
 import type { Unit } from "../../render/format.js";
 import { evaluateChecks } from "../../engine/checks.js";
-import { title } from "../../views/check.js";
+import { failingCheckNotes } from "../../views/check.js";
 import { issuesAsText } from "../issues.js";
 import { suggest } from "../../model/issues.js";
 import { EXIT, UsageError } from "../errors.js";
@@ -69,10 +68,7 @@ async function writeComparison(modelArg: string | undefined, options: CompareOpt
   const out = (text: string) => emit(text, options.output);
   switch (options.format) {
     case "table": {
-      const notes = evaluateChecks(loaded.scenarios[0]!.model, projection).filter((o) => !o.passed).map((o) => {
-        const where = [...new Set(o.points.filter((p) => !p.passed).map((p) => p.scenario))].join(", ");
-        return [msg("note.checkFailsIn", { scenarios: [raw(where)], check: title(o) })];
-      });
+      const notes = failingCheckNotes(evaluateChecks(loaded.scenarios[0]!.model, projection));
       const terminal = { unit: options.unit, width: terminalWidth(options.width ?? (options.output ? "80" : undefined)), paint: stdoutPaint(options.output ? { ...options, color: options.color === true } : options), style, ascii: wantsAscii(options.ascii) };
       return out(renderTerminal(compareView(projection, comparison, { density: "screen", notes }), terminal));
     }

@@ -2,7 +2,6 @@
 import { compareAllocations } from "../../engine/allocation.js";
 import { reportData, reportRecords, reportView, type ByOption, type LinesOption } from "../../views/report.js";
 import { allocationsData, allocationsRecords, allocationsView } from "../../views/allocations.js";
-import { msg, type Text } from "../../views/document.js";
 import { renderTerminal } from "../../render/table.js";
 import { renderMarkdown } from "../../render/markdown.js";
 import { renderCsv } from "../../render/csv.js";
@@ -13,13 +12,10 @@ import { renderJson } from "../../render/json.js";
 import type { Unit } from "../../render/format.js";
 import { issuesAsText } from "../issues.js";
 import { evaluateChecks } from "../../engine/checks.js";
-import { failureSummary, title } from "../../views/check.js";
-import type { LoadedModel } from "../../model/load.js";
-import type { Projection } from "../../engine/projection-types.js";
+import { failedCheckNotes } from "../../views/check.js";
 import { EXIT } from "../errors.js";
 import { loadValidModel, resolveModelPath, selectScenarios, withWhatIf } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, type GlobalOptions } from "../output.js";
-import { emptyRecord } from "../../model/records.js";
 
 export type ReportFormat = "table" | "json" | "csv" | "md" | "html";
 
@@ -37,30 +33,6 @@ export interface ReportOptions extends GlobalOptions {
   readonly bom?: boolean;
   readonly output?: string;
   readonly ascii?: boolean;
-}
-
-/** Under each scenario's table: the model's checks that fail in it. */
-function failedCheckNotes(loaded: LoadedModel, projection: Projection): Record<string, Text[]> {
-  const outcomes = evaluateChecks(loaded.scenarios[0]!.model, projection);
-  const notes = emptyRecord<Text[]>();
-  // Each outcome's points by scenario, grouped once: linear in the number of scenarios.
-  const pointsOf = outcomes.map((o) => {
-    const byScenario = new Map<string, (typeof o.points)[number][]>();
-    for (const p of o.points) {
-      const list = byScenario.get(p.scenario);
-      if (list) list.push(p);
-      else byScenario.set(p.scenario, [p]);
-    }
-    return byScenario;
-  });
-  for (const s of projection.scenarios) {
-    notes[s.id] = outcomes.flatMap((o, k) => {
-      const failing = { ...o, points: pointsOf[k]!.get(s.id) ?? [] };
-      if (failing.points.every((p) => p.passed)) return [];
-      return [[msg("note.checkFailed", { check: title(o), failures: failureSummary(failing, true) })]];
-    });
-  }
-  return notes;
 }
 
 export async function runReport(modelArg: string | undefined, options: ReportOptions): Promise<number> {
@@ -93,10 +65,10 @@ async function writeReport(modelArg: string | undefined, options: ReportOptions)
   }
   const view = { by: options.by, lines: options.lines };
   switch (options.format) {
-    case "table": return out(renderTerminal(reportView(projection, { ...view, density: "screen", notes: failedCheckNotes(loaded, projection) }), terminal()));
+    case "table": return out(renderTerminal(reportView(projection, { ...view, density: "screen", notes: failedCheckNotes(evaluateChecks(loaded.scenarios[0]!.model, projection), projection) }), terminal()));
     case "json": return out(renderJson(reportData(projection)));
     case "csv": return out(renderCsv(reportRecords(projection), csvOptions(options)));
-    case "md": return out(renderMarkdown(reportView(projection, { ...view, density: "page", notes: failedCheckNotes(loaded, projection) }), { style }));
+    case "md": return out(renderMarkdown(reportView(projection, { ...view, density: "page", notes: failedCheckNotes(evaluateChecks(loaded.scenarios[0]!.model, projection), projection) }), { style }));
     case "html": {
       const { renderHtml } = await import("../../render/html.js");
       return out(renderHtml(chartedReport(projection, reportView(projection, { ...view, density: "page" })), { style }));
