@@ -2,8 +2,10 @@
 // from its yearly net profit per channel (test/engine/worked-example.test.ts derives those).
 import { describe, expect, it } from "vitest";
 import { breakEvenYear, channelHorizon, totalHorizon } from "../../src/engine/horizon.js";
-import { Decimal } from "../../src/money/decimal.js";
-import { loadExample, project } from "../helpers.js";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { Decimal, sum } from "../../src/money/decimal.js";
+import { loadExample, project, ROOT } from "../helpers.js";
 import { distplan } from "../support/cli.js";
 
 const d = (x: string) => new Decimal(x);
@@ -19,6 +21,21 @@ describe("horizon figures", () => {
     expect(direct.breakEven).toBe(2027);
     // The total's are the scenario's own (NPV from exact figures: 123,761.85).
     expect(totalHorizon(s)).toEqual({ cumulativeNetProfit: s.cumulativeNetProfit, npv: s.npv, breakEven: 2027 });
+  });
+
+  it("on every example and scenario, the channels' cumulative net profits add up to the total's (the golden files' horizon blocks)", () => {
+    for (const file of readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".yaml"))) {
+      for (const s of project(loadExample(file)).scenarios) {
+        const channels = s.channelIds.map((id) => channelHorizon(s, id, 2));
+        expect(sum(channels.map((c) => c.cumulativeNetProfit)).equals(totalHorizon(s).cumulativeNetProfit)).toBe(true);
+        // A channel's break-even year is the first year its running net profit is ≥ 0, checked from the years.
+        s.channelIds.forEach((id, k) => {
+          let running = new Decimal(0);
+          const first = s.years.find((y) => !(running = running.plus(y.channels[id]!.net_profit)).isNegative());
+          expect(channels[k]!.breakEven).toBe(first?.year ?? null);
+        });
+      }
+    }
   });
 
   it("break-even is the first year the running total is at least zero, or none", () => {
