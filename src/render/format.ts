@@ -1,7 +1,6 @@
 // Shared presentation helpers: number text, units, colour. Pure. Formatting rounds footed
 // figures for display; it never derives a figure (renderers never compute).
 import { Decimal, fixed } from "../money/decimal.js";
-import type { EngineWarning } from "../engine/projection-types.js";
 
 /** Colour is decided once by the CLI and passed in; `plainPaint` is the no-colour palette. */
 export interface Paint {
@@ -110,33 +109,10 @@ export function signed(text: string): string {
   return text.startsWith("-") || /^0([.,]0+)?$/.test(text) ? text : `+${text}`;
 }
 
-export const padLeft = (s: string, width: number) => " ".repeat(Math.max(0, width - visibleLength(s))) + s;
-export const padRight = (s: string, width: number) => s + " ".repeat(Math.max(0, width - visibleLength(s)));
-
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 /** Characters a terminal shows: colour codes take no room, a surrogate pair is one character. */
 export const visibleLength = (s: string) => (/[\u001b\ud800-\udfff]/.test(s) ? [...s.replace(ANSI, "")].length : s.length);
-
-export const LINE_LABELS: Record<string, string> = {
-  customers: "customers", new_customers: "new customers", list_revenue: "list revenue", market_revenue: "market revenue",
-  partner_margin: "partner margin", revenue: "revenue", cogs: "COGS", gross_profit: "gross profit",
-  variable_costs: "variable costs", acquisition_costs: "acquisition", service_costs: "service", conflict_costs: "conflict comp.",
-  cm1: "cm1", fixed_costs: "fixed costs", income: "income", contribution: "contribution", shared_costs: "shared costs",
-  net_profit: "net profit", gross_margin: "gross margin", contribution_margin: "contrib. margin", net_margin: "net margin",
-  cumulative_net_profit: "cum. net profit", npv: "NPV",
-};
-
-export function warningText(w: EngineWarning): string {
-  const where = `${w.scenario}, ${w.year}: shared cost '${w.sharedCost}' by ${w.method}`;
-  if (w.code === "ZERO_DRIVERS") return `${where}: every channel's ${w.method} is zero or negative, so it is split equally`;
-  return `${where}: negative ${w.method} of ${w.channels.join(", ")} counted as zero`;
-}
-
-/** RFC 4180 field. */
-export function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 // Control characters (C0, DEL, C1) and the bidirectional overrides: model text may hold them
 // (YAML's "\e" escape), and a terminal would obey them (retitle the window, clear the screen).

@@ -134,7 +134,6 @@ export const val = (value: Value, tone?: Tone): Piece => (tone ? { value, tone }
 export const money = (amount: Decimal): Value => ({ kind: "money", amount });
 export const none: Value = { kind: "none" };
 export const text = (...pieces: Piece[]): Text => pieces;
-export const EMPTY: Text = [];
 
 // ---- records: the figures themselves, for the machine formats -------------------------------------
 /** An exact figure in a record: money in the currency's minor unit (`places`: 2 for EUR, 0 for
