@@ -9,11 +9,11 @@
 //   more than one hard link (a rename would split it from its other names), a read-only file, and
 //   with `expected`, a file whose bytes changed since they were read (an edit made while distplan
 //   ran is never overwritten; compared right before the rename).
-import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { access, link, lstat, open, readFile, readlink, rename, stat, unlink } from "node:fs/promises";
 import type { Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { createRequire } from "node:module";
 import { UsageError } from "./errors.js";
 import { errnoReason, isErrnoError } from "./io-errors.js";
 
@@ -39,6 +39,16 @@ export async function writeTarget(path: string): Promise<{ target: Stats | null;
   throw new UsageError(`cannot write ${path}: too many levels of symbolic links`);
 }
 
+/**
+ * 16 unpredictable hex digits. node:crypto costs a cold start 3 ms, so it is required here, when
+ * a file is written, not when the CLI loads (a dynamic import() does not work in the bundle's vm
+ * context; a require of a built-in module does not depend on the path it is created for).
+ */
+function randomHex(): string {
+  const { randomBytes } = createRequire(resolve("distplan.cjs"))("node:crypto") as typeof import("node:crypto");
+  return randomBytes(8).toString("hex");
+}
+
 export async function writeFileSafely(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   const fail = (reason: string, hint?: string) => new UsageError(`cannot write ${path}: ${reason}`, hint);
   let temp: string | null = null;
@@ -48,7 +58,7 @@ export async function writeFileSafely(path: string, data: string | Uint8Array, o
     if (existing) refuseToReplace(existing, target, fail);
     if (existing) await access(target, constants.W_OK).catch(() => { throw fail("the file is read-only", `make it writable (chmod u+w ${target}) if you mean to change it`); });
     const folder = dirname(target);
-    temp = join(folder, `.${basename(target)}.${randomBytes(8).toString("hex")}.distplan.tmp`);
+    temp = join(folder, `.${basename(target)}.${randomHex()}.distplan.tmp`);
     const handle = await open(temp, "wx", existing ? 0o600 : 0o666).catch((e: NodeJS.ErrnoException) => {
       temp = null;
       if (e.code === "ENOENT") throw fail(`the folder ${folder} does not exist`, `create it first (mkdir -p ${folder})`);
