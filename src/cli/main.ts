@@ -15,6 +15,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   // process.exitCode (bin/distplan.js sets that once), so calls in one process are independent.
   const outcome = { code: EXIT.ok as number };
   guardOutput();
+  await (await import("./output.js")).loadColour(argv);
   const program = buildProgram(outcome, invokedCommand(argv));
   try {
     const options = argv.slice(0, argv.includes("--") ? argv.indexOf("--") : argv.length);

@@ -44,6 +44,18 @@ describe("distplan binary", () => {
     expect(distplan(["report", "examples/ecommerce-brand.yaml", "--no-color"], { env: { FORCE_COLOR: "1" } }).stdout).not.toMatch(/\u001b\[/);
   });
 
+  // In a terminal (a pseudo-terminal from util-linux's script(1), which Debian always has): colour
+  // by default, none under NO_COLOR, and --color wins over NO_COLOR. chalk's detection alone
+  // ignored NO_COLOR; chalk is now loaded only when colour is possible at all.
+  const script = spawnSync("script", ["--version"]).status === 0;
+  it.skipIf(!script)("in a terminal: colour, NO_COLOR turns it off, --color back on (skipped without script(1))", () => {
+    const inTerminal = (env: string, args: string) =>
+      spawnSync("script", ["-qec", `env -i PATH="$PATH" TERM=xterm ${env} ${process.execPath} ${BIN} report examples/ecommerce-brand.yaml ${args}`, "/dev/null"], { cwd: ROOT, encoding: "utf8" }).stdout;
+    expect(inTerminal("", "")).toMatch(/\u001b\[31m-55,750\u001b\[39m/);
+    expect(inTerminal("NO_COLOR=1", "")).not.toMatch(/\u001b\[3\d?m/);
+    expect(inTerminal("NO_COLOR=1", "--color")).toMatch(/\u001b\[31m-55,750\u001b\[39m/);
+  });
+
   it("an invalid model: errors on stderr with file:line:col and hints, nothing on stdout, exit 2", () => {
     const dir = mkdtempSync(join(tmpdir(), "distplan-e2e-"));
     const file = join(dir, "bad.yaml");

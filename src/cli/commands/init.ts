@@ -13,7 +13,7 @@ import { renderTerminal } from "../../render/table.js";
 import { PLAIN_STYLE } from "../../render/format.js";
 import { schemaText } from "./schema.js";
 import { UsageError } from "../errors.js";
-import { stdoutPaint, terminalWidth, writeOut, writeErr, type GlobalOptions } from "../output.js";
+import { loadColour, stdoutPaint, terminalWidth, writeOut, writeErr, type GlobalOptions } from "../output.js";
 
 export interface InitOptions extends GlobalOptions {
   readonly yes?: boolean;
@@ -48,6 +48,7 @@ const lstatOrNull = (path: string): Stats | null => {
 };
 
 export async function runInit(fileArg: string | undefined, options: InitOptions): Promise<number> {
+  await loadColour(process.argv.slice(2)); // this bundle's own copy of output.ts
   const path = fileArg ?? "distplan.yaml";
   const present = lstatOrNull(path);
   if (present?.isDirectory()) throw new UsageError(`${path} is a directory`, `give a file name, such as ${join(path, "distplan.yaml")}`);
