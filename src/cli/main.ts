@@ -7,6 +7,7 @@ import { EXIT, isInvalidModelError, isUsageError, UsageError } from "./errors.js
 import { errnoReason, guardOutput, isErrnoError } from "./io-errors.js";
 import type { GlobalOptions } from "./output.js";
 import { modelAndScenarios, scenarioOption } from "./scenario-option.js";
+import { LANGUAGES, environmentLanguage, languageArgument, useLanguage } from "./language.js";
 
 const VERSION = "0.1.0";
 
@@ -15,6 +16,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   // process.exitCode (bin/distplan.js sets that once), so calls in one process are independent.
   const outcome = { code: EXIT.ok as number };
   guardOutput();
+  await useLanguage(languageArgument(argv) ?? environmentLanguage(process.env));
   const program = buildProgram(outcome, invokedCommand(argv));
   try {
     const options = argv.slice(0, argv.includes("--") ? argv.indexOf("--") : argv.length);
@@ -42,7 +44,8 @@ async function handleFailure(e: unknown, options: GlobalOptions): Promise<number
     for (const model of e.models) writeErr(issuesAsText(model, paint));
     const errors = e.models.reduce((n, m) => n + m.issues.filter((i) => i.severity === "error").length, 0);
     const suppressed = e.models.reduce((n, m) => n + m.issues.reduce((k, i) => k + (Number(i.args.suppressed) || 0), 0), 0);
-    writeErr(`${errors} error${errors === 1 ? "" : "s"}${suppressed > 0 ? ` (${suppressed} more YAML error${suppressed === 1 ? "" : "s"} suppressed: they follow from the one${errors === 1 ? "" : "s"} shown)` : ""}\n`);
+    const { words } = await import("./words.js");
+    writeErr(`${words().errors(errors)}${suppressed > 0 ? words().suppressed(suppressed, errors) : ""}\n`);
     return EXIT.usage;
   }
   if (isErrnoError(e)) {
@@ -51,9 +54,10 @@ async function handleFailure(e: unknown, options: GlobalOptions): Promise<number
     return EXIT.usage;
   }
   const error = e instanceof Error ? e : new Error(String(e));
-  writeErr(`${paint.red("distplan: internal error:")} ${error.message}\n`);
+  const { words } = await import("./words.js");
+  writeErr(`${paint.red(words().internal)} ${error.message}\n`);
   if (options.debug) writeErr(`${error.stack ?? ""}\n`);
-  else writeErr(`  ${paint.dim("hint:")} run again with --debug for the stack trace, and please report it\n`);
+  else writeErr(`  ${paint.dim(words().hint)} ${words().debugHint}\n`);
   return EXIT.internal;
 }
 
@@ -106,6 +110,7 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
     .option("--color", "force colour output")
     .option("--no-color", "no colour output")
     .option("--debug", "show stack traces of internal errors")
+    .addOption(oneOf(new Option("--lang <language>", "language of everything a person reads: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)"), LANGUAGES))
     .exitOverride()
     .showHelpAfterError("(run 'distplan --help' for usage)")
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });

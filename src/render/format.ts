@@ -17,7 +17,6 @@ export const plainPaint: Paint = { red: identity, green: identity, yellow: ident
 export type Unit = "1" | "k" | "M" | "bn";
 /** Multiplying by 0.001 is exact, like dividing by 1000, and several times cheaper. */
 const UNIT_FACTOR: Record<Unit, Decimal> = { "1": new Decimal(1), k: new Decimal("0.001"), M: new Decimal("0.000001"), bn: new Decimal("0.000000001") };
-export const UNIT_WORD: Record<Unit, string> = { "1": "", k: "thousands", M: "millions", bn: "billions" };
 
 export interface NumberStyle {
   readonly group: string;
