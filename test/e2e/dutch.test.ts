@@ -146,3 +146,18 @@ describe("Dutch golden files (checked by hand: the words follow docs/MODEL.md §
     await expect(r.stderr).toMatchFileSnapshot(join(ROOT, "test/golden/nl/error.txt"));
   });
 });
+
+describe("the glossary", () => {
+  it("every Dutch P&L label is a word of docs/MODEL.md §15 (or a documented short form)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const doc = readFileSync(join(ROOT, "docs/MODEL.md"), "utf8");
+    const glossary = doc.slice(doc.indexOf("## 15. Glossary"));
+    const dutchColumn = glossary.split("\n").filter((l) => l.startsWith("| ")).map((l) => l.split("|")[2] ?? "").join(" ").toLowerCase();
+    const shortForms = ["DB1", "NCW", "cum. nettowinst", "kostprijs omzet", "conflictcompensatie"];
+    const labels = Object.entries(nl).filter(([k]) => k.startsWith("line.")).map(([, v]) => v);
+    const missing = labels.filter((l) => !shortForms.includes(l) && !dutchColumn.includes(l.toLowerCase()));
+    expect(missing).toEqual([]);
+    // The short forms are explained there too.
+    for (const s of shortForms) expect(glossary).toContain(s);
+  });
+});
