@@ -7,7 +7,8 @@ import { EXIT, isInvalidModelError, isUsageError, UsageError } from "./errors.js
 import { errnoReason, guardOutput, isErrnoError } from "./io-errors.js";
 import type { GlobalOptions } from "./output.js";
 import { modelAndScenarios, scenarioOption } from "./scenario-option.js";
-import { LANGUAGES, environmentLanguage, languageArgument, useLanguage } from "./language.js";
+import { LANGUAGES, activeLanguage, environmentLanguage, languageArgument, useLanguage } from "./language.js";
+import { dutchHelp } from "./help-nl.js";
 
 const VERSION = "0.1.0";
 
@@ -103,7 +104,8 @@ function invokedCommand(argv: readonly string[]): string | undefined {
   return first !== undefined && COMMANDS.has(first) ? first : undefined;
 }
 
-function buildProgram(outcome: { code: number }, only: string | undefined): Command {
+/** The commander program; `only` builds just that command (exported for the help-text test). */
+export function buildProgram(outcome: { code: number }, only: string | undefined): Command {
   const program = new Command("distplan")
     .description("Plan a distribution model: direct, partner and e-commerce channels over 3-5 years, exact to the cent.")
     .version(VERSION, "-V, --version")
@@ -265,6 +267,7 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
       outcome.code = await runActuals(model, actuals, cmd.optsWithGlobals());
     }));
 
+  if (activeLanguage() === "nl") dutchHelp(program);
   return program;
 }
 

@@ -161,3 +161,22 @@ describe("the glossary", () => {
     for (const s of shortForms) expect(glossary).toContain(s);
   });
 });
+
+describe("--help in Dutch", () => {
+  it("every description of every command, argument and option has a Dutch text", async () => {
+    const { buildProgram } = await import("../../src/cli/main.js");
+    const { dutchDescription, helpDescriptions } = await import("../../src/cli/help-nl.js");
+    const missing = helpDescriptions(buildProgram({ code: 0 }, undefined)).filter((d) => dutchDescription(d) === undefined);
+    expect(missing).toEqual([]);
+  });
+  it("distplan --help and a command's help are Dutch", () => {
+    const top = distplan(["--help", "--lang", "nl"]);
+    expect(top.stdout).toContain("Commando's:");
+    expect(top.stdout).toContain("Plan een distributiemodel");
+    const report = distplan(["report", "--help", "--lang", "nl"]);
+    expect(report.stdout).toContain("Opties:");
+    expect(report.stdout).toContain("resultatenrekening per kanaal per jaar");
+    expect(report.stdout).toContain("standaard: \"table\"");
+    expect(report.stdout).not.toMatch(/default:|choices:/);
+  });
+});
