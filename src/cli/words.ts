@@ -28,3 +28,6 @@ const NL: Words = {
 };
 
 export const words = (): Words => (activeLanguage() === "nl" ? NL : EN);
+
+/** A sentence of the shell in the run's language: both spellings side by side where it is said. */
+export const say = (text: { readonly en: string; readonly nl: string }): string => text[activeLanguage()];

@@ -134,6 +134,18 @@ describe("Dutch numbers and messages", () => {
   });
 });
 
+describe("usage errors of the shell in Dutch", () => {
+  it("an unknown scenario, a bad --set and a glob that matches nothing", () => {
+    const scenario = distplan(["report", "examples/voorbeeld.yaml", "--scenario", "webshop-pus", "--lang", "nl"]);
+    expect(scenario.code).toBe(2);
+    expect(scenario.stderr).toBe("distplan: onbekend scenario 'webshop-pus' in examples/voorbeeld.yaml\n  tip: bedoel je 'webshop-push'?\n");
+    const set = distplan(["report", "examples/voorbeeld.yaml", "--set", "churn", "--lang", "nl"]);
+    expect(set.stderr).toContain("is geen PAD=WAARDE");
+    const glob = distplan(["check", "nowhere/*.yaml", "--lang", "nl"]);
+    expect(glob.stderr).toContain("geen modelbestanden passen bij 'nowhere/*.yaml'");
+  });
+});
+
 describe("Dutch golden files (checked by hand: the words follow docs/MODEL.md §15, the figures are those of the English goldens)", () => {
   it("report", async () => {
     await expect(distplan(["report", "examples/voorbeeld.yaml", "--lang", "nl"]).stdout).toMatchFileSnapshot(join(ROOT, "test/golden/nl/report.txt"));
