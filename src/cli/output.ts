@@ -1,7 +1,7 @@
 // The one place that looks at the terminal: colour (chalk's detection, NO_COLOR, FORCE_COLOR,
 // --color/--no-color) and width. Renderers get the answer as options.
 import { Chalk, supportsColor, supportsColorStderr } from "chalk";
-import { numberStyle, plainPaint, type NumberStyle, type Paint } from "../render/format.js";
+import { KNOWN_STYLES, numberStyle, plainPaint, type NumberStyle, type Paint } from "../render/format.js";
 import { UsageError } from "./errors.js";
 import { stdoutReaderGone } from "./io-errors.js";
 import { activeLanguage } from "./language.js";
@@ -67,6 +67,7 @@ export function wantsAscii(flag: boolean | undefined): boolean {
  */
 export function localeStyle(locale: string | undefined): NumberStyle {
   if (locale === undefined) return numberStyle(activeLanguage() === "nl" ? "nl-NL" : undefined);
+  if (Object.hasOwn(KNOWN_STYLES, locale)) return numberStyle(locale);
   try {
     Intl.getCanonicalLocales(locale);
   } catch {
