@@ -6,5 +6,8 @@ export default defineConfig({
     reporters: ["default", "./test/summary-reporter.ts"],
     testTimeout: 20000,
     pool: "forks",
+    // The language of a run follows LC_ALL / LC_MESSAGES / LANG (--lang's default): a developer
+    // with a Dutch locale must see the same English output the tests expect.
+    env: { LC_ALL: "", LC_MESSAGES: "", LANG: "C.UTF-8" },
   },
 });

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "./errors.js";
+import { say } from "./words.js";
 
 export const hasGlob = (pattern: string) => /[*?[]/.test(pattern);
 
@@ -16,7 +17,12 @@ export function expandPatterns(args: readonly string[]): string[] {
     // A file that exists under this very name is itself, even with [ or * in it (plan[1].yaml).
     if (!hasGlob(arg) || existsSync(arg)) { paths.push(arg); continue; }
     const matches = expandGlob(arg);
-    if (matches.length === 0) throw new UsageError(`no model files match '${arg}'`, "check the pattern, or quote it so distplan expands it (e.g. 'models/*.yaml')");
+    if (matches.length === 0) {
+      throw new UsageError(
+        say({ en: `no model files match '${arg}'`, nl: `geen modelbestanden passen bij '${arg}'` }),
+        say({ en: "check the pattern, or quote it so distplan expands it (e.g. 'models/*.yaml')", nl: "controleer het patroon, of zet het tussen aanhalingstekens zodat distplan het uitvouwt (bijv. 'models/*.yaml')" }),
+      );
+    }
     paths.push(...matches);
   }
   return [...new Set(paths)];

@@ -7,6 +7,8 @@ import { EXIT, isInvalidModelError, isUsageError, UsageError } from "./errors.js
 import { errnoReason, guardOutput, isErrnoError } from "./io-errors.js";
 import type { GlobalOptions } from "./output.js";
 import { modelAndScenarios, scenarioOption } from "./scenario-option.js";
+import { LANGUAGES, activeLanguage, environmentLanguage, languageArgument, useLanguage } from "./language.js";
+import { dutchHelp } from "./help-nl.js";
 
 const VERSION = "0.1.0";
 
@@ -16,6 +18,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const outcome = { code: EXIT.ok as number };
   guardOutput();
   await (await import("./output.js")).loadColour(argv);
+  await useLanguage(languageArgument(argv) ?? environmentLanguage(process.env));
   const program = buildProgram(outcome, invokedCommand(argv));
   try {
     const options = argv.slice(0, argv.includes("--") ? argv.indexOf("--") : argv.length);
@@ -43,7 +46,8 @@ async function handleFailure(e: unknown, options: GlobalOptions): Promise<number
     for (const model of e.models) writeErr(issuesAsText(model, paint));
     const errors = e.models.reduce((n, m) => n + m.issues.filter((i) => i.severity === "error").length, 0);
     const suppressed = e.models.reduce((n, m) => n + m.issues.reduce((k, i) => k + (Number(i.args.suppressed) || 0), 0), 0);
-    writeErr(`${errors} error${errors === 1 ? "" : "s"}${suppressed > 0 ? ` (${suppressed} more YAML error${suppressed === 1 ? "" : "s"} suppressed: they follow from the one${errors === 1 ? "" : "s"} shown)` : ""}\n`);
+    const { words } = await import("./words.js");
+    writeErr(`${words().errors(errors)}${suppressed > 0 ? words().suppressed(suppressed, errors) : ""}\n`);
     return EXIT.usage;
   }
   if (isErrnoError(e)) {
@@ -52,9 +56,10 @@ async function handleFailure(e: unknown, options: GlobalOptions): Promise<number
     return EXIT.usage;
   }
   const error = e instanceof Error ? e : new Error(String(e));
-  writeErr(`${paint.red("distplan: internal error:")} ${error.message}\n`);
+  const { words } = await import("./words.js");
+  writeErr(`${paint.red(words().internal)} ${error.message}\n`);
   if (options.debug) writeErr(`${error.stack ?? ""}\n`);
-  else writeErr(`  ${paint.dim("hint:")} run again with --debug for the stack trace, and please report it\n`);
+  else writeErr(`  ${paint.dim(words().hint)} ${words().debugHint}\n`);
   return EXIT.internal;
 }
 
@@ -100,13 +105,15 @@ function invokedCommand(argv: readonly string[]): string | undefined {
   return first !== undefined && COMMANDS.has(first) ? first : undefined;
 }
 
-function buildProgram(outcome: { code: number }, only: string | undefined): Command {
+/** The commander program; `only` builds just that command (exported for the help-text test). */
+export function buildProgram(outcome: { code: number }, only: string | undefined): Command {
   const program = new Command("distplan")
     .description("Plan a distribution model: direct, partner and e-commerce channels over 3-5 years, exact to the cent.")
     .version(VERSION, "-V, --version")
     .option("--color", "force colour output")
     .option("--no-color", "no colour output")
     .option("--debug", "show stack traces of internal errors")
+    .addOption(oneOf(new Option("--lang <language>", "language of everything a person reads: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)"), LANGUAGES))
     .exitOverride()
     .showHelpAfterError("(run 'distplan --help' for usage)")
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
@@ -261,6 +268,7 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
       outcome.code = await runActuals(model, actuals, cmd.optsWithGlobals());
     }));
 
+  if (activeLanguage() === "nl") dutchHelp(program);
   return program;
 }
 

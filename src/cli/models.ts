@@ -10,6 +10,7 @@ import { issueText, suggest } from "../model/issues.js";
 import { parse as parseYaml } from "yaml";
 import { SET_PATH, whatIfScenario, type WhatIfSet } from "../model/whatif.js";
 import { InvalidModelError, UsageError } from "./errors.js";
+import { say } from "./words.js";
 
 export const DEFAULT_MODEL = "distplan.yaml";
 
@@ -26,7 +27,11 @@ export function resolveModelPath(arg: string | undefined): string {
   if (arg !== undefined) return arg;
   if (existsSync(DEFAULT_MODEL)) return DEFAULT_MODEL;
   // One line: what is missing, and the two ways forward.
-  throw new UsageError(`no model given and no ./${DEFAULT_MODEL} here: run 'distplan init', or pass a model such as ${join(examplesFolder(), "voorbeeld.yaml")}`);
+  const example = join(examplesFolder(), "voorbeeld.yaml");
+  throw new UsageError(say({
+    en: `no model given and no ./${DEFAULT_MODEL} here: run 'distplan init', or pass a model such as ${example}`,
+    nl: `geen model gegeven en geen ./${DEFAULT_MODEL} hier: draai 'distplan init', of geef een model zoals ${example}`,
+  }));
 }
 
 export async function loadValidModel(path: string): Promise<LoadedModel> {
@@ -43,7 +48,10 @@ export function selectScenarios(loaded: LoadedModel, requested: readonly string[
   for (const id of requested ?? []) {
     if (id !== "all" && !ids.includes(id)) {
       const close = suggest(id, ids);
-      throw new UsageError(`unknown scenario '${id}' in ${loaded.source}`, close ? `did you mean '${close}'?` : `scenarios are: ${ids.join(", ")}`);
+      throw new UsageError(
+        say({ en: `unknown scenario '${id}' in ${loaded.source}`, nl: `onbekend scenario '${id}' in ${loaded.source}` }),
+        close ? say({ en: `did you mean '${close}'?`, nl: `bedoel je '${close}'?` }) : say({ en: `scenarios are: ${ids.join(", ")}`, nl: `de scenario's zijn: ${ids.join(", ")}` }),
+      );
     }
   }
   if (requested === undefined || requested.length === 0) chosen = new Set(fallback === "all" ? ids : ["base"]);
@@ -63,14 +71,21 @@ export function withWhatIf(loaded: LoadedModel, args: readonly string[] | undefi
     const eq = arg.indexOf("=");
     const path = eq < 0 ? arg : arg.slice(0, eq).trim();
     if (eq < 0 || !SET_PATH.test(path)) {
-      throw new UsageError(`--set '${arg}' is not PATH=VALUE`, "write a model path, '=' and a value as in a scenario's set: --set channels.partners.partner_margin=28%");
+      throw new UsageError(
+        say({ en: `--set '${arg}' is not PATH=VALUE`, nl: `--set '${arg}' is geen PAD=WAARDE` }),
+        say({ en: "write a model path, '=' and a value as in a scenario's set: --set channels.partners.partner_margin=28%", nl: "schrijf een modelpad, '=' en een waarde, zoals in de set van een scenario: --set channels.partners.partner_margin=28%" }),
+      );
     }
     const text = arg.slice(eq + 1).trim();
     let value: unknown;
     try {
       value = parseYaml(text, { prettyErrors: false });
     } catch (e) {
-      throw new UsageError(`--set '${arg}': the value is not YAML (${(e as Error).message.split("\n")[0]})`, "quote the whole argument in the shell: --set 'mix.smb={partners: 60%, webshop: 40%}'");
+      const why = (e as Error).message.split("\n")[0];
+      throw new UsageError(
+        say({ en: `--set '${arg}': the value is not YAML (${why})`, nl: `--set '${arg}': de waarde is geen YAML (${why})` }),
+        say({ en: "quote the whole argument in the shell: --set 'mix.smb={partners: 60%, webshop: 40%}'", nl: "zet het hele argument tussen aanhalingstekens in de shell: --set 'mix.smb={partners: 60%, webshop: 40%}'" }),
+      );
     }
     return { path, value: value ?? null, text: `${path}=${text}` };
   });
@@ -79,7 +94,7 @@ export function withWhatIf(loaded: LoadedModel, args: readonly string[] | undefi
     const [first] = result.errors;
     const { message, hint } = issueText(first!.issue);
     const which = first!.set === null ? `--set ${sets.map((s) => s.text).join(" --set ")}` : `--set ${sets[first!.set]!.text}`;
-    const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : "";
+    const more = result.errors.length > 1 ? say({ en: ` (and ${result.errors.length - 1} more)`, nl: ` (en nog ${result.errors.length - 1})` }) : "";
     throw new UsageError(`${which}: ${message}${more}`, hint);
   }
   return { loaded: { ...loaded, scenarios: [...loaded.scenarios, result.scenario] }, id: result.scenario.id };

@@ -1,9 +1,11 @@
 // The one place that looks at the terminal: colour (chalk's detection, NO_COLOR, FORCE_COLOR,
 // --color/--no-color) and width. Renderers get the answer as options.
 import type * as ChalkModule from "chalk";
-import { numberStyle, plainPaint, type NumberStyle, type Paint } from "../render/format.js";
+import { KNOWN_STYLES, numberStyle, plainPaint, type NumberStyle, type Paint } from "../render/format.js";
 import { UsageError } from "./errors.js";
 import { stdoutReaderGone } from "./io-errors.js";
+import { activeLanguage } from "./language.js";
+import { words } from "./words.js";
 
 export interface GlobalOptions {
   readonly color?: boolean;
@@ -64,7 +66,7 @@ export function writeOut(text: string): void {
 
 /** A usage error as printed: `distplan: message` and its hint on a line of its own. */
 export function usageErrorText(e: { readonly message: string; readonly hint?: string }, paint: Paint): string {
-  return `${paint.red("distplan:")} ${e.message}\n${e.hint ? `  ${paint.dim("hint:")} ${e.hint}\n` : ""}`;
+  return `${paint.red("distplan:")} ${e.message}\n${e.hint ? `  ${paint.dim(words().hint)} ${e.hint}\n` : ""}`;
 }
 
 export function writeErr(text: string): void {
@@ -79,9 +81,13 @@ export function wantsAscii(flag: boolean | undefined): boolean {
   return locale !== "" && locale !== "C" && locale !== "POSIX" && !/utf-?8/i.test(locale);
 }
 
-/** The number style of a --locale, or a usage error for a tag Intl does not accept. */
+/**
+ * The number style of a --locale, or a usage error for a tag Intl does not accept. Without
+ * --locale, Dutch (--lang nl) writes numbers the Dutch way (nl-NL), English plainly.
+ */
 export function localeStyle(locale: string | undefined): NumberStyle {
-  if (locale === undefined) return numberStyle(undefined);
+  if (locale === undefined) return numberStyle(activeLanguage() === "nl" ? "nl-NL" : undefined);
+  if (Object.hasOwn(KNOWN_STYLES, locale)) return numberStyle(locale);
   try {
     Intl.getCanonicalLocales(locale);
   } catch {

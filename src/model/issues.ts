@@ -21,7 +21,7 @@ export interface Issue {
   readonly offset?: number;
 }
 
-interface Template {
+export interface Template {
   readonly message: (a: Args) => string;
   readonly hint: (a: Args) => string;
 }
@@ -131,8 +131,23 @@ export const TEMPLATES = {
 
 export type IssueCode = keyof typeof TEMPLATES;
 
-export function issueText(issue: Issue): { message: string; hint: string } {
-  const t: Template = TEMPLATES[issue.code];
+/** The languages a person can read distplan in (`--lang`). */
+export type Language = "en" | "nl";
+
+let issueLanguage: Language = "en";
+const DUTCH: { templates?: Readonly<Record<IssueCode, Template>> } = {};
+
+/**
+ * The language of issue texts from now on, set once by the CLI from --lang (the Dutch templates
+ * are given with it, so a process that never asks for Dutch never loads them).
+ */
+export function useIssueLanguage(language: Language, dutch?: Readonly<Record<IssueCode, Template>>): void {
+  issueLanguage = language;
+  if (dutch) DUTCH.templates = dutch;
+}
+
+export function issueText(issue: Issue, language: Language = issueLanguage): { message: string; hint: string } {
+  const t: Template = language === "nl" && DUTCH.templates ? DUTCH.templates[issue.code] : TEMPLATES[issue.code];
   const message = t.message(issue.args);
   if (!issue.scenario) return { message, hint: t.hint(issue.args) };
   // Relocated scenario issues sit under scenarios[i].set[<path>]: name that path too.

@@ -17,7 +17,6 @@ export const plainPaint: Paint = { red: identity, green: identity, yellow: ident
 export type Unit = "1" | "k" | "M" | "bn";
 /** Multiplying by 0.001 is exact, like dividing by 1000, and several times cheaper. */
 const UNIT_FACTOR: Record<Unit, Decimal> = { "1": new Decimal(1), k: new Decimal("0.001"), M: new Decimal("0.000001"), bn: new Decimal("0.000000001") };
-export const UNIT_WORD: Record<Unit, string> = { "1": "", k: "thousands", M: "millions", bn: "billions" };
 
 export interface NumberStyle {
   readonly group: string;
@@ -25,9 +24,21 @@ export interface NumberStyle {
 }
 export const PLAIN_STYLE: NumberStyle = { group: ",", decimal: "." };
 
+/**
+ * The separators of the locales people mostly ask for, as Intl gives them (a test keeps them
+ * equal): the first Intl.NumberFormat of a process loads ICU's data, about 15 ms of a 70 ms run.
+ */
+export const KNOWN_STYLES: Readonly<Record<string, NumberStyle>> = {
+  nl: { group: ".", decimal: "," }, "nl-NL": { group: ".", decimal: "," }, "nl-BE": { group: ".", decimal: "," },
+  de: { group: ".", decimal: "," }, "de-DE": { group: ".", decimal: "," },
+  en: PLAIN_STYLE, "en-US": PLAIN_STYLE, "en-GB": PLAIN_STYLE,
+};
+
 /** Separators of a BCP 47 locale ("nl-NL" → "." and ","), learnt from Intl on an integer. */
 export function numberStyle(locale: string | undefined): NumberStyle {
   if (!locale) return PLAIN_STYLE;
+  const known = Object.hasOwn(KNOWN_STYLES, locale) ? KNOWN_STYLES[locale] : undefined;
+  if (known) return known;
   const parts = new Intl.NumberFormat(locale, { minimumFractionDigits: 1 }).formatToParts(12345);
   const group = parts.find((p) => p.type === "group")?.value ?? ",";
   const decimal = parts.find((p) => p.type === "decimal")?.value ?? ".";

@@ -7,7 +7,7 @@
 import { fixed, type Decimal } from "../money/decimal.js";
 import type { Block, Chart, ReportDocument, Table, Tone, Value } from "../views/document.js";
 import { groupDigits, percent, yearRanges, PLAIN_STYLE, type NumberStyle } from "./format.js";
-import { DEFAULT_MESSAGES, pageDelta, pageFigure, words, type Writer } from "./text.js";
+import { activeMessages, pageDelta, pageFigure, words, type Writer } from "./text.js";
 import type { Catalogue } from "./messages/en.js";
 
 export interface HtmlOptions {
@@ -132,7 +132,7 @@ function htmlWriter(options: HtmlOptions, places: number): Writer {
     }
   };
   return {
-    messages: escapedMessages(options.messages ?? DEFAULT_MESSAGES),
+    messages: escapedMessages(options.messages ?? activeMessages()),
     value,
     raw: (text, isCode) => (isCode ? `<code>${modelText(text)}</code>` : modelText(text)),
     paint: (text, tone) => {

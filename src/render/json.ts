@@ -2,7 +2,7 @@
 // no amount passes through a JavaScript float on its way out. Key order is insertion order.
 import { fixed, type Decimal } from "../money/decimal.js";
 import { Figure, Words, type Data } from "../views/document.js";
-import { DEFAULT_MESSAGES } from "./text.js";
+import { activeMessages } from "./text.js";
 import { plainWords, DEFAULT_TERMINAL_OPTIONS } from "./table.js";
 import type { Catalogue } from "./messages/en.js";
 
@@ -55,6 +55,6 @@ function jsonValue(data: Data, messages: Catalogue): JsonValue {
 }
 
 /** A view's documented record tree as JSON text; figures written from their exact text. */
-export function renderJson(data: Data, messages: Catalogue = DEFAULT_MESSAGES): string {
+export function renderJson(data: Data, messages: Catalogue = activeMessages()): string {
   return jsonText(jsonValue(data, messages));
 }

@@ -2,7 +2,7 @@
 // cent (it is read as a record), headings as `###`, tables as pipe tables, notes as quotes.
 import type { Block, ReportDocument, Table, Value } from "../views/document.js";
 import { mdEscape, mdText, percent, yearRanges, PLAIN_STYLE, type NumberStyle } from "./format.js";
-import { DEFAULT_MESSAGES, pageDelta, pageFigure, words, type Writer } from "./text.js";
+import { activeMessages, pageDelta, pageFigure, words, type Writer } from "./text.js";
 import type { Catalogue } from "./messages/en.js";
 
 export interface MarkdownOptions {
@@ -39,7 +39,7 @@ function markdownWriter(options: MarkdownOptions, places: number): Writer {
     }
   };
   return {
-    messages: options.messages ?? DEFAULT_MESSAGES,
+    messages: options.messages ?? activeMessages(),
     value,
     raw: (text, code) => (code ? `\`${mdText(text)}\`` : mdText(text)),
     paint: (text, tone) => (tone === "strong" ? `**${text}**` : tone === "muted" ? `_${text}_` : text),

@@ -6,10 +6,10 @@ import { fixed, type Decimal } from "../money/decimal.js";
 import type { Block, ReportDocument, Table, Text, Tone, Value } from "../views/document.js";
 import { columnBlocks, grid, widest, type Align } from "./grid.js";
 import {
-  UNIT_WORD, asciiText, autoUnit, unitPlaces, visibleControls, groupDigits, percent, plainPaint, scaled, shortPercent, signed, signedPercent, wrap, yearRanges, PLAIN_STYLE,
+  asciiText, autoUnit, unitPlaces, visibleControls, groupDigits, percent, plainPaint, scaled, shortPercent, signed, signedPercent, wrap, yearRanges, PLAIN_STYLE,
   type NumberStyle, type Paint, type Unit,
 } from "./format.js";
-import { DEFAULT_MESSAGES, abbreviations, exactMoney, words, type Writer } from "./text.js";
+import { activeMessages, abbreviations, exactMoney, words, type Writer } from "./text.js";
 import type { Catalogue } from "./messages/en.js";
 
 export interface TerminalOptions {
@@ -73,7 +73,7 @@ function terminalWriter(options: TerminalOptions, unit: Unit, places = 2, unitDe
       case "none": return "–";
     }
   };
-  const messages = options.messages ?? DEFAULT_MESSAGES;
+  const messages = options.messages ?? activeMessages();
   return {
     // --ascii: the wording and every value spelled in ASCII before the layout, so columns align.
     messages: options.ascii ? asciiCatalogue(messages) : messages,
@@ -83,7 +83,7 @@ function terminalWriter(options: TerminalOptions, unit: Unit, places = 2, unitDe
     raw: (text) => (options.ascii ? asciiText(visibleControls(text)) : visibleControls(text)),
     paint: (text, tone) => toned(text, tone, paint),
     best: (best) => (best ? ` ${star}` : "  "),
-    unit: () => (UNIT_WORD[unit] ? ` ${UNIT_WORD[unit]}` : ""),
+    unit: () => (unit === "1" ? "" : ` ${messages[`unit.${unit}`]}`),
   };
 }
 

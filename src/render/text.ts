@@ -17,7 +17,15 @@ export interface Writer {
   unit(): string;
 }
 
-export const DEFAULT_MESSAGES: Catalogue = en;
+let active: Catalogue = en;
+
+/** The catalogue a renderer uses when none is given: the language the CLI chose (--lang). */
+export const activeMessages = (): Catalogue => active;
+
+/** Set by the CLI once, before anything renders; English until then. */
+export function useMessages(catalogue: Catalogue): void {
+  active = catalogue;
+}
 
 /** A text as one string; `prefix` goes inside the first piece's tone (an indented label). */
 export function words(text: Text, w: Writer, prefix = ""): string {

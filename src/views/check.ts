@@ -78,6 +78,8 @@ function conditionKey(o: CheckOutcome): string {
 }
 
 export function title(o: CheckOutcome): Text {
+  // The default check (a model without checks) is named in the reader's language.
+  if (o.index === null) return [msg("check.title", { name: [msg("check.defaultName")], condition: condition(o) })];
   const named = o.name && o.name !== conditionKey(o) && !o.name.startsWith(o.metric + " ");
   return named ? [msg("check.title", { name: o.name, condition: condition(o) })] : condition(o);
 }

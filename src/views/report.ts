@@ -12,7 +12,7 @@ import {
   Figure, Words, code, money, msg, none, raw, val,
   type Block, type Data, type Dataset, type Piece, type ReportDocument, type Row, type Text, type Value,
 } from "./document.js";
-import type { LineField } from "./messages.js";
+import type { AllocationMethod, LineField } from "./messages.js";
 
 export type ByOption = "channel" | "segment" | "both";
 export type LinesOption = "summary" | "full";
@@ -163,6 +163,9 @@ export function reportView(projection: Projection, options: ReportViewOptions): 
 }
 
 /** Warnings for people: one per kind, with the shared costs and years it concerns gathered. */
+/** An allocation method in words (the engine names it by its key, e.g. new_customers). */
+const methodName = (method: string): Text => [msg(`method.${method as AllocationMethod}`)];
+
 export function warningTexts(warnings: readonly EngineWarning[]): Text[] {
   const groups = new Map<string, { first: EngineWarning; costs: Set<string>; years: Set<number> }>();
   for (const w of warnings) {
@@ -173,7 +176,7 @@ export function warningTexts(warnings: readonly EngineWarning[]): Text[] {
     groups.set(key, g);
   }
   return [...groups.values()].map(({ first, costs, years }) => {
-    const args = { scenario: first.scenario, method: first.method, costs: [...costs].join(", "), years: [val({ kind: "years", years: [...years] })] };
+    const args = { scenario: first.scenario, method: methodName(first.method), costs: [...costs].join(", "), years: [val({ kind: "years", years: [...years] })] };
     return first.code === "ZERO_DRIVERS"
       ? [msg("warning.zeroDrivers", args)]
       : [msg("warning.negativeDriver", { ...args, channels: first.channels.join(", ") })];
@@ -250,8 +253,8 @@ function scenarioData(s: ScenarioProjection, places: number): Data {
 /** A warning in one sentence, for the machine formats (they keep one entry per warning). */
 export function warningSentence(w: EngineWarning): Text {
   return w.code === "ZERO_DRIVERS"
-    ? [msg("warning.zeroDrivers.one", { scenario: w.scenario, year: String(w.year), cost: w.sharedCost, method: w.method })]
-    : [msg("warning.negativeDriver.one", { scenario: w.scenario, year: String(w.year), cost: w.sharedCost, method: w.method, channels: w.channels.join(", ") })];
+    ? [msg("warning.zeroDrivers.one", { scenario: w.scenario, year: String(w.year), cost: w.sharedCost, method: methodName(w.method) })]
+    : [msg("warning.negativeDriver.one", { scenario: w.scenario, year: String(w.year), cost: w.sharedCost, method: methodName(w.method), channels: w.channels.join(", ") })];
 }
 
 /** distplan.report/v1 (docs/MODEL.md §8.1), with a view's own part (`extra`) before the warnings. */

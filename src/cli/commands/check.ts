@@ -9,12 +9,11 @@ import { renderMarkdown } from "../../render/markdown.js";
 import { renderJson } from "../../render/json.js";
 import { checksAsJunit } from "../../render/junit.js";
 import { checksAsGithub } from "../../render/github.js";
-import { PLAIN_STYLE } from "../../render/format.js";
 import { EXIT } from "../errors.js";
 import { expandPatterns } from "../glob.js";
 import { resolveModelPath } from "../models.js";
 import { issuesAsText } from "../issues.js";
-import { stderrPaint, stdoutPaint, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
+import { localeStyle, stderrPaint, stdoutPaint, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
 export type CheckFormat = "text" | "json" | "junit" | "github" | "md";
 
@@ -44,11 +43,11 @@ export async function runCheck(args: readonly string[], options: CheckOptions): 
   // report show them; they never change the exit code, not even under --strict.
   for (const f of files) if (f.outcomes !== null) writeErr(issuesAsText(f.loaded, stderrPaint(options), ["warning"]));
   switch (options.format) {
-    case "text": writeOut(renderTerminal(checkView(files, strict, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, paint: stdoutPaint(options), ascii: wantsAscii(options.ascii) })); break;
+    case "text": writeOut(renderTerminal(checkView(files, strict, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, style: localeStyle(undefined), paint: stdoutPaint(options), ascii: wantsAscii(options.ascii) })); break;
     case "json": writeOut(renderJson(checkData(files, strict))); break;
     case "junit": writeOut(checksAsJunit(files, { strict })); break;
     case "github": writeOut(checksAsGithub(files, { strict })); break;
-    case "md": writeOut(renderMarkdown(checkView(files, strict, "page"), { style: PLAIN_STYLE })); break;
+    case "md": writeOut(renderMarkdown(checkView(files, strict, "page"), { style: localeStyle(undefined) })); break;
   }
   const statuses = files.map((f) => fileStatus(f, strict));
   return statuses.includes("invalid") ? EXIT.usage : statuses.includes("failed") ? EXIT.failed : EXIT.ok;

@@ -7,11 +7,10 @@ import { renderMarkdown } from "../../render/markdown.js";
 import { renderJson } from "../../render/json.js";
 import { title } from "../../views/check.js";
 import { plainWords } from "../../render/table.js";
-import { PLAIN_STYLE } from "../../render/format.js";
 import { isValid, type LoadedModel } from "../../model/load.js";
 import { EXIT, InvalidModelError } from "../errors.js";
 import { readOperand } from "../git.js";
-import { stdoutPaint, terminalWidth, wantsAscii, writeOut, type GlobalOptions } from "../output.js";
+import { localeStyle, stdoutPaint, terminalWidth, wantsAscii, writeOut, type GlobalOptions } from "../output.js";
 
 export interface DiffOptions extends GlobalOptions {
   readonly format: "text" | "json" | "md";
@@ -38,9 +37,9 @@ export async function runDiff(oldArg: string, newArg: string, options: DiffOptio
   if (invalid.length > 0) throw new InvalidModelError(invalid);
   const diff = modelDiff(before, after);
   switch (options.format) {
-    case "text": writeOut(renderTerminal(diffView(diff, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, paint: stdoutPaint(options), width: terminalWidth(options.width), unit: "1", ascii: wantsAscii(options.ascii) })); break;
+    case "text": writeOut(renderTerminal(diffView(diff, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, style: localeStyle(undefined), paint: stdoutPaint(options), width: terminalWidth(options.width), unit: "1", ascii: wantsAscii(options.ascii) })); break;
     case "json": writeOut(renderJson(diffData(diff))); break;
-    case "md": writeOut(renderMarkdown(diffView(diff, "page"), { style: PLAIN_STYLE })); break;
+    case "md": writeOut(renderMarkdown(diffView(diff, "page"), { style: localeStyle(undefined) })); break;
   }
   return options.exitCode && !isEmptyDiff(diff) ? EXIT.failed : EXIT.ok;
 }

@@ -41,6 +41,9 @@ export const en: Catalogue = {
 
   "list.comma": ", ",
   "list.dot": " · ",
+  "unit.k": "thousands",
+  "unit.M": "millions",
+  "unit.bn": "billions",
   total: "total",
   range: "{from} → {to}",
 
@@ -166,6 +169,7 @@ export const en: Catalogue = {
   "check.condition": "{metric} {bounds}",
   "check.condition.scoped": "{metric} {bounds} · {scope}",
   "check.title": "{name}: {condition}",
+  "check.defaultName": "net profit ≥ 0 every year (default check)",
   "check.at.year": "{scenario} · {year}",
   "check.failure": "{at}: {value}",
   "check.also": "  (also {also})",

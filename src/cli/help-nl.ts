@@ -1,0 +1,122 @@
+// `--help` in Dutch: each English description of a command, argument or option, with its Dutch
+// text. Keyed by the English text, so a command added in main.ts needs no other change here
+// than its translation; test/e2e/dutch.test.ts fails on any description without one.
+import { Help, type Command } from "commander";
+
+export const HELP_NL: Readonly<Record<string, string>> = {
+  "Plan a distribution model: direct, partner and e-commerce channels over 3-5 years, exact to the cent.":
+    "Plan een distributiemodel: directe verkoop, partners en e-commerce over 3-5 jaar, exact op de cent.",
+  "output the version number": "toon het versienummer",
+  "display help for command": "toon de hulp bij een commando",
+  "force colour output": "altijd kleur",
+  "no colour output": "geen kleur",
+  "show stack traces of internal errors": "toon de stack trace van een interne fout",
+  "language of everything a person reads: en or nl (default: from LC_ALL, LC_MESSAGES or LANG)":
+    "taal van alles wat een mens leest: en of nl (standaard: uit LC_ALL, LC_MESSAGES of LANG)",
+  // report
+  "per-channel P&L per year: revenue down to net profit, totals, NPV": "resultatenrekening per kanaal per jaar: van omzet tot nettowinst, totalen, NCW",
+  "model file (default ./distplan.yaml)": "modelbestand (standaard ./distplan.yaml)",
+  "scenario ids to show, or 'all' (default: base)": "de scenario's om te tonen, of 'all' (standaard: base)",
+  "what-if: base with this value set, as in a scenario's set (repeatable)": "wat-als: basis met deze waarde gezet, zoals in de set van een scenario (herhaalbaar)",
+  "rows by channel, segment or both": "rijen per kanaal, per segment of beide",
+  "summary lines or every P&L line": "samenvattende regels of elke regel van de resultatenrekening",
+  "each channel's net profit under every allocation method": "de nettowinst van elk kanaal bij elke verdeelsleutel",
+  "output format": "uitvoerformaat",
+  "write to FILE instead of standard output": "schrijf naar FILE in plaats van naar standaarduitvoer",
+  "table unit: 1, k, M or auto": "eenheid van de tabel: 1, k, M of auto",
+  "number separators of a locale, e.g. nl-NL": "scheidingstekens van getallen volgens een locale, bijv. nl-NL",
+  "table width, at least 40 (default: the terminal's, or 80)": "breedte van de tabel, minstens 40 (standaard: die van de terminal, of 80)",
+  "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')":
+    "scheidingsteken van CSV-velden, bijv. ';' of tab (standaard: ';' bij een --locale met decimale komma, anders ',')",
+  "start CSV with a UTF-8 byte order mark, for Excel": "begin CSV met een UTF-8-bytevolgordemarkering, voor Excel",
+  "ASCII only: no Unicode glyphs in the table": "alleen ASCII: geen Unicode-tekens in de tabel",
+  // compare
+  "scenarios side by side against base: deltas, best per metric, net profit chart, revenue mix":
+    "scenario's naast elkaar tegenover basis: verschillen, beste per maatstaf, grafiek van de nettowinst, omzetmix",
+  "scenarios to compare with base (default: all)": "de scenario's om met basis te vergelijken (standaard: alle)",
+  "what-if: one more scenario, base with this value set (repeatable)": "wat-als: een extra scenario, basis met deze waarde gezet (herhaalbaar)",
+  "metrics to compare (default: revenue contribution net_profit contribution_margin npv cumulative_net_profit)":
+    "de maatstaven om te vergelijken (standaard: revenue contribution net_profit contribution_margin npv cumulative_net_profit)",
+  "ASCII instead of Unicode glyphs in the chart": "ASCII in plaats van Unicode-tekens in de grafiek",
+  // check
+  "CI gate: validate models, run their checks and the round-table lints; exit 1 on a failed check":
+    "CI-poort: valideer modellen, draai hun toetsen en de signalen van de rondetafel; exitcode 1 bij een niet gehaalde toets",
+  "model files or globs (default ./distplan.yaml)": "modelbestanden of globs (standaard ./distplan.yaml)",
+  "lint warnings fail the check too": "ook signalen laten de toets falen",
+  "ASCII only in the text format: no Unicode marks": "alleen ASCII in het tekstformaat: geen Unicode-tekens",
+  // diff
+  "what changed between two versions of a model: assumptions, impact on results, checks":
+    "wat er veranderde tussen twee versies van een model: aannames, effect op de uitkomsten, toetsen",
+  "a model file, or REV:path read from git (main:models/plan.yaml)": "een modelbestand, of REV:pad gelezen uit git (main:models/plan.yaml)",
+  "a model file, or REV:path": "een modelbestand, of REV:pad",
+  "exit 1 when there are differences": "exitcode 1 als er verschillen zijn",
+  "ASCII only in the text format: no Unicode arrows or marks": "alleen ASCII in het tekstformaat: geen Unicode-pijlen of -tekens",
+  // textconv, git-setup
+  "git diff driver: a model rendered with its key results (never fails)": "git diff-driver: een model met zijn belangrijkste uitkomsten (faalt nooit)",
+  "make git diff, git log -p and git show render models with their results": "laat git diff, git log -p en git show modellen met hun uitkomsten tonen",
+  "show the .gitattributes line and git config entry instead of writing them": "toon de regel voor .gitattributes en de git-configuratie in plaats van ze te schrijven",
+  "files to render (default: *.yaml *.yml)": "de bestanden om zo te tonen (standaard: *.yaml *.yml)",
+  "the textconv command git should run (default: distplan textconv)": "het textconv-commando dat git moet draaien (standaard: distplan textconv)",
+  // validate, fmt, init, schema
+  "check a model file and print all of its issues": "controleer een modelbestand en toon al zijn bevindingen",
+  "model file": "modelbestand",
+  "format model files canonically (schema key order, \"42%\" percentages), keeping comments":
+    "zet modelbestanden in de vaste vorm (sleutels in schemavolgorde, percentages als \"42%\"), met behoud van commentaar",
+  "model files or globs": "modelbestanden of globs",
+  "list files that are not formatted and exit 1; write nothing": "noem de bestanden die niet in de vaste vorm staan en eindig met exitcode 1; schrijf niets",
+  "an interactive wizard that writes a first, valid, commented model": "een interactieve assistent die een eerste, geldig model met commentaar schrijft",
+  "where to write it (default distplan.yaml)": "waar het heen moet (standaard distplan.yaml)",
+  "write a starter model from the defaults, without questions": "schrijf een startmodel met de standaardwaarden, zonder vragen",
+  "overwrite an existing file": "overschrijf een bestaand bestand",
+  "first year of the plan (default: next year)": "eerste jaar van het plan (standaard: volgend jaar)",
+  "print the JSON Schema of the model format": "toon het JSON Schema van het modelformaat",
+  // actuals
+  "plan vs actual per channel for a period and its year to date, from an actuals CSV":
+    "plan tegenover realisatie per kanaal voor een periode en het jaar tot dan, uit een CSV met realisatiecijfers",
+  "CSV with period,channel,segment,metric,value (a Dutch ';' export too)": "CSV met period,channel,segment,metric,value (ook een Nederlandse export met ';')",
+  "the scenario that is the plan (default: base)": "het scenario dat het plan is (standaard: base)",
+  "2027, 2027-Q3 or 2027-09 (default: the latest in the file)": "2027, 2027-Q3 of 2027-09 (standaard: de laatste in het bestand)",
+  "ASCII only: no Unicode glyphs": "alleen ASCII: geen Unicode-tekens",
+};
+
+const TITLES: Readonly<Record<string, string>> = { "Usage:": "Gebruik:", "Options:": "Opties:", "Commands:": "Commando's:", "Arguments:": "Argumenten:", "Global Options:": "Algemene opties:" };
+
+/** Every description a person can read in `--help` of this program, its commands and options. */
+export function helpDescriptions(program: Command): string[] {
+  const out: string[] = [];
+  for (const cmd of [program, ...program.commands]) {
+    out.push(cmd.description());
+    for (const o of cmd.options) out.push(o.description);
+    for (const a of cmd.registeredArguments) if (a.description) out.push(a.description);
+  }
+  return out.filter(Boolean);
+}
+
+/** The program's help in Dutch: descriptions translated in place, titles and defaults too. */
+const SCENARIO_SUFFIX = "; comma-separated or repeated (--scenario a,b)";
+
+/** The Dutch text of a description (the --scenario suffix of scenario-option.ts translated apart). */
+export function dutchDescription(s: string): string | undefined {
+  if (s.endsWith(SCENARIO_SUFFIX)) {
+    const head = HELP_NL[s.slice(0, -SCENARIO_SUFFIX.length)];
+    return head === undefined ? undefined : `${head}; met komma's gescheiden of herhaald (--scenario a,b)`;
+  }
+  return HELP_NL[s];
+}
+
+export function dutchHelp(program: Command): void {
+  const dutch = (s: string) => dutchDescription(s) ?? s;
+  for (const cmd of [program, ...program.commands]) {
+    cmd.description(dutch(cmd.description()));
+    for (const o of cmd.options) o.description = dutch(o.description);
+    for (const a of cmd.registeredArguments) if (a.description) a.description = dutch(a.description);
+    cmd.helpOption("-h, --help", dutch("display help for command"));
+    cmd.configureHelp({
+      styleTitle: (title: string) => TITLES[title] ?? title,
+      optionDescription(option) {
+        return Help.prototype.optionDescription.call(this, option).replace("(choices: ", "(keuzes: ").replace(/\bdefault: /, "standaard: ");
+      },
+    });
+  }
+  if (program.commands.length > 0) program.helpCommand("help [command]", dutch("display help for command"));
+}

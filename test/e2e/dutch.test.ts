@@ -1,0 +1,194 @@
+// Issue #18: `--lang nl`. Only what a person reads changes: labels, notes, lints, issues and
+// the shell's own sentences; ids, JSON keys and codes stay. The catalogues must agree key for
+// key and placeholder for placeholder, or a Dutch screen would show a raw {name} or lose a figure.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers.js";
+import { distplan } from "../support/cli.js";
+import { en } from "../../src/render/messages/en.js";
+import { nl } from "../../src/render/messages/nl.js";
+import { TEMPLATES } from "../../src/model/issues.js";
+import { TEMPLATES_NL } from "../../src/model/issues-nl.js";
+import { environmentLanguage, languageArgument } from "../../src/cli/language.js";
+
+const examples = readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".yaml")).sort();
+const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("the catalogues", () => {
+  it("Dutch has every English key and no other", () => {
+    expect(Object.keys(nl).sort()).toEqual(Object.keys(en).sort());
+  });
+  it("each Dutch text takes the same arguments as the English one", () => {
+    const differing = Object.keys(en).filter((k) => placeholders(en[k as keyof typeof en]).join() !== placeholders(nl[k as keyof typeof nl]).join());
+    expect(differing).toEqual([]);
+  });
+  it("no Dutch text is left in English (the same text is allowed only for symbols and templates)", () => {
+    const same = Object.keys(en).filter((k) => en[k as keyof typeof en] === nl[k as keyof typeof nl] && /[a-z]{3,}/i.test(en[k as keyof typeof en].replace(/\{\w+\}/g, "")));
+    // Words that are the same in both languages: scenario, horizon, service, plan, over, and
+    // the command's own name.
+    const alike = ["chart.column.scenario", "compare.column.scenario", "compare.horizon", "horizon.title", "diff.title.page", "line.service_costs",
+      "report.title.screen", "report.title.page", "report.title.page.named", "actuals.column.plan"];
+    expect(same.filter((k) => !alike.includes(k))).toEqual([]);
+  });
+  it("every issue code has a Dutch message and hint", () => {
+    expect(Object.keys(TEMPLATES_NL).sort()).toEqual(Object.keys(TEMPLATES).sort());
+    // Every argument a template may read, present (a missing one would print "undefined").
+    const args = new Proxy({}, { get: (_, key) => (typeof key === "string" ? `‹${key}›` : undefined), has: () => true }) as Record<string, string>;
+    for (const [code, t] of Object.entries(TEMPLATES_NL)) {
+      expect(t.message(args), code).not.toMatch(/undefined|\{/);
+      expect(typeof t.hint(args), code).toBe("string");
+    }
+  });
+});
+
+describe("choosing the language", () => {
+  it("follows LC_ALL, then LC_MESSAGES, then LANG", () => {
+    expect(environmentLanguage({ LANG: "nl_NL.UTF-8" })).toBe("nl");
+    expect(environmentLanguage({ LANG: "nl_BE.UTF-8" })).toBe("nl");
+    expect(environmentLanguage({ LANG: "nl" })).toBe("nl");
+    expect(environmentLanguage({ LC_ALL: "C", LANG: "nl_NL.UTF-8" })).toBe("en");
+    expect(environmentLanguage({ LC_MESSAGES: "en_GB.UTF-8", LANG: "nl_NL.UTF-8" })).toBe("en");
+    expect(environmentLanguage({ LC_MESSAGES: "nl_NL.UTF-8", LANG: "en_US.UTF-8" })).toBe("nl");
+    expect(environmentLanguage({ LANG: "nld" })).toBe("en"); // not a Dutch locale name
+    expect(environmentLanguage({})).toBe("en");
+  });
+  it("--lang wins over the environment, in either spelling, before a --", () => {
+    expect(languageArgument(["report", "--lang", "nl"])).toBe("nl");
+    expect(languageArgument(["--lang=en", "report"])).toBe("en");
+    expect(languageArgument(["report", "--", "--lang", "nl"])).toBeUndefined();
+    expect(languageArgument(["report", "--lang", "fr"])).toBeUndefined();
+  });
+  it("LANG=nl_NL gives Dutch, --lang en English again", () => {
+    const dutch = distplan(["report", "examples/voorbeeld.yaml"], { env: { LANG: "nl_NL.UTF-8" } });
+    expect(dutch.stdout).toContain("nettowinst");
+    const english = distplan(["report", "examples/voorbeeld.yaml", "--lang", "en"], { env: { LANG: "nl_NL.UTF-8" } });
+    expect(english.stdout).toContain("net profit");
+    expect(english.stdout).not.toContain("nettowinst");
+  });
+  it("an unknown language is a usage error with the choices", () => {
+    const r = distplan(["report", "examples/voorbeeld.yaml", "--lang", "nk"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Allowed choices are en, nl. Did you mean 'nl'?");
+  });
+});
+
+// English labels a Dutch reader must not meet. Model text (names, descriptions, check names)
+// stays as the model's author wrote it, so each run's model text is taken out first; ids such
+// as contribution_margin are identifiers, not words (\b does not split them at '_').
+const ENGLISH = ["revenue", "contribution", "net profit", "shared costs", "gross profit", "partner margin", "NPV", "cumulative", "thousands", "millions", "customers", "scenarios vs base", "vs base", "best:", "break-even", "check failed", "check fails", "passed", "failed", "error", "hint:", "lint", "total", "year"];
+const englishIn = (text: string) => ENGLISH.filter((w) => new RegExp(`(?<![\\w-])${w}(?![\\w-])`).test(text));
+
+function withoutModelText(text: string, file: string): string {
+  // Names, descriptions and check names of the example, as its author wrote them (English).
+  const model = distplan(["report", `examples/${file}`, "--format", "json", "--scenario", "all"]);
+  const data = JSON.parse(model.stdout) as { model: { name: string }; scenarios: { id: string; name: string; description: string }[] };
+  const texts = [data.model.name, ...data.scenarios.flatMap((s) => [s.name, s.description])].filter((t) => t && t.length > 3);
+  const checks = distplan(["check", `examples/${file}`, "--format", "json"]);
+  const names = (JSON.parse(checks.stdout) as { files: { checks: { name: string }[] }[] }).files.flatMap((f) => f.checks.map((c) => c.name));
+  let out = text;
+  for (const t of [...texts, ...names].sort((a, b) => b.length - a.length)) out = out.split(t).join("⟨model text⟩");
+  // A check's condition is written with the model's metric ids ("contribution ≥ 0"), as in the file.
+  return out.replace(/\b[a-z_]+ (?=[≥≤])/g, "⟨metric⟩ ");
+}
+
+describe.each(examples)("--lang nl on %s", (file) => {
+  const runs = [
+    ["report", "--scenario", "all"],
+    ["report", "--by", "both", "--lines", "full"],
+    ["report", "--allocations"],
+    ["report", "--format", "md"],
+    ["compare"],
+    ["compare", "--format", "md"],
+    ["check", "--strict"],
+    ["check", "--format", "md"],
+  ];
+  it.each(runs.map((r) => [r.join(" "), r] as const))("%s has no English labels", (_name, args) => {
+    const [command, ...rest] = args;
+    const r = distplan([command!, `examples/${file}`, ...rest, "--lang", "nl"]);
+    expect([0, 1]).toContain(r.code);
+    expect(englishIn(withoutModelText(r.stdout + r.stderr, file)), r.stdout).toEqual([]);
+  });
+});
+
+describe("Dutch numbers and messages", () => {
+  it("--lang nl writes numbers the Dutch way unless --locale says otherwise", () => {
+    const r = distplan(["report", "examples/voorbeeld.yaml", "--lang", "nl", "--unit", "1"]);
+    expect(r.stdout).toMatch(/\d{1,3}(\.\d{3}){2}/); // 32.136.000
+    const gb = distplan(["report", "examples/voorbeeld.yaml", "--lang", "nl", "--unit", "1", "--locale", "en-GB"]);
+    expect(gb.stdout).toMatch(/\d{1,3}(,\d{3}){2}/);
+    expect(gb.stdout).not.toMatch(/\d{1,3}(\.\d{3}){2}/);
+  });
+  it("JSON keys and codes stay English", () => {
+    const en = distplan(["report", "examples/voorbeeld.yaml", "--format", "json"]);
+    const nlJson = distplan(["report", "examples/voorbeeld.yaml", "--format", "json", "--lang", "nl"]);
+    expect(nlJson.stdout).toBe(en.stdout);
+  });
+  it("an invalid model's errors, hints and summary are Dutch, codes and positions unchanged", () => {
+    const r = distplan(["validate", "-", "--lang", "nl"], { input: "version: 1\nname: x\nstart_year: 2027\nsegments: []\nchannels: []\nmix: {}\nchrun: 5%\n" });
+    expect(r.code).toBe(2);
+    expect(englishIn(r.stderr)).toEqual([]);
+    expect(r.stderr).toMatch(/<stdin>:\d+:\d+: fout [A-Z_]+: /);
+    expect(r.stderr).toContain("tip:");
+    expect(r.stderr).toMatch(/\d+ fout(en)?\n$/);
+  });
+});
+
+describe("usage errors of the shell in Dutch", () => {
+  it("an unknown scenario, a bad --set and a glob that matches nothing", () => {
+    const scenario = distplan(["report", "examples/voorbeeld.yaml", "--scenario", "webshop-pus", "--lang", "nl"]);
+    expect(scenario.code).toBe(2);
+    expect(scenario.stderr).toBe("distplan: onbekend scenario 'webshop-pus' in examples/voorbeeld.yaml\n  tip: bedoel je 'webshop-push'?\n");
+    const set = distplan(["report", "examples/voorbeeld.yaml", "--set", "churn", "--lang", "nl"]);
+    expect(set.stderr).toContain("is geen PAD=WAARDE");
+    const glob = distplan(["check", "nowhere/*.yaml", "--lang", "nl"]);
+    expect(glob.stderr).toContain("geen modelbestanden passen bij 'nowhere/*.yaml'");
+  });
+});
+
+describe("Dutch golden files (checked by hand: the words follow docs/MODEL.md §15, the figures are those of the English goldens)", () => {
+  it("report", async () => {
+    await expect(distplan(["report", "examples/voorbeeld.yaml", "--lang", "nl"]).stdout).toMatchFileSnapshot(join(ROOT, "test/golden/nl/report.txt"));
+  });
+  it("compare", async () => {
+    await expect(distplan(["compare", "examples/voorbeeld.yaml", "--lang", "nl"]).stdout).toMatchFileSnapshot(join(ROOT, "test/golden/nl/compare.txt"));
+  });
+  it("an error", async () => {
+    const r = distplan(["validate", "-", "--lang", "nl"], { input: "version: 1\nname: x\nstart_year: 2027\nsegments:\n  - id: mkb\n    customers: 18.000\n    churn: 5%\n    revenue_per_customer: 1,6M\n    gross_margin: 40%\nchannels:\n  - id: direct\n    type: direct\nmix:\n  mkb: { direct: 100% }\n" });
+    await expect(r.stderr).toMatchFileSnapshot(join(ROOT, "test/golden/nl/error.txt"));
+  });
+});
+
+describe("the glossary", () => {
+  it("every Dutch P&L label is a word of docs/MODEL.md §15 (or a documented short form)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const doc = readFileSync(join(ROOT, "docs/MODEL.md"), "utf8");
+    const glossary = doc.slice(doc.indexOf("## 15. Glossary"));
+    const dutchColumn = glossary.split("\n").filter((l) => l.startsWith("| ")).map((l) => l.split("|")[2] ?? "").join(" ").toLowerCase();
+    const shortForms = ["DB1", "NCW", "cum. nettowinst", "kostprijs omzet", "conflictcompensatie"];
+    const labels = Object.entries(nl).filter(([k]) => k.startsWith("line.")).map(([, v]) => v);
+    const missing = labels.filter((l) => !shortForms.includes(l) && !dutchColumn.includes(l.toLowerCase()));
+    expect(missing).toEqual([]);
+    // The short forms are explained there too.
+    for (const s of shortForms) expect(glossary).toContain(s);
+  });
+});
+
+describe("--help in Dutch", () => {
+  it("every description of every command, argument and option has a Dutch text", async () => {
+    const { buildProgram } = await import("../../src/cli/main.js");
+    const { dutchDescription, helpDescriptions } = await import("../../src/cli/help-nl.js");
+    const missing = helpDescriptions(buildProgram({ code: 0 }, undefined)).filter((d) => dutchDescription(d) === undefined);
+    expect(missing).toEqual([]);
+  });
+  it("distplan --help and a command's help are Dutch", () => {
+    const top = distplan(["--help", "--lang", "nl"]);
+    expect(top.stdout).toContain("Commando's:");
+    expect(top.stdout).toContain("Plan een distributiemodel");
+    const report = distplan(["report", "--help", "--lang", "nl"]);
+    expect(report.stdout).toContain("Opties:");
+    expect(report.stdout).toContain("resultatenrekening per kanaal per jaar");
+    expect(report.stdout).toContain("standaard: \"table\"");
+    expect(report.stdout).not.toMatch(/default:|choices:/);
+  });
+});
