@@ -251,6 +251,8 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
     .argument("<actuals>", "CSV with period,channel,segment,metric,value (a Dutch ';' export too)")
     .addOption(scenarioOption("the scenario that is the plan (default: base)"))
     .option("--period <period>", "2027, 2027-Q3 or 2027-09 (default: the latest in the file)")
+    .addOption(oneOf(new Option("--by <view>", "rows by channel, segment or both"), ["channel", "segment", "both"]).default("channel"))
+    .option("--pvm", "also split the revenue and contribution variance into volume, mix and price")
     .addOption(formatOption(["table", "json", "md"], "table"))
     .addOption(localeOption())
     .addOption(widthOption())

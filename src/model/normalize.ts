@@ -11,7 +11,7 @@ import {
   RATIO_METRICS, SEGMENT_METRICS, HORIZON_METRICS,
   type Channel, type ChannelFile, type ChannelOverridesFile, type ChannelTerms, type Check, type CheckFile,
   type Conflict, type Line, type Model, type ModelFile, type MoneyInput, type PercentInput, type Segment,
-  type ScenarioFile, type Series, type SeriesInput, type SharedCost, type Tier, type YearSelector,
+  type ScenarioFile, type Seasonality, type Series, type SeriesInput, type SharedCost, type Tier, type YearSelector,
 } from "./types.js";
 
 type Kind = "money" | "count" | "percent";
@@ -233,6 +233,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
     return { id: sc.id, amount, allocation: { kind: "shares", shares } };
   });
 
+  const seasonality = normalizeSeasonality(file, ctx);
   if (!scenariosOfBase) checkScenarioIds(file, issues);
   const checks = (file.checks ?? []).map((c, i) => normalizeCheck(c, i, file, ctx, segmentIds, channelIds));
 
@@ -256,6 +257,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
     conflicts,
     sharedCosts,
     checks: checks.filter((c): c is Check => c !== null),
+    seasonality,
   };
   return { model, issues };
 }
@@ -522,4 +524,22 @@ function checkCostLimits(file: ModelFile, segments: readonly Segment[], channels
       }
     });
   });
+}
+
+/** The optional seasonality: 4 or 12 weights, none negative, together exactly 100%. */
+function normalizeSeasonality(file: ModelFile, ctx: Context): Seasonality | null {
+  const raw = file.seasonality;
+  if (raw === undefined) return null;
+  if (raw.length !== 4 && raw.length !== 12) {
+    ctx.issues.push(error("SEASONALITY_LENGTH", ["seasonality"], { count: raw.length }));
+    return null;
+  }
+  const weights = raw.map((w, i) => {
+    const value = ctx.value(parsePercent, w);
+    if (value.isNegative()) ctx.issues.push(error("NEGATIVE_VALUE", ["seasonality", i], { field: "seasonality", value: percentText(value), year: "" }));
+    return value;
+  });
+  const total = sum(weights);
+  if (!total.equals(ONE)) ctx.issues.push(error("SEASONALITY_NOT_100", ["seasonality"], { sum: percentText(total) }));
+  return { kind: raw.length === 4 ? "quarters" : "months", weights };
 }

@@ -121,6 +121,7 @@ export interface ModelFile {
   shared_costs?: SharedCostFile[];
   scenarios?: ScenarioFile[];
   checks?: CheckFile[];
+  seasonality?: PercentInput[];
 }
 
 // ---- normalized ------------------------------------------------------------------------------
@@ -213,6 +214,13 @@ export interface Check {
   readonly max: Decimal | null;
 }
 
+/** How a year's flows spread over its quarters or months: weights as fractions adding up to 1. */
+export interface Seasonality {
+  readonly kind: "quarters" | "months";
+  /** 4 or 12 weights, in calendar order. */
+  readonly weights: readonly Decimal[];
+}
+
 export interface ScenarioInfo {
   readonly id: string;
   readonly name: string;
@@ -234,4 +242,6 @@ export interface Model {
   readonly conflicts: readonly Conflict[];
   readonly sharedCosts: readonly SharedCost[];
   readonly checks: readonly Check[];
+  /** How each year spreads over its quarters or months when actuals are compared; null: evenly. */
+  readonly seasonality: Seasonality | null;
 }

@@ -1,7 +1,9 @@
-// `distplan actuals`: plan against actual per channel and line, for a period and its year to
-// date, with the variance in money and percent, marked favourable or unfavourable by the sign
-// that matters for the line (docs/MODEL.md §14b). Screen, page and distplan.actuals/v1.
-import type { VarianceFigure, VarianceLine } from "../engine/variance.js";
+// `distplan actuals`: plan against actual per channel, segment or both and line, for a period and
+// its year to date, with the variance in money and percent, marked favourable or unfavourable by
+// the sign that matters for the line; with --pvm the revenue and contribution variance of each
+// channel and the total split into volume, mix and price (docs/MODEL.md "Actuals").
+// Screen, page and distplan.actuals/v1.
+import type { PvmRow, PvmTable, VarianceBy, VarianceFigure, VarianceLine } from "../engine/variance.js";
 import { Figure, msg, raw, val, money, type Block, type Data, type ReportDocument, type Row, type Text } from "./document.js";
 
 export interface ActualsReport {
@@ -10,16 +12,47 @@ export interface ActualsReport {
   readonly currency: string;
   readonly minorUnits: number;
   readonly period: string;
+  readonly by: VarianceBy;
+  /** Whether the model's seasonality shaped the plan of partial periods. */
+  readonly seasonal?: boolean;
   readonly lines: readonly VarianceLine[];
+  /** Present with --pvm: revenue, then contribution. */
+  readonly pvm?: readonly PvmTable[];
 }
 
+const isCount = (line: VarianceLine) => line.metric === "customers" || line.metric === "new_customers";
+
 const amount = (line: VarianceLine, x: VarianceFigure["plan"]): Text =>
-  [val(line.metric === "customers" || line.metric === "new_customers" ? { kind: "count", amount: x } : money(x))];
+  [val(isCount(line) ? { kind: "count", amount: x } : money(x))];
 
 const change = (line: VarianceLine, f: VarianceFigure): Text => [val({
-  kind: "delta", of: line.metric === "customers" || line.metric === "new_customers" ? "count" : "money",
+  kind: "delta", of: isCount(line) ? "count" : "money",
   amount: f.variance, ratio: f.ratio, better: f.favourable, full: true,
 }, "signed")];
+
+/** What a row is about: the channel, the segment, or `channel · segment`. */
+export const scopeLabel = (line: { channel: string | null; segment: string | null }): string =>
+  [line.channel, line.segment].filter((x): x is string => x !== null).join(" · ");
+
+function pvmBlocks(r: ActualsReport, table: PvmTable): Block[] {
+  const head: Row = {
+    role: "head",
+    cells: [[], [msg("actuals.pvm.customers_plan")], [msg("actuals.pvm.customers_actual")], [msg("actuals.pvm.plan")], [msg("actuals.column.actual")], [msg("actuals.column.variance")], [msg("actuals.pvm.volume")], [msg("actuals.pvm.mix")], [msg("actuals.pvm.price")]],
+  };
+  const line = (x: PvmRow, role: Row["role"]): Row => ({
+    role,
+    cells: [
+      x.channel === "total" ? [msg("actuals.pvm.total")] : [raw(x.channel)],
+      [val({ kind: "count", amount: x.volume.plan })], [val({ kind: "count", amount: x.volume.actual })],
+      [val(money(x.amount.plan))], [val(money(x.amount.actual))],
+      [val(money(x.part.variance), "signed")], [val(money(x.part.volume), "signed")], [val(money(x.part.mix), "signed")], [val(money(x.part.price), "signed")],
+    ],
+  });
+  return [
+    { kind: "heading", text: [msg(`actuals.pvm.title.${table.amount}`, { period: r.period })] },
+    { kind: "table", table: { columns: [{ align: "left" }, ...Array.from({ length: 8 }, () => ({ align: "right" as const }))], rows: [head, ...table.rows.map((x) => line(x, "line")), line(table.total, "total")], split: false, fixed: 1 } },
+  ];
+}
 
 export function actualsView(r: ActualsReport): ReportDocument {
   const head: Row = {
@@ -29,34 +62,51 @@ export function actualsView(r: ActualsReport): ReportDocument {
   const rows: Row[] = [];
   let previous = "";
   for (const line of r.lines) {
+    const label = scopeLabel(line);
     rows.push({
       role: "line",
-      cells: [line.channel === previous ? [] : [raw(line.channel)], [msg(`actuals.metric.${line.metric}`)], amount(line, line.period.plan), amount(line, line.period.actual), change(line, line.period), change(line, line.yearToDate)],
+      cells: [label === previous ? [] : [raw(label)], [msg(`actuals.metric.${line.metric}`)], amount(line, line.period.plan), amount(line, line.period.actual), change(line, line.period), change(line, line.yearToDate)],
     });
-    previous = line.channel;
+    previous = label;
   }
   const blocks: Block[] = [
     { kind: "heading", text: [msg("actuals.title", { model: r.model, scenario: r.scenario, period: r.period, currency: r.currency })], tone: "strong" },
     rows.length === 0
       ? { kind: "paragraph", text: [msg("actuals.none")] }
       : { kind: "table", table: { columns: [{ align: "left" }, { align: "left" }, { align: "right" }, { align: "right" }, { align: "right" }, { align: "right" }], rows: [head, ...rows], split: false, fixed: 2 } },
-    { kind: "paragraph", text: [msg("actuals.legend")], tone: "muted", wrap: true },
+    { kind: "paragraph", text: [msg(r.seasonal ? "actuals.legend.seasonal" : "actuals.legend")], tone: "muted", wrap: true },
   ];
+  if (r.pvm) {
+    for (const t of r.pvm) blocks.push(...pvmBlocks(r, t));
+    blocks.push({ kind: "paragraph", text: [msg("actuals.pvm.legend")], tone: "muted", wrap: true });
+  }
   return { blocks, minorUnits: r.minorUnits };
 }
 
 /** distplan.actuals/v1: every figure exact, variance ratios as fractions. */
 export function actualsData(r: ActualsReport): Data {
   const figure = (line: VarianceLine, f: VarianceFigure): Data => {
-    const kind = line.metric === "customers" || line.metric === "new_customers" ? "count" : "money";
+    const kind = isCount(line) ? "count" : "money";
     return {
       plan: new Figure(kind, f.plan, r.minorUnits), actual: new Figure(kind, f.actual, r.minorUnits), variance: new Figure(kind, f.variance, r.minorUnits),
       variance_ratio: new Figure("ratio", f.ratio), favourable: f.favourable,
     };
   };
+  const m = (x: PvmRow["part"]["volume"]) => new Figure("money", x, r.minorUnits);
+  const c = (x: PvmRow["part"]["volume"]) => new Figure("count", x, r.minorUnits);
+  const pvmRow = (x: PvmRow): Data => ({
+    channel: x.channel,
+    customers: { plan: c(x.volume.plan), actual: c(x.volume.actual) },
+    plan: m(x.amount.plan), actual: m(x.amount.actual),
+    variance: m(x.part.variance), volume: m(x.part.volume), mix: m(x.part.mix), price: m(x.part.price),
+  });
+  const scope = (l: VarianceLine): Record<string, string> =>
+    r.by === "channel" ? { channel: l.channel! } : r.by === "segment" ? { segment: l.segment! } : { channel: l.channel!, segment: l.segment! };
   return {
     format: "distplan.actuals/v1",
     model: r.model, scenario: r.scenario, currency: r.currency, period: r.period,
-    lines: r.lines.map((l) => ({ channel: l.channel, metric: l.metric, period: figure(l, l.period), year_to_date: figure(l, l.yearToDate) })),
+    ...(r.by === "channel" ? {} : { by: r.by }),
+    lines: r.lines.map((l) => ({ ...scope(l), metric: l.metric, period: figure(l, l.period), year_to_date: figure(l, l.yearToDate) })),
+    ...(r.pvm ? { price_volume_mix: Object.fromEntries(r.pvm.map((t) => [t.amount, { channels: t.rows.map(pvmRow), total: pvmRow(t.total) }])) } : {}),
   };
 }

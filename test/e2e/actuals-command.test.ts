@@ -53,3 +53,40 @@ describe("distplan actuals", () => {
     expect(outside.stderr).toContain("outside the plan");
   });
 });
+
+describe("distplan actuals --by and --pvm", () => {
+  it("--by segment and --by both: rows per segment or per cell; JSON says which", () => {
+    const seg = distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--by", "segment", "--format", "json"]);
+    expect(seg.code).toBe(0);
+    const doc = JSON.parse(seg.stdout) as { by: string; lines: { channel?: string; segment: string; metric: string }[] };
+    expect(doc.by).toBe("segment");
+    expect(doc.lines.every((l) => l.channel === undefined && typeof l.segment === "string")).toBe(true);
+    // The plan + variance = actual identity holds in every scope, from the exact JSON text.
+    const [plans, actuals, variances] = [raw(seg.stdout, "plan"), raw(seg.stdout, "actual"), raw(seg.stdout, "variance")];
+    plans.forEach((p, i) => expect(p.plus(variances[i]!).equals(actuals[i]!)).toBe(true));
+    const both = distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--by", "both", "--width", "140"]);
+    expect(both.stdout).toMatch(/^resellers · mkb +customers/m);
+    const wrong = distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--by", "segmnt"]);
+    expect([wrong.code, wrong.stdout]).toEqual([2, ""]);
+    expect(wrong.stderr).toContain("segment");
+  });
+
+  it("--pvm: volume + mix + price = variance to the cent, per channel and in total, revenue and contribution", () => {
+    const r = distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--period", "2027-Q2", "--pvm", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { price_volume_mix: Record<string, { channels: unknown[]; total: unknown }> };
+    expect(Object.keys(doc.price_volume_mix)).toEqual(["revenue", "contribution"]);
+    // From the exact text: each PVM row is `"variance": v, "volume": a, "mix": b, "price": c`.
+    const rows = [...r.stdout.matchAll(/"variance": (-?[0-9.]+),\s*"volume": (-?[0-9.]+),\s*"mix": (-?[0-9.]+),\s*"price": (-?[0-9.]+)/g)];
+    expect(rows).toHaveLength(2 * 4); // three channels and the total, twice
+    for (const m of rows) {
+      const [v, a, b, c] = m.slice(1).map((x) => new Decimal(x!));
+      expect(a!.plus(b!).plus(c!).equals(v!)).toBe(true);
+    }
+    // The total's variance is the channels' sum.
+    for (const k of [0, 4]) expect(rows.slice(k, k + 3).reduce((s, m) => s.plus(m[1]!), new Decimal(0)).equals(new Decimal(rows[k + 3]![1]!))).toBe(true);
+    const md = distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--pvm", "--format", "md"]);
+    expect(md.stdout).toMatch(/Contribution variance 2027-Q3: volume, mix and price/);
+    expect(md.stdout).toMatch(/\| total \|/);
+  });
+});

@@ -3,7 +3,7 @@
 // loaded only here); the variance is the engine's; the view renders it in every format.
 import { readActualsFile } from "../actuals-file.js";
 import { parsePeriod, type ActualMetric, ACTUAL_METRICS } from "../../model/actuals.js";
-import { variance } from "../../engine/variance.js";
+import { pvmOfPeriod, variance, type VarianceBy } from "../../engine/variance.js";
 import { actualsData, actualsView } from "../../views/actuals.js";
 import { renderTerminal } from "../../render/table.js";
 import { renderMarkdown } from "../../render/markdown.js";
@@ -16,6 +16,8 @@ import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, write
 export interface ActualsOptions extends GlobalOptions {
   readonly scenario?: string[];
   readonly period?: string;
+  readonly by?: VarianceBy;
+  readonly pvm?: boolean;
   readonly format: "table" | "json" | "md";
   readonly locale?: string;
   readonly width?: string;
@@ -44,7 +46,13 @@ export async function runActuals(modelArg: string, actualsArg: string, options: 
     throw new UsageError(`${period.text} is outside the plan (${projection.years[0]}–${projection.years.at(-1)})`, "pick a period within the plan's horizon");
   }
   const metrics = ACTUAL_METRICS.filter((m: ActualMetric) => file.rows.some((r) => r.metric === m));
-  const report = { model: projection.name, scenario: scenario.id, currency: projection.currency, minorUnits: projection.minorUnits, period: period.text, lines: variance(scenario, file.rows, period, metrics, projection.minorUnits) };
+  const planModel = loaded.scenarios.find((x) => x.id === scenario.id)?.model ?? model;
+  const opts = { minorUnits: projection.minorUnits, by: options.by ?? "channel", seasonality: planModel.seasonality } as const;
+  const report = {
+    model: projection.name, scenario: scenario.id, currency: projection.currency, minorUnits: projection.minorUnits, period: period.text, by: opts.by, seasonal: opts.seasonality !== null,
+    lines: variance(scenario, file.rows, period, metrics, opts),
+    ...(options.pvm ? { pvm: pvmOfPeriod(scenario, file.rows, period, opts) } : {}),
+  };
   const style = localeStyle(options.locale);
   switch (options.format) {
     case "table": writeOut(renderTerminal(actualsView(report), { width: terminalWidth(options.width), paint: stdoutPaint(options), style, unit: "1", ascii: wantsAscii(options.ascii) })); break;
