@@ -166,6 +166,7 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
     .option("--strict", "lint warnings fail the check too")
     .addOption(formatOption(["text", "json", "junit", "github", "md"], "text"))
     .option("--ascii", "ASCII only in the text format: no Unicode marks")
+    .option("--actuals <file>", "an actuals CSV: evaluate the models' variance checks against it")
     .action(async (models: string[], _opts, cmd: Command) => {
       const { runCheck } = await import("./commands/check.js");
       outcome.code = await runCheck(models, cmd.optsWithGlobals());

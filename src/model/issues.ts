@@ -128,6 +128,7 @@ export const TEMPLATES = {
   CHECK_YEAR_RANGE: { message: (a) => `year ${a.year} is outside the plan (${a.first}–${a.last})`, hint: (a) => `use a year from ${a.first} to ${a.last}, 'all' or 'last'` },
   CHECK_MIN_GT_MAX: { message: (a) => `min ${a.min} is above max ${a.max}`, hint: () => "no value can pass; swap them" },
   PLAUSIBILITY: { message: (a) => `${a.field} is ${a.value}${a.year ? ` in ${a.year}` : ""}: ${a.rule}`, hint: () => "check the value for a typo or a slipped unit; if it is right, this warning can stay (it never fails check, not even --strict)" },
+  CHECK_VARIANCE: { message: (a) => `${a.what}`, hint: () => "a variance check has kind: variance, metric revenue or contribution, max_below, and optionally name, channel and scenarios" },
   CHECK_BOUND_UNIT: { message: (a) => `the bound ${a.value} does not fit '${a.metric}'`, hint: (a) => (a.ratio ? `'${a.metric}' is a ratio: write a percentage such as 10%` : `'${a.metric}' is an amount: write a number such as 0 or "1.5M"`) },
 } satisfies Record<string, Template>;
 
