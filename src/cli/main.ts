@@ -254,6 +254,8 @@ function buildProgram(outcome: { code: number }, only: string | undefined): Comm
     .option("--period <period>", "2027, 2027-Q3 or 2027-09 (default: the latest in the file)")
     .addOption(oneOf(new Option("--by <view>", "rows by channel, segment or both"), ["channel", "segment", "both"]).default("channel"))
     .option("--pvm", "also split the revenue and contribution variance into volume, mix and price")
+    .option("--reforecast", "also roll base forward from the actual customer base: NPV and cumulative net profit beside the plan")
+    .option("--write <file>", "with --reforecast: write the model with the re-forecast scenario added to FILE")
     .addOption(formatOption(["table", "json", "md"], "table"))
     .addOption(localeOption())
     .addOption(widthOption())

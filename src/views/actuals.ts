@@ -4,6 +4,8 @@
 // channel and the total split into volume, mix and price (docs/MODEL.md "Actuals").
 // Screen, page and distplan.actuals/v1.
 import type { PvmRow, PvmTable, VarianceBy, VarianceFigure, VarianceLine } from "../engine/variance.js";
+import type { ReforecastBase } from "../engine/reforecast.js";
+import type { Decimal } from "../money/decimal.js";
 import { Figure, msg, raw, val, money, type Block, type Data, type ReportDocument, type Row, type Text } from "./document.js";
 
 export interface ActualsReport {
@@ -18,6 +20,27 @@ export interface ActualsReport {
   readonly lines: readonly VarianceLine[];
   /** Present with --pvm: revenue, then contribution. */
   readonly pvm?: readonly PvmTable[];
+  /** Present with --reforecast. */
+  readonly reforecast?: ReforecastReport;
+}
+
+export interface HorizonLine {
+  /** null for the total. */
+  readonly channel: string | null;
+  readonly figure: "npv" | "cumulative_net_profit";
+  readonly plan: Decimal;
+  readonly reforecast: Decimal;
+}
+
+export interface ReforecastReport {
+  /** The anchor period: the latest with customers per channel and segment. */
+  readonly period: string;
+  /** The scenario id it is written as. */
+  readonly id: string;
+  readonly bases: readonly ReforecastBase[];
+  readonly horizon: readonly HorizonLine[];
+  /** The file written with --write, if any. */
+  readonly written: string | null;
 }
 
 const isCount = (line: VarianceLine) => line.metric === "customers" || line.metric === "new_customers";
@@ -80,7 +103,26 @@ export function actualsView(r: ActualsReport): ReportDocument {
     for (const t of r.pvm) blocks.push(...pvmBlocks(r, t));
     blocks.push({ kind: "paragraph", text: [msg("actuals.pvm.legend")], tone: "muted", wrap: true });
   }
+  if (r.reforecast) blocks.push(...reforecastBlocks(r.reforecast));
   return { blocks, minorUnits: r.minorUnits };
+}
+
+function reforecastBlocks(f: ReforecastReport): Block[] {
+  const delta = (plan: Decimal, now: Decimal, of: "money" | "count"): Text =>
+    [val({ kind: "delta", of, amount: now.minus(plan), ratio: plan.isZero() ? null : now.minus(plan).div(plan.abs()), better: now.eq(plan) ? null : now.gt(plan), full: true }, "signed")];
+  const head = (first: Text): Row => ({ role: "head", cells: [first, [msg("actuals.reforecast.plan")], [msg("actuals.reforecast.new")], [msg("actuals.column.variance")]] });
+  const right = [{ align: "left" as const }, { align: "right" as const }, { align: "right" as const }, { align: "right" as const }];
+  const bases: Row[] = f.bases.map((b) => ({ role: "line", cells: [[raw(b.segment)], [val({ kind: "count", amount: b.plan })], [val({ kind: "count", amount: b.actual })], delta(b.plan, b.actual, "count")] }));
+  const horizon: Row[] = f.horizon.map((h) => ({
+    role: h.channel === null ? "total" : "line",
+    cells: [[msg(`actuals.reforecast.${h.figure}`, { scope: h.channel ?? "total" })], [val(money(h.plan))], [val(money(h.reforecast))], delta(h.plan, h.reforecast, "money")],
+  }));
+  return [
+    { kind: "heading", text: [msg("actuals.reforecast.title", { period: f.period, id: f.id })] },
+    { kind: "table", table: { columns: right, rows: [head([msg("actuals.reforecast.base")]), ...bases], split: false, fixed: 1 } },
+    { kind: "table", table: { columns: right, rows: [head([]), ...horizon], split: false, fixed: 1 } },
+    { kind: "paragraph", text: [msg(f.written === null ? "actuals.reforecast.legend" : "actuals.reforecast.written", { file: f.written ?? "", id: f.id })], tone: "muted", wrap: true },
+  ];
 }
 
 /** distplan.actuals/v1: every figure exact, variance ratios as fractions. */
@@ -107,6 +149,13 @@ export function actualsData(r: ActualsReport): Data {
     model: r.model, scenario: r.scenario, currency: r.currency, period: r.period,
     ...(r.by === "channel" ? {} : { by: r.by }),
     lines: r.lines.map((l) => ({ ...scope(l), metric: l.metric, period: figure(l, l.period), year_to_date: figure(l, l.yearToDate) })),
+    ...(r.reforecast ? {
+      reforecast: {
+        period: r.reforecast.period, scenario: r.reforecast.id, written: r.reforecast.written,
+        customer_base: r.reforecast.bases.map((b) => ({ segment: b.segment, plan: new Figure("count", b.plan, 2), actual: new Figure("count", b.actual, 2) })),
+        horizon: r.reforecast.horizon.map((h) => ({ channel: h.channel, figure: h.figure, plan: m(h.plan), reforecast: m(h.reforecast) })),
+      },
+    } : {}),
     ...(r.pvm ? { price_volume_mix: Object.fromEntries(r.pvm.map((t) => [t.amount, { channels: t.rows.map(pvmRow), total: pvmRow(t.total) }])) } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Decimal, roundTo } from "../../src/money/decimal.js";
-import { loadExample, project } from "../helpers.js";
+import { loadExample, project, ROOT } from "../helpers.js";
 import { distplan } from "../support/cli.js";
 
 interface Figure { plan: number; actual: number; variance: number; variance_ratio: number | null; favourable: boolean | null }
@@ -88,5 +88,53 @@ describe("distplan actuals --by and --pvm", () => {
     const md = distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--pvm", "--format", "md"]);
     expect(md.stdout).toMatch(/Contribution variance 2027-Q3: volume, mix and price/);
     expect(md.stdout).toMatch(/\| total \|/);
+  });
+});
+
+import { readFileSync, existsSync } from "node:fs";
+import { loadModelText } from "../../src/model/load.js";
+import { projectScenarios } from "../../src/engine/projection.js";
+import { channelHorizon } from "../../src/engine/horizon.js";
+
+describe("distplan actuals --reforecast", () => {
+  it("--write FILE: the model with the scenario added; it validates and reproduces the re-forecast shown", () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-reforecast-"));
+    const out = join(dir, "plan.yaml");
+    const r = distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--reforecast", "--write", out, "--format", "json"]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const doc = JSON.parse(r.stdout) as { reforecast: { period: string; scenario: string; written: string; horizon: { channel: string | null; figure: string }[] } };
+    expect([doc.reforecast.period, doc.reforecast.scenario, doc.reforecast.written]).toEqual(["2027-Q3", "reforecast-2027-q3", out]);
+    // The written text is the original with one scenario appended: every original line is kept.
+    const original = readFileSync(join(ROOT, "examples/hybrid-b2b.yaml"), "utf8");
+    const written = readFileSync(out, "utf8");
+    expect(written.startsWith(original.trimEnd().split("\nchecks:")[0]!)).toBe(true);
+    const loaded = loadModelText(written, out);
+    expect(loaded.issues.filter((i) => i.severity === "error")).toEqual([]);
+    const p = projectScenarios(loaded.scenarios);
+    const [base, rf] = [p.scenarios.find((s) => s.id === "base")!, p.scenarios.find((s) => s.id === "reforecast-2027-q3")!];
+    // Exact figures from the JSON text, in order: total NPV, total cumulative, then per channel.
+    const plans = raw(r.stdout.slice(r.stdout.indexOf('"horizon"')), "plan");
+    const news = raw(r.stdout.slice(r.stdout.indexOf('"horizon"')), "reforecast");
+    const expected = (s: typeof base) => [s.npv, s.cumulativeNetProfit, ...s.channelIds.flatMap((c) => { const h = channelHorizon(s, c, 2); return [h.npv, h.cumulativeNetProfit]; })];
+    expect(plans.map((d) => d.toFixed(2))).toEqual(expected(base).map((d) => d.toFixed(2)));
+    expect(news.map((d) => d.toFixed(2))).toEqual(expected(rf).map((d) => d.toFixed(2)));
+    // The base of the written file is the original plan.
+    const orig = projectScenarios(loadExample("hybrid-b2b.yaml").scenarios).scenarios[0]!;
+    expect(base.npv.eq(orig.npv)).toBe(true);
+    // Running it again replaces the scenario instead of adding a second one.
+    expect(distplan(["actuals", out, "examples/hybrid-b2b-actuals.csv", "--reforecast", "--write", out]).code).toBe(0);
+    expect(readFileSync(out, "utf8").match(/id: reforecast-2027-q3/g)).toHaveLength(1);
+  });
+
+  it("refuses a plan other than base, and actuals without customers, writing nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-reforecast-"));
+    const out = join(dir, "plan.yaml");
+    const other = distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--scenario", "webshop-push", "--reforecast", "--write", out]);
+    expect([other.code, other.stdout, existsSync(out)]).toEqual([2, "", false]);
+    const csv = join(dir, "rev.csv");
+    writeFileSync(csv, "period,channel,segment,metric,value\n2027-Q1,direct,enterprise,revenue,100\n");
+    const none = distplan(["actuals", "examples/hybrid-b2b.yaml", csv, "--reforecast", "--write", out]);
+    expect([none.code, none.stdout, existsSync(out)]).toEqual([2, "", false]);
+    expect(none.stderr).toContain("customers");
   });
 });

@@ -4,7 +4,16 @@
 import { readActualsFile } from "../actuals-file.js";
 import { parsePeriod, type ActualMetric, ACTUAL_METRICS } from "../../model/actuals.js";
 import { pvmOfPeriod, variance, type VarianceBy } from "../../engine/variance.js";
-import { actualsData, actualsView } from "../../views/actuals.js";
+import { actualsData, actualsView, type HorizonLine, type ReforecastReport } from "../../views/actuals.js";
+import { reforecastSets } from "../../engine/reforecast.js";
+import { channelHorizon } from "../../engine/horizon.js";
+import { projectModel } from "../../engine/projection.js";
+import type { ScenarioProjection } from "../../engine/projection-types.js";
+import { whatIfScenario } from "../../model/whatif.js";
+import { loadModelText, type LoadedModel } from "../../model/load.js";
+import type { ActualRow } from "../../model/actuals.js";
+import { writeFileSafely } from "../files.js";
+import { modelWithScenario } from "../reforecast-file.js";
 import { renderTerminal } from "../../render/table.js";
 import { renderMarkdown } from "../../render/markdown.js";
 import { renderJson } from "../../render/json.js";
@@ -18,6 +27,8 @@ export interface ActualsOptions extends GlobalOptions {
   readonly period?: string;
   readonly by?: VarianceBy;
   readonly pvm?: boolean;
+  readonly reforecast?: boolean;
+  readonly write?: string;
   readonly format: "table" | "json" | "md";
   readonly locale?: string;
   readonly width?: string;
@@ -52,6 +63,7 @@ export async function runActuals(modelArg: string, actualsArg: string, options: 
     model: projection.name, scenario: scenario.id, currency: projection.currency, minorUnits: projection.minorUnits, period: period.text, by: opts.by, seasonal: opts.seasonality !== null,
     lines: variance(scenario, file.rows, period, metrics, opts),
     ...(options.pvm ? { pvm: pvmOfPeriod(scenario, file.rows, period, opts) } : {}),
+    ...(options.reforecast || options.write !== undefined ? { reforecast: await reforecast(loaded, scenario, file.rows, projection.minorUnits, options.write) } : {}),
   };
   const style = localeStyle(options.locale);
   switch (options.format) {
@@ -63,3 +75,44 @@ export async function runActuals(modelArg: string, actualsArg: string, options: 
 }
 
 const end = (p: { quarter?: number; month?: number }) => (p.month ?? (p.quarter !== undefined ? p.quarter * 3 : 12));
+
+/** Horizon figures of the plan and the re-forecast: the total's NPV and cumulative net profit, then each channel's. */
+function horizonLines(plan: ScenarioProjection, next: ScenarioProjection, places: number): HorizonLine[] {
+  const lines: HorizonLine[] = [
+    { channel: null, figure: "npv", plan: plan.npv, reforecast: next.npv },
+    { channel: null, figure: "cumulative_net_profit", plan: plan.cumulativeNetProfit, reforecast: next.cumulativeNetProfit },
+  ];
+  for (const c of plan.channelIds) {
+    const [a, b] = [channelHorizon(plan, c, places), channelHorizon(next, c, places)];
+    lines.push({ channel: c, figure: "npv", plan: a.npv, reforecast: b.npv }, { channel: c, figure: "cumulative_net_profit", plan: a.cumulativeNetProfit, reforecast: b.cumulativeNetProfit });
+  }
+  return lines;
+}
+
+/**
+ * --reforecast: base rolled forward from the actual customer base (engine/reforecast.ts), as a
+ * scenario applied like a what-if; with --write FILE the model with that scenario added, written
+ * only after the new text loads without an error and its scenario reproduces the figures.
+ */
+async function reforecast(loaded: LoadedModel, plan: ScenarioProjection, rows: readonly ActualRow[], places: number, write: string | undefined): Promise<ReforecastReport> {
+  if (plan.id !== "base") throw new UsageError("--reforecast rolls base forward", "leave out --scenario (the re-forecast is base with the actual customer base)");
+  const rf = reforecastSets(loaded.scenarios[0]!.model, plan, rows);
+  if (rf === null) throw new UsageError("--reforecast needs the customer base: rows with metric customers per channel and segment", "add rows such as 2027-Q3,direct,smb,customers,120");
+  const id = `reforecast-${rf.period.text.toLowerCase()}`;
+  const name = `Re-forecast from actuals ${rf.period.text}`;
+  const description = `base with each segment's customer base moved by the actuals at the end of ${rf.period.text}`;
+  const what = whatIfScenario(loaded, rf.sets.map((s) => ({ path: s.path, value: [...s.value], text: s.path })));
+  if ("errors" in what) throw new UsageError(`the re-forecast is not a valid scenario: ${what.errors.map((e) => e.issue.code).join(", ")}`, "check the customers in the actuals file against the model");
+  const next = projectModel(what.scenario.model, { id, name, description });
+  let written: string | null = null;
+  if (write !== undefined) {
+    const text = modelWithScenario(loaded.text, { id, name, description, sets: rf.sets });
+    const again = loadModelText(text, write);
+    const mine = again.scenarios.find((s) => s.id === id);
+    const same = mine !== undefined && again.issues.every((i) => i.severity !== "error") && projectModel(mine.model, { id, name, description }).npv.eq(next.npv);
+    if (!same) throw new UsageError(`cannot write ${write}: the model with the re-forecast scenario does not load as it should`, "report this as a bug; nothing was written");
+    await writeFileSafely(write, text);
+    written = write;
+  }
+  return { period: rf.period.text, id, bases: rf.bases, horizon: horizonLines(plan, next, places), written };
+}
