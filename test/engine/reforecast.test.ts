@@ -56,7 +56,7 @@ describe("re-forecast", () => {
   it("fewer customers than the plan retains: no one new, and the churn that leaves the actual base", () => {
     // Enterprise at 40 in total: below 85 × 0.95 = 80.75 retained, so new(2027) = 0 and
     // churn(2027) = 1 − 40/85; 2028 = 40 × 0.95 + 12 = 50.
-    const total = Object.values(y.segments.enterprise ? { e: y.segments.enterprise } : {})[0]!.customers;
+    const total = y.segments.enterprise!.customers;
     const rows = rowsOf(cells("2027-Q3", (_c, s, v) => (s === "enterprise" ? v.times(40).div(total) : v)).map((l) => l.replace(/,([0-9.]+)$/, (_m, x: string) => `,${D(x).toDecimalPlaces(6).toFixed()}`)));
     const { rf, next } = apply(rows);
     expect(rf.sets.map((s) => s.path)).toEqual(["segments.enterprise.new_customers", "segments.enterprise.churn"]);
