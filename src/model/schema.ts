@@ -326,11 +326,6 @@ export const modelSchema = {
       required: ["metric"],
       properties: {
         name: { ...doc("Display name (default: the metric and its bounds)."), type: "string" },
-        kind: {
-          ...doc("bound (default): the projected figure must lie within min and max. variance: the year-to-date actual of metric (revenue or contribution) per channel may fall at most max_below under plan; evaluated only by distplan check --actuals FILE."),
-          enum: ["bound", "variance"],
-        },
-        max_below: { ...doc('For kind variance: how far the year-to-date actual may fall under plan before the check fails, an amount ("250k") or a percentage of the plan ("10%"); not negative.'), ...ref("bound") },
         metric: {
           ...doc("The figure checked: an amount (revenue, market_revenue, gross_profit, cm1, contribution, net_profit, npv, cumulative_net_profit), a ratio (gross_margin, contribution_margin, net_margin) or customers. npv and cumulative_net_profit cover the whole horizon."),
           enum: [
@@ -354,6 +349,11 @@ export const modelSchema = {
         },
         min: { ...doc('Lowest passing value (inclusive): an amount or count, or a percentage ("10%") for a ratio metric.'), ...ref("bound") },
         max: { ...doc('Highest passing value (inclusive): an amount or count, or a percentage ("10%") for a ratio metric.'), ...ref("bound") },
+        kind: {
+          ...doc("bound (default): the projected figure must lie within min and max. variance: the year-to-date actual of metric (revenue or contribution) per channel may fall at most max_below under plan; evaluated only by distplan check --actuals FILE."),
+          enum: ["bound", "variance"],
+        },
+        max_below: { ...doc('For kind variance: how far the year-to-date actual may fall under plan before the check fails, an amount ("250k") or a percentage of the plan ("10%"); not negative.'), ...ref("bound") },
       },
     },
   },
