@@ -6,7 +6,7 @@
 import type { PvmRow, PvmTable, VarianceBy, VarianceFigure, VarianceLine } from "../engine/variance.js";
 import type { ReforecastBase } from "../engine/reforecast.js";
 import type { Decimal } from "../money/decimal.js";
-import { Figure, msg, raw, val, money, type Block, type Data, type ReportDocument, type Row, type Text } from "./document.js";
+import { Figure, msg, raw, val, money, type Block, type Data, type Dataset, type ReportDocument, type Row, type Text } from "./document.js";
 
 export interface ActualsReport {
   readonly model: string;
@@ -158,4 +158,44 @@ export function actualsData(r: ActualsReport): Data {
     } : {}),
     ...(r.pvm ? { price_volume_mix: Object.fromEntries(r.pvm.map((t) => [t.amount, { channels: t.rows.map(pvmRow), total: pvmRow(t.total) }])) } : {}),
   };
+}
+
+/**
+ * Tidy CSV records: one figure a row. `section` is variance, pvm (with metric revenue or
+ * contribution) or reforecast; `span` period or year_to_date; `figure` what the value is.
+ */
+export function actualsRecords(r: ActualsReport): Dataset {
+  const rows: (Figure | string)[][] = [];
+  const places = r.minorUnits;
+  const m = (d: Decimal) => new Figure("money", d, places);
+  const c = (d: Decimal) => new Figure("count", d, 2);
+  for (const l of r.lines) {
+    const kind = isCount(l) ? "count" : "money";
+    for (const [span, f] of [["period", l.period], ["year_to_date", l.yearToDate]] as const) {
+      const row = (figure: string, v: Figure) => rows.push(["variance", r.period, span, l.channel ?? "", l.segment ?? "", l.metric, figure, v]);
+      row("plan", new Figure(kind, f.plan, places));
+      row("actual", new Figure(kind, f.actual, places));
+      row("variance", new Figure(kind, f.variance, places));
+      row("variance_ratio", new Figure("ratio", f.ratio));
+    }
+  }
+  for (const t of r.pvm ?? []) {
+    for (const x of [...t.rows, t.total]) {
+      const row = (figure: string, v: Figure) => rows.push(["pvm", r.period, "period", x.channel, "", t.amount, figure, v]);
+      row("customers_plan", c(x.volume.plan)); row("customers_actual", c(x.volume.actual));
+      row("plan", m(x.amount.plan)); row("actual", m(x.amount.actual));
+      row("variance", m(x.part.variance)); row("volume", m(x.part.volume)); row("mix", m(x.part.mix)); row("price", m(x.part.price));
+    }
+  }
+  if (r.reforecast) {
+    for (const b of r.reforecast.bases) {
+      rows.push(["reforecast", r.reforecast.period, "", "", b.segment, "customers", "plan", c(b.plan)]);
+      rows.push(["reforecast", r.reforecast.period, "", "", b.segment, "customers", "reforecast", c(b.actual)]);
+    }
+    for (const h of r.reforecast.horizon) {
+      rows.push(["reforecast", r.reforecast.period, "", h.channel ?? "total", "", h.figure, "plan", m(h.plan)]);
+      rows.push(["reforecast", r.reforecast.period, "", h.channel ?? "total", "", h.figure, "reforecast", m(h.reforecast)]);
+    }
+  }
+  return { columns: ["section", "period", "span", "channel", "segment", "metric", "figure", "value"], rows };
 }

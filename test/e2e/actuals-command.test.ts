@@ -138,3 +138,28 @@ describe("distplan actuals --reforecast", () => {
     expect(none.stderr).toContain("customers");
   });
 });
+
+describe("distplan actuals --format csv", () => {
+  it("tidy records: plan + variance = actual and volume + mix + price = variance, from the CSV text", () => {
+    const r = distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--pvm", "--format", "csv"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("section,period,span,channel,segment,metric,figure,value");
+    const value = (section: string, span: string, channel: string, metric: string, figure: string) =>
+      new Decimal(lines.find((l) => l.startsWith(`${section},2027-Q3,${span},${channel},,${metric},${figure},`))!.split(",").at(-1)!);
+    for (const ch of ["direct", "resellers", "webshop"]) {
+      for (const span of ["period", "year_to_date"]) {
+        expect(value("variance", span, ch, "revenue", "plan").plus(value("variance", span, ch, "revenue", "variance")).equals(value("variance", span, ch, "revenue", "actual"))).toBe(true);
+      }
+    }
+    for (const ch of ["direct", "resellers", "webshop", "total"]) {
+      for (const metric of ["revenue", "contribution"]) {
+        const part = (f: string) => value("pvm", "period", ch, metric, f);
+        expect(part("volume").plus(part("mix")).plus(part("price")).equals(part("variance"))).toBe(true);
+      }
+    }
+    // A decimal-comma locale: ';' between fields and ',' in numbers.
+    const nl = distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--format", "csv", "--locale", "nl-NL"]);
+    expect(nl.stdout.split("\n")[1]).toMatch(/^variance;2027-Q3;period;direct;;customers;plan;\d+,\d\d$/);
+  });
+});

@@ -4,7 +4,7 @@
 import { readActualsFile } from "../actuals-file.js";
 import { parsePeriod, type ActualMetric, ACTUAL_METRICS } from "../../model/actuals.js";
 import { pvmOfPeriod, variance, type VarianceBy } from "../../engine/variance.js";
-import { actualsData, actualsView, type HorizonLine, type ReforecastReport } from "../../views/actuals.js";
+import { actualsData, actualsRecords, actualsView, type HorizonLine, type ReforecastReport } from "../../views/actuals.js";
 import { reforecastSets } from "../../engine/reforecast.js";
 import { channelHorizon } from "../../engine/horizon.js";
 import { projectModel } from "../../engine/projection.js";
@@ -17,6 +17,8 @@ import { modelWithScenario } from "../reforecast-file.js";
 import { renderTerminal } from "../../render/table.js";
 import { renderMarkdown } from "../../render/markdown.js";
 import { renderJson } from "../../render/json.js";
+import { renderCsv } from "../../render/csv.js";
+import { csvOptions } from "../csv-options.js";
 import { issuesAsText } from "../issues.js";
 import { EXIT, UsageError } from "../errors.js";
 import { loadValidModel, selectScenarios } from "../models.js";
@@ -29,13 +31,17 @@ export interface ActualsOptions extends GlobalOptions {
   readonly pvm?: boolean;
   readonly reforecast?: boolean;
   readonly write?: string;
-  readonly format: "table" | "json" | "md";
+  readonly format: "table" | "json" | "md" | "csv";
+  readonly csvDelimiter?: string;
+  readonly bom?: boolean;
   readonly locale?: string;
   readonly width?: string;
   readonly ascii?: boolean;
 }
 
 export async function runActuals(modelArg: string, actualsArg: string, options: ActualsOptions): Promise<number> {
+  // CSV options are checked first: a bad one must stop the command before --write writes.
+  const csv = options.format === "csv" ? csvOptions(options) : null;
   const loaded = await loadValidModel(modelArg);
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
   if ((options.scenario?.length ?? 0) > 1 || options.scenario?.includes("all")) throw new UsageError("actuals compares one scenario with what happened", "pass one --scenario id (default: base)");
@@ -70,6 +76,7 @@ export async function runActuals(modelArg: string, actualsArg: string, options: 
     case "table": writeOut(renderTerminal(actualsView(report), { width: terminalWidth(options.width), paint: stdoutPaint(options), style, unit: "1", ascii: wantsAscii(options.ascii) })); break;
     case "json": writeOut(renderJson(actualsData(report))); break;
     case "md": writeOut(renderMarkdown(actualsView(report), { style })); break;
+    case "csv": writeOut(renderCsv(actualsRecords(report), csv!)); break;
   }
   return EXIT.ok;
 }
