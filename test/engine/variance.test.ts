@@ -269,3 +269,29 @@ describe("seasonality", () => {
     expect(codes("seasonality: [-10%, 30%, 40%, 40%]\n")).toContain("NEGATIVE_VALUE");
   });
 });
+
+describe("price / volume / mix of a period (property, through actuals rows)", () => {
+  const p = project(loadExample("hybrid-b2b.yaml")).scenarios[0]!;
+  it("for any actuals of a quarter, volume + mix + price = actual − plan per channel and in total, revenue and contribution", () => {
+    const money = fc.bigInt({ min: 0n, max: 10n ** 10n }).map((c) => D(c.toString()).div(100).toFixed(2));
+    const count = fc.integer({ min: 0, max: 20000 });
+    const channel = fc.record({ customers: fc.option(count), revenue: fc.option(money), cogs: fc.option(money), fixed: fc.option(money) });
+    fc.assert(fc.property(fc.tuple(channel, channel, channel), fc.integer({ min: 1, max: 4 }), (cs, q) => {
+      const lines = ["period,channel,segment,metric,value"];
+      cs.forEach((c, i) => {
+        const id = p.channelIds[i]!;
+        if (c.customers !== null) lines.push(`2027-Q${q},${id},,customers,${c.customers}`);
+        if (c.revenue !== null) lines.push(`2027-Q${q},${id},,revenue,${c.revenue}`);
+        if (c.cogs !== null) lines.push(`2027-Q${q},${id},,cogs,${c.cogs}`);
+        if (c.fixed !== null) lines.push(`2027-Q${q},${id},,fixed_costs,${c.fixed}`);
+      });
+      for (const t of pvmOfPeriod(p, rowsOf(lines.join("\n"), p), parsePeriod(`2027-Q${q}`)!)) {
+        for (const r of [...t.rows, t.total]) {
+          expect(r.part.volume.plus(r.part.mix).plus(r.part.price).eq(r.part.variance)).toBe(true);
+          expect(r.part.variance.eq(r.amount.actual.minus(r.amount.plan))).toBe(true);
+        }
+        expect(t.rows.reduce((s, r) => s.plus(r.part.variance), D(0)).eq(t.total.part.variance)).toBe(true);
+      }
+    }), { numRuns: 60 });
+  });
+});
