@@ -26,3 +26,43 @@ export async function readActualsFile(path: string, ids: ActualsIds): Promise<Ac
   if (!result.ok) return { ok: false, text: result.errors.map((e) => `${formatActualsError(file, e)}\n`).join("") };
   return { ok: true, rows: result.rows, dutch: result.dutch };
 }
+
+// ---- check --actuals ------------------------------------------------------------------------------
+import type { CheckedFile } from "../views/check.js";
+import { evaluateVarianceChecks, varianceCheckCount } from "../engine/checks.js";
+import { projectScenarios } from "../engine/projection.js";
+
+/**
+ * Each valid model's variance checks evaluated against the actuals file (read once per model, as
+ * its ids decide what is valid), up to the end of the file's latest period; appended to the
+ * model's other outcomes. Any bad row of the file is an error (exit 2), for every model.
+ */
+export async function withVarianceChecks(files: readonly CheckedFile[], path: string): Promise<{ readonly ok: true; readonly files: CheckedFile[] } | { readonly ok: false; readonly text: string }> {
+  const out: CheckedFile[] = [];
+  for (const f of files) {
+    const base = f.loaded.scenarios[0]?.model;
+    if (f.outcomes === null || !base || varianceCheckCount(base) === 0) { out.push(f); continue; }
+    const read = await readActualsFile(path, { channels: base.channels.map((c) => c.id), segments: base.segments.map((s) => s.id) });
+    if (!read.ok) return read;
+    const last = [...read.rows].sort((a, b) => a.period.year - b.period.year || end(a.period) - end(b.period)).at(-1);
+    if (last === undefined) return { ok: false, text: `${sourceName(path)}:1:1: error CSV_EMPTY: the actuals file has no rows\n  hint: add rows period,channel,segment,metric,value\n` };
+    const projection = projectScenarios(f.loaded.scenarios);
+    if (!projection.years.includes(last.period.year)) {
+      return { ok: false, text: `${sourceName(path)}:${last.line}:1: error BAD_PERIOD: ${last.period.text} is outside the plan of ${f.loaded.source} (${projection.years[0]}–${projection.years.at(-1)})\n  hint: check the actuals against the plan they belong to\n` };
+    }
+    const outcomes = evaluateVarianceChecks(base, projection, read.rows, last.period, { minorUnits: projection.minorUnits, seasonality: base.seasonality });
+    out.push({ ...f, outcomes: [...f.outcomes, ...outcomes] });
+  }
+  return { ok: true, files: out };
+}
+
+/** `model.yaml: 2 variance checks not evaluated: pass --actuals FILE` for stderr, or "". */
+export function notEvaluatedNote(files: readonly CheckedFile[]): string {
+  return files.map((f) => {
+    const base = f.loaded.scenarios[0]?.model;
+    const n = f.outcomes !== null && base ? varianceCheckCount(base) : 0;
+    return n === 0 ? "" : `${f.loaded.source}: ${n} variance check${n === 1 ? "" : "s"} not evaluated: pass --actuals FILE\n`;
+  }).join("");
+}
+
+const end = (p: { quarter?: number; month?: number }) => (p.month ?? (p.quarter !== undefined ? p.quarter * 3 : 12));

@@ -77,6 +77,11 @@ export const HELP_NL: Readonly<Record<string, string>> = {
   "the scenario that is the plan (default: base)": "het scenario dat het plan is (standaard: base)",
   "2027, 2027-Q3 or 2027-09 (default: the latest in the file)": "2027, 2027-Q3 of 2027-09 (standaard: de laatste in het bestand)",
   "ASCII only: no Unicode glyphs": "alleen ASCII: geen Unicode-tekens",
+  "an actuals CSV: evaluate the models' variance checks against it": "een CSV met realisatiecijfers: toets de afwijkingstoetsen van de modellen eraan",
+  "also split the revenue and contribution variance into volume, mix and price": "splits ook de afwijking van omzet en dekkingsbijdrage in volume, mix en prijs",
+  "also roll base forward from the actual customer base: NPV and cumulative net profit beside the plan":
+    "rol ook basis door vanaf het werkelijke klantenbestand: NCW en cumulatieve nettowinst naast het plan",
+  "with --reforecast: write the model with the re-forecast scenario added to FILE": "met --reforecast: schrijf het model met het herprognosescenario erbij naar FILE",
 };
 
 const TITLES: Readonly<Record<string, string>> = { "Usage:": "Gebruik:", "Options:": "Opties:", "Commands:": "Commando's:", "Arguments:": "Argumenten:", "Global Options:": "Algemene opties:" };

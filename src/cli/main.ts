@@ -174,6 +174,7 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .option("--strict", "lint warnings fail the check too")
     .addOption(formatOption(["text", "json", "junit", "github", "md"], "text"))
     .option("--ascii", "ASCII only in the text format: no Unicode marks")
+    .option("--actuals <file>", "an actuals CSV: evaluate the models' variance checks against it")
     .action(async (models: string[], _opts, cmd: Command) => {
       const { runCheck } = await import("./commands/check.js");
       outcome.code = await runCheck(models, cmd.optsWithGlobals());
@@ -259,7 +260,13 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .argument("<actuals>", "CSV with period,channel,segment,metric,value (a Dutch ';' export too)")
     .addOption(scenarioOption("the scenario that is the plan (default: base)"))
     .option("--period <period>", "2027, 2027-Q3 or 2027-09 (default: the latest in the file)")
-    .addOption(formatOption(["table", "json", "md"], "table"))
+    .addOption(oneOf(new Option("--by <view>", "rows by channel, segment or both"), ["channel", "segment", "both"]).default("channel"))
+    .option("--pvm", "also split the revenue and contribution variance into volume, mix and price")
+    .option("--reforecast", "also roll base forward from the actual customer base: NPV and cumulative net profit beside the plan")
+    .option("--write <file>", "with --reforecast: write the model with the re-forecast scenario added to FILE")
+    .addOption(formatOption(["table", "json", "md", "csv"], "table"))
+    .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
+    .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
     .addOption(localeOption())
     .addOption(widthOption())
     .option("--ascii", "ASCII only: no Unicode glyphs")

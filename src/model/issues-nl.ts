@@ -104,4 +104,7 @@ export const TEMPLATES_NL: Readonly<Record<IssueCode, Template>> = {
   CHECK_MIN_GT_MAX: { message: (a) => `min ${a.min} ligt boven max ${a.max}`, hint: () => "geen enkele waarde kan slagen; verwissel ze" },
   PLAUSIBILITY: { message: (a) => `${a.field} is ${a.value}${a.year ? ` in ${a.year}` : ""}: ${a.rule}`, hint: () => "controleer de waarde op een tikfout of een verschoven eenheid; klopt ze, dan mag deze waarschuwing blijven (ze laat check nooit falen, ook niet met --strict)" },
   CHECK_BOUND_UNIT: { message: (a) => `de grens ${a.value} past niet bij '${a.metric}'`, hint: (a) => (a.ratio ? `'${a.metric}' is een verhouding: schrijf een percentage zoals 10%` : `'${a.metric}' is een bedrag: schrijf een getal zoals 0 of "1.5M"`) },
+  SEASONALITY_NOT_100: { message: (a) => `de seizoensgewichten tellen op tot ${a.sum}`, hint: () => "de 4 kwartaal- of 12 maandgewichten moeten samen precies 100% zijn" },
+  SEASONALITY_LENGTH: { message: (a) => `seasonality heeft ${a.count} gewichten`, hint: () => "geef 4 gewichten (kwartalen) of 12 (maanden), in kalendervolgorde" },
+  CHECK_VARIANCE: { message: (a) => `${a.what}`, hint: () => "een afwijkingstoets heeft kind: variance, metric revenue of contribution, max_below, en eventueel name, channel en scenarios" },
 };

@@ -107,6 +107,8 @@ export const TEMPLATES = {
   TIER_COSTS_NOT_PROJECTED: { message: (a) => `tier '${a.tier}' of '${a.channel}' has a rebate or MDF, which this version does not yet put in the P&L`, hint: () => "until rebates and MDF are lines of the P&L, model them as variable_costs of the channel (a share of its revenue)" },
   CONFLICT_SAME_CHANNEL: { message: (a) => `the conflict rule's seller and owner are both '${a.channel}'`, hint: () => "a conflict is between two different channels" },
   CONFLICT_NOT_SERVED: { message: (a) => `'${a.channel}' does not serve '${a.segment}' in the mix, so this conflict rule never applies`, hint: (a) => `add ${a.channel} to mix.${a.segment}, or remove the rule` },
+  SEASONALITY_NOT_100: { message: (a) => `the seasonality weights sum to ${a.sum}`, hint: () => "the 4 quarter or 12 month weights must add up to exactly 100%" },
+  SEASONALITY_LENGTH: { message: (a) => `seasonality has ${a.count} weights`, hint: () => "give 4 weights (quarters) or 12 (months), in calendar order" },
   SHARES_NOT_100: { message: (a) => `allocation shares of '${a.id}' sum to ${a.sum}`, hint: () => "fixed allocation shares must add up to exactly 100%" },
   UNUSED_CHANNEL: { message: (a) => `channel '${a.channel}' serves no segment in the mix`, hint: () => "it still carries its fixed costs and income; add it to the mix or remove it" },
   SCENARIO_BASE_ID: { message: () => "a scenario cannot be called 'base'", hint: () => "'base' is the model itself; choose another id" },
@@ -126,6 +128,7 @@ export const TEMPLATES = {
   CHECK_YEAR_RANGE: { message: (a) => `year ${a.year} is outside the plan (${a.first}–${a.last})`, hint: (a) => `use a year from ${a.first} to ${a.last}, 'all' or 'last'` },
   CHECK_MIN_GT_MAX: { message: (a) => `min ${a.min} is above max ${a.max}`, hint: () => "no value can pass; swap them" },
   PLAUSIBILITY: { message: (a) => `${a.field} is ${a.value}${a.year ? ` in ${a.year}` : ""}: ${a.rule}`, hint: () => "check the value for a typo or a slipped unit; if it is right, this warning can stay (it never fails check, not even --strict)" },
+  CHECK_VARIANCE: { message: (a) => `${a.what}`, hint: () => "a variance check has kind: variance, metric revenue or contribution, max_below, and optionally name, channel and scenarios" },
   CHECK_BOUND_UNIT: { message: (a) => `the bound ${a.value} does not fit '${a.metric}'`, hint: (a) => (a.ratio ? `'${a.metric}' is a ratio: write a percentage such as 10%` : `'${a.metric}' is an amount: write a number such as 0 or "1.5M"`) },
 } satisfies Record<string, Template>;
 

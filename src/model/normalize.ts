@@ -11,7 +11,7 @@ import {
   RATIO_METRICS, SEGMENT_METRICS, HORIZON_METRICS,
   type Channel, type ChannelFile, type ChannelOverridesFile, type ChannelTerms, type Check, type CheckFile,
   type Conflict, type Line, type Model, type ModelFile, type MoneyInput, type PercentInput, type Segment,
-  type ScenarioFile, type Series, type SeriesInput, type SharedCost, type Tier, type YearSelector,
+  type ScenarioFile, type Seasonality, type Series, type SeriesInput, type SharedCost, type Tier, type YearSelector,
 } from "./types.js";
 
 type Kind = "money" | "count" | "percent";
@@ -233,6 +233,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
     return { id: sc.id, amount, allocation: { kind: "shares", shares } };
   });
 
+  const seasonality = normalizeSeasonality(file, ctx);
   if (!scenariosOfBase) checkScenarioIds(file, issues);
   const checks = (file.checks ?? []).map((c, i) => normalizeCheck(c, i, file, ctx, segmentIds, channelIds));
 
@@ -256,6 +257,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
     conflicts,
     sharedCosts,
     checks: checks.filter((c): c is Check => c !== null),
+    seasonality,
   };
   return { model, issues };
 }
@@ -412,6 +414,7 @@ function checkScenarioIds(file: ModelFile, issues: Issue[]): void {
 }
 
 function normalizeCheck(c: CheckFile, i: number, file: ModelFile, ctx: Context, segmentIds: readonly string[], channelIds: readonly string[]): Check | null {
+  if (c.kind === "variance" || c.max_below !== undefined) return normalizeVarianceCheck(c, i, file, ctx, channelIds);
   const at = (k: string): Path => ["checks", i, k];
   const before = ctx.issues.length;
   if (c.channel !== undefined && !channelIds.includes(c.channel)) ctx.issues.push(reference("UNKNOWN_CHANNEL", c.channel, channelIds, at("channel")));
@@ -467,6 +470,7 @@ function normalizeCheck(c: CheckFile, i: number, file: ModelFile, ctx: Context, 
     scenarios: c.scenarios ?? ["base"],
     min,
     max,
+    variance: null,
   };
 }
 
@@ -522,4 +526,61 @@ function checkCostLimits(file: ModelFile, segments: readonly Segment[], channels
       }
     });
   });
+}
+
+/** The optional seasonality: 4 or 12 weights, none negative, together exactly 100%. */
+function normalizeSeasonality(file: ModelFile, ctx: Context): Seasonality | null {
+  const raw = file.seasonality;
+  if (raw === undefined) return null;
+  if (raw.length !== 4 && raw.length !== 12) {
+    ctx.issues.push(error("SEASONALITY_LENGTH", ["seasonality"], { count: raw.length }));
+    return null;
+  }
+  const weights = raw.map((w, i) => {
+    const value = ctx.value(parsePercent, w);
+    if (value.isNegative()) ctx.issues.push(error("NEGATIVE_VALUE", ["seasonality", i], { field: "seasonality", value: percentText(value), year: "" }));
+    return value;
+  });
+  const total = sum(weights);
+  if (!total.equals(ONE)) ctx.issues.push(error("SEASONALITY_NOT_100", ["seasonality"], { sum: percentText(total) }));
+  return { kind: raw.length === 4 ? "quarters" : "months", weights };
+}
+
+/** A variance check (kind: variance): revenue or contribution, max_below, optional channel and scenarios. */
+function normalizeVarianceCheck(c: CheckFile, i: number, file: ModelFile, ctx: Context, channelIds: readonly string[]): Check | null {
+  const at = (k: string): Path => ["checks", i, k];
+  const before = ctx.issues.length;
+  const wrong = (k: string, what: string, atKey = true) => ctx.issues.push(error("CHECK_VARIANCE", at(k), { what }, atKey ? { atKey: true } : {}));
+  if (c.kind !== "variance") wrong("max_below", "max_below belongs to a check with kind: variance");
+  if (c.metric !== "revenue" && c.metric !== "contribution") wrong("metric", `a variance check compares revenue or contribution, not '${c.metric}'`, false);
+  for (const k of ["min", "max", "segment", "years"] as const) if (c[k] !== undefined) wrong(k, `a variance check has no ${k}`);
+  if (c.channel !== undefined && !channelIds.includes(c.channel)) ctx.issues.push(reference("UNKNOWN_CHANNEL", c.channel, channelIds, at("channel")));
+  let below = ZERO;
+  let ratio = false;
+  if (c.max_below === undefined) ctx.issues.push(error("CHECK_NO_BOUND", ["checks", i]));
+  else {
+    ratio = typeof c.max_below === "string" && c.max_below.endsWith("%");
+    below = ctx.value((v: MoneyInput) => parseBound(v).value, c.max_below);
+    if (below.isNegative()) ctx.issues.push(error("NEGATIVE_VALUE", at("max_below"), { field: "max_below", value: String(c.max_below), year: "" }));
+  }
+  const known = scenarioIds(file);
+  if (Array.isArray(c.scenarios)) {
+    c.scenarios.forEach((id, j) => {
+      if (!known.set.has(id)) ctx.issues.push(reference("UNKNOWN_SCENARIO", id, known.list, ["checks", i, "scenarios", j]));
+    });
+  }
+  if (ctx.issues.slice(before).some((x) => x.severity === "error")) return null;
+  const scope = c.channel === undefined ? "every channel" : c.channel;
+  return {
+    index: i,
+    name: c.name ?? `${c.metric} year to date at most ${String(c.max_below)} below plan, ${scope}`,
+    metric: c.metric,
+    channel: c.channel ?? null,
+    segment: null,
+    years: { kind: "all" },
+    scenarios: c.scenarios ?? ["base"],
+    min: null,
+    max: null,
+    variance: { below, ratio },
+  };
 }

@@ -17,7 +17,7 @@ const FORBIDDEN_SEGMENTS = new Set(["__proto__"]);
  * the currency), nor the file's own bookkeeping (format version, the plan's name, scenarios,
  * checks): those are refused with SCENARIO_SET_FORBIDDEN at the `set` entry.
  */
-export const SCENARIO_SETTABLE_ROOTS: ReadonlySet<string> = new Set(["discount_rate", "segments", "channels", "mix", "conflicts", "shared_costs"]);
+export const SCENARIO_SETTABLE_ROOTS: ReadonlySet<string> = new Set(["discount_rate", "segments", "channels", "mix", "conflicts", "shared_costs", "seasonality"]);
 const FORBIDDEN_ROOTS: Readonly<Record<string, string>> = {
   years: "horizon", start_year: "horizon", currency: "currency",
   version: "file", name: "name", scenarios: "file", checks: "file",

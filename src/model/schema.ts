@@ -124,6 +124,10 @@ export const modelSchema = {
     shared_costs: { ...doc("Costs no single channel causes (marketing, IT), allocated over the channels per year."), type: "array", items: ref("shared_cost") },
     scenarios: { ...doc("Variants of the plan: each changes some values of base (set), optionally starting from another scenario (extends); at most 500 in one model."), type: "array", maxItems: MAX_SCENARIOS, items: ref("scenario") },
     checks: { ...doc("CI gates evaluated by distplan check; without any, net profit ≥ 0 in every year of base."), type: "array", items: ref("check") },
+    seasonality: {
+      ...doc("How a year's revenue-driven flows spread over its quarters (4 weights) or months (12 weights), each a percent, together exactly 100%; used only to plan a partial period against actuals (distplan actuals). Without it every quarter is 25% and every month 1/12.", "plan(period) = plan(year) × Σ weights of the period"),
+      type: "array", minItems: 4, maxItems: 12, items: ref("percent"),
+    },
   },
   $defs: {
     id: { $comment: "Lowercase id: a letter, then letters, digits, _ or -.", type: "string", pattern: ID },
@@ -345,6 +349,11 @@ export const modelSchema = {
         },
         min: { ...doc('Lowest passing value (inclusive): an amount or count, or a percentage ("10%") for a ratio metric.'), ...ref("bound") },
         max: { ...doc('Highest passing value (inclusive): an amount or count, or a percentage ("10%") for a ratio metric.'), ...ref("bound") },
+        kind: {
+          ...doc("bound (default): the projected figure must lie within min and max. variance: the year-to-date actual of metric (revenue or contribution) per channel may fall at most max_below under plan; evaluated only by distplan check --actuals FILE."),
+          enum: ["bound", "variance"],
+        },
+        max_below: { ...doc('For kind variance: how far the year-to-date actual may fall under plan before the check fails, an amount ("250k") or a percentage of the plan ("10%"); not negative.'), ...ref("bound") },
       },
     },
   },

@@ -98,6 +98,8 @@ export const HORIZON_METRICS: readonly CheckMetric[] = ["npv", "cumulative_net_p
 
 export interface CheckFile {
   name?: string;
+  kind?: "bound" | "variance";
+  max_below?: MoneyInput;
   metric: CheckMetric;
   channel?: string;
   segment?: string;
@@ -121,6 +123,7 @@ export interface ModelFile {
   shared_costs?: SharedCostFile[];
   scenarios?: ScenarioFile[];
   checks?: CheckFile[];
+  seasonality?: PercentInput[];
 }
 
 // ---- normalized ------------------------------------------------------------------------------
@@ -211,6 +214,19 @@ export interface Check {
   readonly scenarios: readonly string[] | "all";
   readonly min: Decimal | null;
   readonly max: Decimal | null;
+  /**
+   * A variance check (kind: variance): the year-to-date actual of `metric` (revenue or
+   * contribution) may fall at most `below` under plan, an amount or (ratio) a fraction of the plan.
+   * Evaluated only against actuals (check --actuals); null for a bound check.
+   */
+  readonly variance?: { readonly below: Decimal; readonly ratio: boolean } | null;
+}
+
+/** How a year's flows spread over its quarters or months: weights as fractions adding up to 1. */
+export interface Seasonality {
+  readonly kind: "quarters" | "months";
+  /** 4 or 12 weights, in calendar order. */
+  readonly weights: readonly Decimal[];
 }
 
 export interface ScenarioInfo {
@@ -234,4 +250,6 @@ export interface Model {
   readonly conflicts: readonly Conflict[];
   readonly sharedCosts: readonly SharedCost[];
   readonly checks: readonly Check[];
+  /** How each year spreads over its quarters or months when actuals are compared; null: evenly. */
+  readonly seasonality: Seasonality | null;
 }

@@ -59,4 +59,8 @@ export type MessageKey =
   | "horizon.title" | "horizon.breakEven" | "horizon.notWithin"
   // #15 plan versus actuals
   | "actuals.title" | "actuals.column.plan" | "actuals.column.actual" | "actuals.column.variance" | "actuals.column.ytd" | "actuals.none" | "actuals.legend"
-  | "actuals.metric.customers" | "actuals.metric.new_customers" | "actuals.metric.revenue" | "actuals.metric.market_revenue" | "actuals.metric.partner_margin" | "actuals.metric.cogs" | "actuals.metric.variable_costs" | "actuals.metric.acquisition_costs" | "actuals.metric.service_costs" | "actuals.metric.fixed_costs" | "actuals.metric.income" | "actuals.metric.shared_costs";
+  | "actuals.metric.customers" | "actuals.metric.new_customers" | "actuals.metric.revenue" | "actuals.metric.market_revenue" | "actuals.metric.partner_margin" | "actuals.metric.cogs" | "actuals.metric.variable_costs" | "actuals.metric.acquisition_costs" | "actuals.metric.service_costs" | "actuals.metric.fixed_costs" | "actuals.metric.income" | "actuals.metric.shared_costs"
+  | "actuals.pvm.title.revenue" | "actuals.pvm.title.contribution" | "actuals.pvm.customers_plan" | "actuals.pvm.customers_actual" | "actuals.pvm.plan"
+  | "actuals.pvm.volume" | "actuals.pvm.mix" | "actuals.pvm.price" | "actuals.pvm.total" | "actuals.pvm.legend" | "actuals.legend.seasonal"
+  | "actuals.reforecast.title" | "actuals.reforecast.plan" | "actuals.reforecast.new" | "actuals.reforecast.base" | "actuals.reforecast.npv"
+  | "actuals.reforecast.cumulative_net_profit" | "actuals.reforecast.legend" | "actuals.reforecast.written";

@@ -28,7 +28,8 @@ describe("the catalogues", () => {
     // Words that are the same in both languages: scenario, horizon, service, plan, over, and
     // the command's own name.
     const alike = ["chart.column.scenario", "compare.column.scenario", "compare.horizon", "horizon.title", "diff.title.page", "line.service_costs",
-      "report.title.screen", "report.title.page", "report.title.page.named", "actuals.column.plan"];
+      "report.title.screen", "report.title.page", "report.title.page.named", "actuals.column.plan",
+      "actuals.pvm.plan", "actuals.pvm.volume", "actuals.pvm.mix", "actuals.reforecast.plan"];
     expect(same.filter((k) => !alike.includes(k))).toEqual([]);
   });
   it("every issue code has a Dutch message and hint", () => {
@@ -131,6 +132,14 @@ describe("Dutch numbers and messages", () => {
     expect(r.stderr).toMatch(/<stdin>:\d+:\d+: fout [A-Z_]+: /);
     expect(r.stderr).toContain("tip:");
     expect(r.stderr).toMatch(/\d+ fout(en)?\n$/);
+  });
+});
+
+describe("actuals in Dutch", () => {
+  it("plan vs actual, price/volume/mix and the re-forecast have no English labels", () => {
+    const r = distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--pvm", "--reforecast", "--by", "both", "--lang", "nl"]);
+    expect(r.code).toBe(0);
+    expect(englishIn(withoutModelText(r.stdout + r.stderr, "hybrid-b2b.yaml")), r.stdout).toEqual([]);
   });
 });
 

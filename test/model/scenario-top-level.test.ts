@@ -34,6 +34,7 @@ const VALUES: Record<string, string> = {
   shared_costs: "[]",
   scenarios: "[]",
   checks: "[]",
+  seasonality: "[10%, 20%, 30%, 40%]",
 };
 const FORBIDDEN = ["version", "name", "currency", "start_year", "years", "scenarios", "checks"];
 

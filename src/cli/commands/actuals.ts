@@ -3,11 +3,22 @@
 // loaded only here); the variance is the engine's; the view renders it in every format.
 import { readActualsFile } from "../actuals-file.js";
 import { parsePeriod, type ActualMetric, ACTUAL_METRICS } from "../../model/actuals.js";
-import { variance } from "../../engine/variance.js";
-import { actualsData, actualsView } from "../../views/actuals.js";
+import { pvmOfPeriod, variance, type VarianceBy } from "../../engine/variance.js";
+import { actualsData, actualsRecords, actualsView, type HorizonLine, type ReforecastReport } from "../../views/actuals.js";
+import { reforecastSets } from "../../engine/reforecast.js";
+import { channelHorizon } from "../../engine/horizon.js";
+import { projectModel } from "../../engine/projection.js";
+import type { ScenarioProjection } from "../../engine/projection-types.js";
+import { whatIfScenario } from "../../model/whatif.js";
+import { loadModelText, type LoadedModel } from "../../model/load.js";
+import type { ActualRow } from "../../model/actuals.js";
+import { writeFileSafely } from "../files.js";
+import { modelWithScenario } from "../reforecast-file.js";
 import { renderTerminal } from "../../render/table.js";
 import { renderMarkdown } from "../../render/markdown.js";
 import { renderJson } from "../../render/json.js";
+import { renderCsv } from "../../render/csv.js";
+import { csvOptions } from "../csv-options.js";
 import { issuesAsText } from "../issues.js";
 import { EXIT, UsageError } from "../errors.js";
 import { loadValidModel, selectScenarios } from "../models.js";
@@ -16,13 +27,21 @@ import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, write
 export interface ActualsOptions extends GlobalOptions {
   readonly scenario?: string[];
   readonly period?: string;
-  readonly format: "table" | "json" | "md";
+  readonly by?: VarianceBy;
+  readonly pvm?: boolean;
+  readonly reforecast?: boolean;
+  readonly write?: string;
+  readonly format: "table" | "json" | "md" | "csv";
+  readonly csvDelimiter?: string;
+  readonly bom?: boolean;
   readonly locale?: string;
   readonly width?: string;
   readonly ascii?: boolean;
 }
 
 export async function runActuals(modelArg: string, actualsArg: string, options: ActualsOptions): Promise<number> {
+  // CSV options are checked first: a bad one must stop the command before --write writes.
+  const csv = options.format === "csv" ? csvOptions(options) : null;
   const loaded = await loadValidModel(modelArg);
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
   if ((options.scenario?.length ?? 0) > 1 || options.scenario?.includes("all")) throw new UsageError("actuals compares one scenario with what happened", "pass one --scenario id (default: base)");
@@ -44,14 +63,63 @@ export async function runActuals(modelArg: string, actualsArg: string, options: 
     throw new UsageError(`${period.text} is outside the plan (${projection.years[0]}–${projection.years.at(-1)})`, "pick a period within the plan's horizon");
   }
   const metrics = ACTUAL_METRICS.filter((m: ActualMetric) => file.rows.some((r) => r.metric === m));
-  const report = { model: projection.name, scenario: scenario.id, currency: projection.currency, minorUnits: projection.minorUnits, period: period.text, lines: variance(scenario, file.rows, period, metrics, projection.minorUnits) };
+  const planModel = loaded.scenarios.find((x) => x.id === scenario.id)?.model ?? model;
+  const opts = { minorUnits: projection.minorUnits, by: options.by ?? "channel", seasonality: planModel.seasonality } as const;
+  const report = {
+    model: projection.name, scenario: scenario.id, currency: projection.currency, minorUnits: projection.minorUnits, period: period.text, by: opts.by, seasonal: opts.seasonality !== null,
+    lines: variance(scenario, file.rows, period, metrics, opts),
+    ...(options.pvm ? { pvm: pvmOfPeriod(scenario, file.rows, period, opts) } : {}),
+    ...(options.reforecast || options.write !== undefined ? { reforecast: await reforecast(loaded, scenario, file.rows, projection.minorUnits, options.write) } : {}),
+  };
   const style = localeStyle(options.locale);
   switch (options.format) {
     case "table": writeOut(renderTerminal(actualsView(report), { width: terminalWidth(options.width), paint: stdoutPaint(options), style, unit: "1", ascii: wantsAscii(options.ascii) })); break;
     case "json": writeOut(renderJson(actualsData(report))); break;
     case "md": writeOut(renderMarkdown(actualsView(report), { style })); break;
+    case "csv": writeOut(renderCsv(actualsRecords(report), csv!)); break;
   }
   return EXIT.ok;
 }
 
 const end = (p: { quarter?: number; month?: number }) => (p.month ?? (p.quarter !== undefined ? p.quarter * 3 : 12));
+
+/** Horizon figures of the plan and the re-forecast: the total's NPV and cumulative net profit, then each channel's. */
+function horizonLines(plan: ScenarioProjection, next: ScenarioProjection, places: number): HorizonLine[] {
+  const lines: HorizonLine[] = [
+    { channel: null, figure: "npv", plan: plan.npv, reforecast: next.npv },
+    { channel: null, figure: "cumulative_net_profit", plan: plan.cumulativeNetProfit, reforecast: next.cumulativeNetProfit },
+  ];
+  for (const c of plan.channelIds) {
+    const [a, b] = [channelHorizon(plan, c, places), channelHorizon(next, c, places)];
+    lines.push({ channel: c, figure: "npv", plan: a.npv, reforecast: b.npv }, { channel: c, figure: "cumulative_net_profit", plan: a.cumulativeNetProfit, reforecast: b.cumulativeNetProfit });
+  }
+  return lines;
+}
+
+/**
+ * --reforecast: base rolled forward from the actual customer base (engine/reforecast.ts), as a
+ * scenario applied like a what-if; with --write FILE the model with that scenario added, written
+ * only after the new text loads without an error and its scenario reproduces the figures.
+ */
+async function reforecast(loaded: LoadedModel, plan: ScenarioProjection, rows: readonly ActualRow[], places: number, write: string | undefined): Promise<ReforecastReport> {
+  if (plan.id !== "base") throw new UsageError("--reforecast rolls base forward", "leave out --scenario (the re-forecast is base with the actual customer base)");
+  const rf = reforecastSets(loaded.scenarios[0]!.model, plan, rows);
+  if (rf === null) throw new UsageError("--reforecast needs the customer base: rows with metric customers per channel and segment", "add rows such as 2027-Q3,direct,smb,customers,120");
+  const id = `reforecast-${rf.period.text.toLowerCase()}`;
+  const name = `Re-forecast from actuals ${rf.period.text}`;
+  const description = `base with each segment's customer base moved by the actuals at the end of ${rf.period.text}`;
+  const what = whatIfScenario(loaded, rf.sets.map((s) => ({ path: s.path, value: [...s.value], text: s.path })));
+  if ("errors" in what) throw new UsageError(`the re-forecast is not a valid scenario: ${what.errors.map((e) => e.issue.code).join(", ")}`, "check the customers in the actuals file against the model");
+  const next = projectModel(what.scenario.model, { id, name, description });
+  let written: string | null = null;
+  if (write !== undefined) {
+    const text = modelWithScenario(loaded.text, { id, name, description, sets: rf.sets });
+    const again = loadModelText(text, write);
+    const mine = again.scenarios.find((s) => s.id === id);
+    const same = mine !== undefined && again.issues.every((i) => i.severity !== "error") && projectModel(mine.model, { id, name, description }).npv.eq(next.npv);
+    if (!same) throw new UsageError(`cannot write ${write}: the model with the re-forecast scenario does not load as it should`, "report this as a bug; nothing was written");
+    await writeFileSafely(write, text);
+    written = write;
+  }
+  return { period: rf.period.text, id, bases: rf.bases, horizon: horizonLines(plan, next, places), written };
+}

@@ -21,6 +21,8 @@ export interface CheckOptions extends GlobalOptions {
   readonly strict?: boolean;
   readonly format: CheckFormat;
   readonly ascii?: boolean;
+  /** An actuals CSV for the model's variance checks (#15). */
+  readonly actuals?: string;
 }
 
 export function modelPaths(args: readonly string[]): string[] {
@@ -37,7 +39,17 @@ export async function checkFiles(paths: readonly string[]): Promise<CheckedFile[
 }
 
 export async function runCheck(args: readonly string[], options: CheckOptions): Promise<number> {
-  const files = await checkFiles(modelPaths(args));
+  let files = await checkFiles(modelPaths(args));
+  // #15: variance checks are evaluated only against actuals; without them, a note on stderr.
+  if (files.some((f) => f.loaded.scenarios[0]?.model.checks.some((c) => c.variance))) {
+    const { withVarianceChecks, notEvaluatedNote } = await import("../actuals-file.js");
+    if (options.actuals === undefined) writeErr(notEvaluatedNote(files));
+    else {
+      const r = await withVarianceChecks(files, options.actuals);
+      if (!r.ok) { writeErr(r.text); return EXIT.usage; }
+      files = r.files;
+    }
+  }
   const strict = options.strict ?? false;
   // The model's own warnings (PLAUSIBILITY, UNUSED_CHANNEL, …) go to stderr, as validate and
   // report show them; they never change the exit code, not even under --strict.
