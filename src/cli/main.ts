@@ -173,6 +173,7 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .argument("[models...]", "model files or globs (default ./distplan.yaml)")
     .option("--strict", "lint warnings fail the check too")
     .addOption(formatOption(["text", "json", "junit", "github", "md"], "text"))
+    .addOption(widthOption())
     .option("--ascii", "ASCII only in the text format: no Unicode marks")
     .option("--actuals <file>", "an actuals CSV: evaluate the models' variance checks against it")
     .action(async (models: string[], _opts, cmd: Command) => {

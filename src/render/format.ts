@@ -149,16 +149,42 @@ export function mdEscape(s: string): string {
 }
 
 /** Word-wrap plain text to `width` columns; continuation lines start with `indent`. */
+/**
+ * Text in lines of at most `width` visible characters, broken at spaces; continuation lines
+ * start with `indent`. A word longer than a line is cut (a long path, a YAML value without
+ * spaces). Line breaks in the text are kept.
+ */
 export function wrap(text: string, width: number, indent = "  "): string {
+  if (visibleLength(text) <= width && !text.includes("\n")) return text;
   const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line && visibleLength(line) + 1 + visibleLength(word) > width) {
-      lines.push(line);
-      line = indent + word;
-    } else line = line ? `${line} ${word}` : word;
+  for (const paragraph of text.split("\n")) {
+    const lead = /^ */.exec(paragraph)![0];
+    let line = lead;
+    let fresh = true; // the line holds only its lead or indent so far
+    const put = (word: string) => {
+      line = fresh ? line + word : `${line} ${word}`;
+      fresh = false;
+    };
+    const room = () => width - visibleLength(line) - (fresh ? 0 : 1);
+    for (let word of paragraph.slice(lead.length).split(" ")) {
+      if (!fresh && visibleLength(word) > room()) {
+        lines.push(line);
+        line = indent;
+        fresh = true;
+      }
+      // A word that cannot fit a line of its own is cut into pieces that do (not a coloured one).
+      while (visibleLength(word) > room() && room() > 8 && !word.includes("\u001b")) {
+        const r = room();
+        put(word.slice(0, r));
+        word = word.slice(r);
+        lines.push(line);
+        line = indent;
+        fresh = true;
+      }
+      put(word);
+    }
+    lines.push(line);
   }
-  if (line) lines.push(line);
   return lines.join("\n");
 }
 

@@ -118,7 +118,7 @@ function htmlWriter(options: HtmlOptions, places: number): Writer {
     switch (v.kind) {
       case "money": case "percent": case "rate": case "count": return pageFigure(v, style, places);
       case "delta": {
-        const text = pageDelta(v, style, places);
+        const text = pageDelta(v, style, places, options.messages);
         const arrow = v.better === null || !v.full ? "" : v.better ? " ▲" : " ▼";
         return v.better === null ? text : `<span class="${v.better ? "good" : "bad"}">${text}${arrow}</span>`;
       }

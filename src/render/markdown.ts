@@ -28,7 +28,7 @@ function markdownWriter(options: MarkdownOptions, places: number): Writer {
   const value = (v: Value): string => {
     switch (v.kind) {
       case "money": case "percent": case "rate": case "count": return pageFigure(v, style, places);
-      case "delta": return pageDelta(v, style, places);
+      case "delta": return pageDelta(v, style, places, options.messages);
       case "spark": return v.levels.join(" ");
       case "mix": return v.parts.map((p) => `${p.id} ${p.share ? percent(p.share, 1, style) : "0%"}`).join(", ");
       case "mixLegend": return v.ids.join(", ");

@@ -112,8 +112,10 @@ function toned(text: string, tone: Tone | undefined, paint: Paint): string {
 function deltaText(v: Extract<Value, { kind: "delta" }>, unit: Unit, options: TerminalOptions, unitDecimals: number): string {
   const { paint, style } = options;
   const d: Decimal = v.amount;
-  const main = v.of === "points" ? `${signed(groupDigits(d.times(100), 1, style))}pt` : signed(v.of === "count" ? groupDigits(d, 0, style) : scaled(d, unit, style, unitDecimals));
-  if (d.isZero() || /^[+-]?0([.,]0+)?(pt)?$/.test(main)) return paint.dim(main.replace(/^[+-]/, ""));
+  const figure = v.of === "points" ? groupDigits(d.times(100), 1, style) : v.of === "count" ? groupDigits(d, 0, style) : scaled(d, unit, style, unitDecimals);
+  // A change of a percentage is in points; the row that holds it says so (compare.deltaBase.points).
+  if (d.isZero() || /^[+-]?0([.,]0+)?$/.test(figure)) return paint.dim(figure.replace(/^[+-]/, ""));
+  const main = signed(figure);
   const colour = v.better ? paint.green : paint.red;
   if (!v.full) return colour(main);
   const arrow = options.ascii ? (v.better ? "^" : "v") : v.better ? "▲" : "▼";
@@ -124,21 +126,21 @@ function deltaText(v: Extract<Value, { kind: "delta" }>, unit: Unit, options: Te
 function renderBlock(block: Block, w: TerminalWriter, options: TerminalOptions, out: string[]): void {
   switch (block.kind) {
     case "heading":
-      out.push(w.paint(words(block.text, w), block.tone));
+      out.push(w.paint(wrap(words(block.text, w), options.width), block.tone));
       return;
     case "paragraph": {
-      const text = words(block.text, w);
-      out.push(w.paint(block.wrap ? wrap(text, options.width, block.indent ?? "  ") : text, block.tone));
+      // Every paragraph fits the width; `indent` starts its continuation lines.
+      out.push(w.paint(wrap(words(block.text, w), options.width, block.indent ?? "  "), block.tone));
       return;
     }
     case "notes":
       for (const item of block.items) {
         const text = `${options.ascii ? "!" : "⚠"} ${words(item, w)}`;
-        out.push(w.paint(block.wrap ? wrap(text, options.width) : text, block.tone));
+        out.push(w.paint(wrap(text, options.width), block.tone));
       }
       return;
     case "list":
-      for (const item of block.items) out.push(`- ${words(item, w)}`);
+      for (const item of block.items) out.push(wrap(`- ${words(item, w)}`, options.width));
       return;
     case "table":
       out.push(tableText(block.table, w, options));
@@ -165,16 +167,69 @@ function renderBlock(block: Block, w: TerminalWriter, options: TerminalOptions, 
   }
 }
 
+/**
+ * The one layout rule for every table: as it is when it fits the width; otherwise its columns
+ * split into blocks that fit, each repeating the first `fixed` columns (at least the row labels),
+ * so no column is ever dropped; a block still too wide (one long text column) wraps its widest
+ * text column onto continuation lines.
+ */
 function tableText(table: Table, w: Writer, options: TerminalOptions): string {
-  const shown = table.columns.map((c, i) => ({ ...c, i })).filter((c) => c.minWidth === undefined || options.width >= c.minWidth);
-  const rows = table.rows.map((row) => shown.map((c) => words(row.cells[c.i] ?? [], w, c.i === 0 && row.indent ? "  ".repeat(row.indent) : "")));
-  const aligns: Align[] = shown.map((c) => c.align);
-  if (!table.split || shown.length <= table.fixed) return grid(rows, aligns);
-  const fixedCols = rows.map((r) => r.slice(0, table.fixed));
+  const rows = table.rows.map((row) => table.columns.map((_, i) => words(row.cells[i] ?? [], w, i === 0 && row.indent ? "  ".repeat(row.indent) : "")));
+  const aligns: Align[] = table.columns.map((c) => c.align);
+  const widths = aligns.map((_, c) => widest(rows.map((r) => r[c] ?? "")));
+  const total = widths.reduce((sum, x) => sum + x, 0) + 2 * Math.max(0, widths.length - 1);
+  if (total <= options.width) return grid(rows, aligns);
+  const fixed = Math.min(Math.max(table.fixed, 1), aligns.length);
   let fixedWidth = 0;
-  for (let c = 0; c < table.fixed; c++) fixedWidth += (c > 0 ? 2 : 0) + widest(fixedCols.map((r) => r[c]!));
-  const widths = shown.slice(table.fixed).map((_, k) => widest(rows.map((r) => r[table.fixed + k]!)));
-  return columnBlocks(fixedWidth, widths, options.width)
-    .map((cols) => grid(rows.map((r) => [...r.slice(0, table.fixed), ...cols.map((k) => r[table.fixed + k]!)]), [...aligns.slice(0, table.fixed), ...cols.map((k) => aligns[table.fixed + k]!)]))
+  for (let c = 0; c < fixed; c++) fixedWidth += (c > 0 ? 2 : 0) + widths[c]!;
+  if (fixed === aligns.length) return fitted(rows, aligns, options.width);
+  // Columns that belong together are measured as one, so a split never parts them.
+  const group = Math.max(1, table.group ?? 1);
+  const rest = widths.slice(fixed);
+  const units = Array.from({ length: Math.ceil(rest.length / group) }, (_, g) => rest.slice(g * group, g * group + group).reduce((sum, x, k) => sum + x + (k > 0 ? 2 : 0), 0));
+  return columnBlocks(fixedWidth, units, options.width)
+    .map((blockUnits) => blockUnits.flatMap((g) => Array.from({ length: Math.min(group, rest.length - g * group) }, (_, k) => g * group + k)))
+    .map((cols) => {
+      const picked = [...Array.from({ length: fixed }, (_, c) => c), ...cols.map((k) => fixed + k)];
+      return fitted(rows.map((r) => picked.map((c) => r[c] ?? "")), picked.map((c) => aligns[c]!), options.width);
+    })
     .join("\n\n");
+}
+
+/** Narrowest a wrapped text column gets: below this a word per line helps nobody. */
+const MIN_WRAPPED = 16;
+
+/** A grid within `width`, wrapping the widest left-aligned (text) columns where it is needed. */
+function fitted(rows: readonly (readonly string[])[], aligns: readonly Align[], width: number): string {
+  const widths = aligns.map((_, c) => widest(rows.map((r) => r[c] ?? "")));
+  let total = widths.reduce((sum, x) => sum + x, 0) + 2 * Math.max(0, widths.length - 1);
+  if (total <= width) return grid(rows, aligns);
+  const target = [...widths];
+  for (;;) {
+    let c = -1;
+    for (let k = 0; k < target.length; k++) if (aligns[k] === "left" && target[k]! > MIN_WRAPPED && (c < 0 || target[k]! > target[c]!)) c = k;
+    if (c < 0 || total <= width) break;
+    const cut = Math.min(total - width, target[c]! - MIN_WRAPPED);
+    target[c] = target[c]! - cut;
+    total -= cut;
+  }
+  const lines: string[][] = [];
+  for (const row of rows) {
+    const cells = aligns.map((_, c) => (target[c]! < widths[c]! ? wrapCell(row[c] ?? "", target[c]!) : [row[c] ?? ""]));
+    const height = Math.max(...cells.map((l) => l.length));
+    for (let k = 0; k < height; k++) lines.push(cells.map((l) => l[k] ?? ""));
+  }
+  return grid(lines, aligns);
+}
+
+// eslint-disable-next-line no-control-regex
+const PAINTED = /^((?:\u001b\[[0-9;]*m)*)([^\u001b]*)((?:\u001b\[[0-9;]*m)*)$/;
+// eslint-disable-next-line no-control-regex
+const ANSI_CODES = /\u001b\[[0-9;]*m/g;
+
+/** A cell's text in lines of at most `width` characters; a painted cell keeps its colour on each. */
+function wrapCell(cell: string, width: number): string[] {
+  const painted = PAINTED.exec(cell);
+  const [open, inner, close] = painted ? [painted[1]!, painted[2]!, painted[3]!] : ["", cell.replace(ANSI_CODES, ""), ""];
+  return wrap(inner, width, "").split("\n").map((line) => (open ? `${open}${line}${close}` : line));
 }

@@ -81,7 +81,7 @@ export function pageFigure(v: Extract<Value, { kind: "money" | "percent" | "rate
 }
 
 /** A change as the page formats write it: signed, and its relative change when `full`. */
-export function pageDelta(v: Extract<Value, { kind: "delta" }>, style: NumberStyle, places: number): string {
-  const main = v.of === "points" ? `${signed(groupDigits(v.amount.times(100), 2, style))} pt` : signed(groupDigits(v.amount, v.of === "money" ? places : 2, style));
+export function pageDelta(v: Extract<Value, { kind: "delta" }>, style: NumberStyle, places: number, messages: Catalogue = active): string {
+  const main = v.of === "points" ? `${signed(groupDigits(v.amount.times(100), 2, style))} ${messages["unit.points"]}` : signed(groupDigits(v.amount, v.of === "money" ? places : 2, style));
   return v.full && v.ratio ? `${main} (${signedPercent(v.ratio, 1, style)})` : main;
 }

@@ -3,8 +3,15 @@
 // allocation informs.
 import type { Decimal } from "../money/decimal.js";
 import { ALLOCATION_VIEWS, type AllocationComparison, type Projection } from "../engine/projection-types.js";
-import { Figure, code, money, msg, raw, val, type Block, type Data, type Dataset, type ReportDocument, type Row } from "./document.js";
+import { Figure, code, money, msg, raw, val, type Block, type Data, type Dataset, type ReportDocument, type Row, type Text } from "./document.js";
 import { warningTexts, warningsData, type Density } from "./report.js";
+
+/** "as modelled", "equal shares", else "by revenue", "by new customers", …. */
+function methodHeader(method: (typeof ALLOCATION_VIEWS)[number]): Text {
+  if (method === "as_modelled") return [msg("method.as_modelled")];
+  if (method === "equal") return [msg("allocations.column.equal")];
+  return [msg("allocations.column.by", { method: [msg(`method.${method}`)] })];
+}
 
 export function allocationsView(projection: Projection, comparisons: readonly AllocationComparison[], density: Density): ReportDocument {
   const page = density === "page";
@@ -18,7 +25,8 @@ export function allocationsView(projection: Projection, comparisons: readonly Al
       if (page) inner.push({ kind: "paragraph", text: [msg("allocations.intro.page")], tone: "muted" });
       const head: Row = {
         role: "head",
-        cells: [page ? [msg("allocations.column.channel")] : [], [msg("line.contribution")], ...ALLOCATION_VIEWS.map((v) => [msg(v === "new_customers" && !page ? "method.new_customers.short" : `method.${v}`)])],
+        // The contribution first, then net profit by each method: "by contribution" is a method.
+        cells: [page ? [msg("allocations.column.channel")] : [], [msg("line.contribution")], ...ALLOCATION_VIEWS.map((v) => methodHeader(v))],
       };
       const rows: Row[] = Object.entries(y.channels).map(([id, c]) => ({
         role: "line",
@@ -27,7 +35,7 @@ export function allocationsView(projection: Projection, comparisons: readonly Al
       inner.push({
         kind: "table",
         table: {
-          columns: [{ align: "left" }, { align: "right" }, ...ALLOCATION_VIEWS.map((v) => ({ align: "right" as const, ...(v === "new_customers" && !page ? { minWidth: 100 } : {}) }))],
+          columns: [{ align: "left" }, { align: "right" }, ...ALLOCATION_VIEWS.map(() => ({ align: "right" as const }))],
           rows: [head, ...rows],
           split: false,
           fixed: 1,

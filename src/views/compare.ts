@@ -77,7 +77,7 @@ function compareScreen(projection: Projection, comparison: Comparison, notes: re
         return [[{ value: figure(b, row.values[i]), ...best(row, i) }], d ? [val(d)] : []];
       })],
     }));
-    tables.push({ kind: "table", table: { columns: [{ align: "left" }, ...horizon.flatMap(() => [{ align: "right" as const }, { align: "left" as const }])], rows: [head, ...rows], split: false, fixed: 1 } });
+    tables.push({ kind: "table", table: { columns: [{ align: "left" }, ...horizon.flatMap(() => [{ align: "right" as const }, { align: "right" as const }])], rows: [head, ...rows], split: false, fixed: 1, group: 2 } });
   }
 
   // Per-year metrics: years as columns, a row per scenario and its delta to base below it.
@@ -100,7 +100,7 @@ function compareScreen(projection: Projection, comparison: Comparison, notes: re
           const d = delta(block, r, i, full);
           return d ? [val(d)] : [];
         };
-        rows.push({ role: "delta", indent: 2, cells: [[msg("compare.deltaBase", undefined, "muted")], ...yearRows.map((r) => cell(r, false)), ...(total ? [cell(total, true)] : [])] });
+        rows.push({ role: "delta", indent: 2, cells: [[msg(block.ratio ? "compare.deltaBase.points" : "compare.deltaBase", undefined, "muted")], ...yearRows.map((r) => cell(r, false)), ...(total ? [cell(total, true)] : [])] });
       }
     });
     const columns = head.cells.map((_, c) => ({ align: c === 0 ? ("left" as const) : ("right" as const) }));
@@ -155,7 +155,7 @@ const mix = (comparison: Comparison, shares: Readonly<Record<string, Decimal | n
   parts: comparison.channelIds.map((id) => ({ id, share: shares[id] ?? null })),
 });
 
-/** Grouped by winner: "best: webshop-push (revenue, net profit, NPV) · base (contrib. margin)". */
+/** Grouped by winner: "best: webshop-push (revenue, net profit, NPV) · base (contribution margin)". */
 function bestText(comparison: Comparison): Text {
   const winners = new Map<string, Text[]>();
   for (const block of comparison.metrics) {

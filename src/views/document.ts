@@ -64,16 +64,19 @@ export type Row = {
 
 export interface Column {
   readonly align: "left" | "right";
-  /** Leave the column out when the output is narrower than this (to be replaced by blocks). */
-  readonly minWidth?: number;
 }
 
 export interface Table {
   readonly columns: readonly Column[];
   readonly rows: readonly Row[];
-  /** Split into column blocks that fit the width, repeating the first `fixed` columns. */
+  /** Split into column blocks that fit the width, repeating the first `fixed` columns. (A
+   *  terminal splits any table wider than its width; `split` says the table may be split even
+   *  when it would fit, by year blocks of a report.) */
   readonly split: boolean;
   readonly fixed: number;
+  /** Columns after the fixed ones that belong together (a figure and its change): a split
+   *  keeps each run of `group` columns in one block. */
+  readonly group?: number;
 }
 
 export type Block =

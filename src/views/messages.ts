@@ -12,18 +12,17 @@ export type AllocationMethod = "as_modelled" | "revenue" | "gross_profit" | "con
 export type MessageKey =
   | `line.${LineField}`
   | `method.${AllocationMethod}`
-  | "method.new_customers.short"
   | "list.comma" | "list.dot"
   | "total"
-  | "unit.k" | "unit.M" | "unit.bn"
+  | "unit.k" | "unit.M" | "unit.bn" | "unit.points"
   | "range"
   | "report.title.screen" | "report.title.page" | "report.title.page.named"
   | "report.about" | "report.footer.screen" | "report.footer.page"
   | "report.column.line" | "report.cell"
   | "warning.zeroDrivers" | "warning.negativeDriver" | "warning.zeroDrivers.one" | "warning.negativeDriver.one"
-  | "allocations.intro.screen" | "allocations.intro.page" | "allocations.title.screen" | "allocations.title.page" | "allocations.column.channel"
+  | "allocations.intro.screen" | "allocations.intro.page" | "allocations.title.screen" | "allocations.title.page" | "allocations.column.channel" | "allocations.column.by" | "allocations.column.equal"
   | "compare.title.screen" | "compare.title.page" | "compare.what.none" | "compare.what.one" | "compare.what.many"
-  | "compare.npvAt" | "compare.npvOwnRate" | "compare.vsBase" | "compare.deltaBase" | "compare.chart" | "compare.chart.note" | "compare.mix" | "compare.mix.legend"
+  | "compare.npvAt" | "compare.npvOwnRate" | "compare.vsBase" | "compare.deltaBase" | "compare.deltaBase.points" | "compare.chart" | "compare.chart.note" | "compare.mix" | "compare.mix.legend"
   | "compare.best" | "compare.best.group" | "compare.allEqual" | "compare.scenarioNamed"
   | "compare.column.metric" | "compare.column.year" | "compare.column.delta" | "compare.column.scenario" | "compare.column.mix" | "compare.horizon"
   | "note.checkFailed" | "note.checkFailsIn"

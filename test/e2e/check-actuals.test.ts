@@ -45,14 +45,14 @@ describe("check --actuals: variance checks", () => {
   it("fails below the threshold and passes above it, in every format", () => {
     const failing = modelWith("650k", "4%");
     const passing = modelWith("660k", "5%");
-    const text = distplan(["check", failing, "--actuals", ACTUALS]);
+    const text = distplan(["check", failing, "--actuals", ACTUALS, "--width", "400"]); // no wrapping: content, not layout
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/✗ direct revenue on plan: revenue_variance ≥ -650,000 · direct · base · 2027: -653,524\.2\d/);
     expect(text.stdout).toMatch(/✗ every channel's contribution on plan: contribution_variance ≥ -4% · direct · base · 2027: -4\.5%/);
     // One outcome per channel: resellers and webshop are ahead of plan and pass.
     expect(text.stdout).toMatch(/✓ every channel's contribution on plan: contribution_variance ≥ -4% · resellers/);
     expect(text.stdout).toMatch(/✓ every channel's contribution on plan: contribution_variance ≥ -4% · webshop/);
-    const ok = distplan(["check", passing, "--actuals", ACTUALS]);
+    const ok = distplan(["check", passing, "--actuals", ACTUALS, "--width", "400"]);
     expect([ok.code, ok.stdout]).toEqual([0, expect.stringMatching(/✓ direct revenue on plan: revenue_variance ≥ -660,000 · direct \(1 year, base\)/)]);
 
     const json = JSON.parse(distplan(["check", failing, "--actuals", ACTUALS, "--format", "json"]).stdout) as { files: { checks: { name: string; metric: string; status: string; results: { value: number }[] }[] }[] };
@@ -70,14 +70,15 @@ describe("check --actuals: variance checks", () => {
   });
 
   it("without --actuals: a note on stderr, and stdout as for the model without them", () => {
-    const withChecks = distplan(["check", modelWith("650k", "4%")]);
+    // Wide, so that the two paths' different lengths do not wrap lines differently.
+    const withChecks = distplan(["check", modelWith("650k", "4%"), "--width", "400"]);
     expect(withChecks.code).toBe(0);
     expect(withChecks.stderr).toMatch(/: 2 variance checks not evaluated: pass --actuals FILE/);
     const plain = distplan(["check", "examples/hybrid-b2b.yaml"]);
     const copy = join(dir, "plain.yaml");
     writeFileSync(copy, readFileSync(join(ROOT, "examples/hybrid-b2b.yaml")));
     const same = (s: string, file: string) => s.split(file).join("FILE");
-    expect(same(withChecks.stdout, modelWith("650k", "4%"))).toBe(same(distplan(["check", copy]).stdout, copy));
+    expect(same(withChecks.stdout, modelWith("650k", "4%"))).toBe(same(distplan(["check", copy, "--width", "400"]).stdout, copy));
     // A model without variance checks: --actuals changes nothing, and the file is not even read.
     expect(distplan(["check", "examples/hybrid-b2b.yaml", "--actuals", "no-such.csv"]).stdout).toBe(plain.stdout);
   });

@@ -174,7 +174,7 @@ describe("the glossary", () => {
     const doc = readFileSync(join(ROOT, "docs/MODEL.md"), "utf8");
     const glossary = doc.slice(doc.indexOf("## 15. Glossary"));
     const dutchColumn = glossary.split("\n").filter((l) => l.startsWith("| ")).map((l) => l.split("|")[2] ?? "").join(" ").toLowerCase();
-    const shortForms = ["DB1", "NCW", "cum. nettowinst", "kostprijs omzet", "conflictcompensatie"];
+    const shortForms = ["DB1 (na variabele kosten)", "NCW", "kostprijs omzet", "conflictcompensatie"];
     const labels = Object.entries(nl).filter(([k]) => k.startsWith("line.")).map(([, v]) => v);
     const missing = labels.filter((l) => !shortForms.includes(l) && !dutchColumn.includes(l.toLowerCase()));
     expect(missing).toEqual([]);

@@ -30,7 +30,8 @@ describe("check output formats", async () => {
 
   it("text: failing check with its line, lint, passes and a summary", async () => {
     const text = checksAsText(checked, { strict: false, paint: plainPaint });
-    expect(text).toContain("examples/voorbeeld.yaml:100  ✗ contribution_margin ≥ 10% · partners · base · 2027: 5.3%  (also 2028–2031)");
+    // At 80 columns the line wraps (the layout is the golden file's): the words, whatever the breaks.
+    expect(text.replace(/\s+/g, " ")).toContain("examples/voorbeeld.yaml:100 ✗ contribution_margin ≥ 10% · partners · base · 2027: 5.3% (also 2028–2031)");
     expect(text).toContain("test/fixtures/invalid/MIX_NOT_100.yaml:20:8  ✗ invalid MIX_NOT_100");
     expect(text.trim().split("\n").at(-1)).toBe("3 files · 1 invalid · 1 check failed · 4 passed · 2 warnings");
     await expect(text).toMatchFileSnapshot(golden("mixed.txt"));

@@ -13,7 +13,7 @@ import { EXIT } from "../errors.js";
 import { expandPatterns } from "../glob.js";
 import { resolveModelPath } from "../models.js";
 import { issuesAsText } from "../issues.js";
-import { localeStyle, stderrPaint, stdoutPaint, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
+import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
 export type CheckFormat = "text" | "json" | "junit" | "github" | "md";
 
@@ -21,6 +21,7 @@ export interface CheckOptions extends GlobalOptions {
   readonly strict?: boolean;
   readonly format: CheckFormat;
   readonly ascii?: boolean;
+  readonly width?: string;
   /** An actuals CSV for the model's variance checks (#15). */
   readonly actuals?: string;
 }
@@ -55,7 +56,7 @@ export async function runCheck(args: readonly string[], options: CheckOptions): 
   // report show them; they never change the exit code, not even under --strict.
   for (const f of files) if (f.outcomes !== null) writeErr(issuesAsText(f.loaded, stderrPaint(options), ["warning"]));
   switch (options.format) {
-    case "text": writeOut(renderTerminal(checkView(files, strict, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, style: localeStyle(undefined), paint: stdoutPaint(options), ascii: wantsAscii(options.ascii) })); break;
+    case "text": writeOut(renderTerminal(checkView(files, strict, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, width: terminalWidth(options.width), style: localeStyle(undefined), paint: stdoutPaint(options), ascii: wantsAscii(options.ascii) })); break;
     case "json": writeOut(renderJson(checkData(files, strict))); break;
     case "junit": writeOut(checksAsJunit(files, { strict })); break;
     case "github": writeOut(checksAsGithub(files, { strict })); break;
