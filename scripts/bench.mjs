@@ -104,6 +104,10 @@ const files = Array.from({ length: 50 }, (_, i) => write(`check-${String(i).padS
 const check = pair([bin, "check", ...files], [bin, "check", files[0]], runs);
 rows.push({ figure: "`check` of 50 model files in one call / `check` of one", value: `${check.ratio.toFixed(2)}×`, detail: `${ms(check.a)} vs ${ms(check.b)}`, target: "≤ 3×", ok: check.ratio <= 3 });
 
+// 4. Issue #13: sensitivity of NPV to every input of the complete example, whole process.
+const sens = pair([bin, "sensitivity", "examples/voorbeeld.yaml"], bare, bigRuns);
+rows.push({ figure: "`sensitivity examples/voorbeeld.yaml` (every input), whole process", value: ms(sens.a), detail: `${sens.ratio.toFixed(1)}× \`node -e 0\` (${ms(sens.b)})`, target: "≤ 1.5 s", ok: sens.a <= 1500 });
+
 const version_ = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
 console.log(`distplan ${version_} · node ${process.version} · ${runs} pairs (start-up, check), ${bigRuns} pairs (synthetic plan) · medians\n`);
 console.log("| figure | measured | target | met | medians |");

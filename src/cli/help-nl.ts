@@ -82,8 +82,24 @@ export const HELP_NL: Readonly<Record<string, string>> = {
   "also roll base forward from the actual customer base: NPV and cumulative net profit beside the plan":
     "rol ook basis door vanaf het werkelijke klantenbestand: NCW en cumulatieve nettowinst naast het plan",
   "with --reforecast: write the model with the re-forecast scenario added to FILE": "met --reforecast: schrijf het model met het herprognosescenario erbij naar FILE",
-};
+  // sensitivity, solve
+  "which input matters: each one moved down and up by a step, ranked by its effect on a metric (a tornado)":
+    "welke invoer telt: elke invoer een stap omlaag en omhoog, gerangschikt naar het effect op een maatstaf (een tornado)",
+  "the scenario to move the inputs of (default: base)": "het scenario waarvan de invoer beweegt (standaard: base)",
+  "the metric to watch (default: npv; any compare metric)": "de maatstaf om te volgen (standaard: npv; elke maatstaf van compare)",
+  "a channel's metric instead of the total": "de maatstaf van een kanaal in plaats van het totaal",
+  "a segment's metric instead of the total": "de maatstaf van een segment in plaats van het totaal",
+  "one year's metric (default: over the horizon)": "de maatstaf van één jaar (standaard: over de horizon)",
+  "how far each input moves, down and up (default: 10%; a mix share by as many points)": "hoe ver elke invoer omlaag en omhoog gaat (standaard: 10%; een mixaandeel evenveel procentpunten)",
+  "only these inputs, by path: segments.*.churn, channels.partners.**": "alleen deze invoer, naar pad: segments.*.churn, channels.partners.**",
+  "goal seek: the value of one input at which a metric reaches a target": "doelzoeken: de waarde van één invoer waarbij een maatstaf een doel haalt",
+  "the scenario to solve in (default: base)": "het scenario om in te zoeken (standaard: base)",
+  "the input to vary, by path: channels.partners.partner_margin": "de invoer die varieert, naar pad: channels.partners.partner_margin",
+  "the value the metric must reach: 10%, 0, 1.5M": "de waarde die de maatstaf moet halen: 10%, 0, 1.5M",
+  "the metric (default: npv; any compare metric)": "de maatstaf (standaard: npv; elke maatstaf van compare)",
+  "the metric over the horizon (the default)": "de maatstaf over de horizon (de standaard)",
 
+};
 const TITLES: Readonly<Record<string, string>> = { "Usage:": "Gebruik:", "Options:": "Opties:", "Commands:": "Commando's:", "Arguments:": "Argumenten:", "Global Options:": "Algemene opties:" };
 
 /** Every description a person can read in `--help` of this program, its commands and options. */

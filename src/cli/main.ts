@@ -92,7 +92,7 @@ const unitOption = () => oneOf(new Option("--unit <unit>", "table unit: 1, k, M 
 const localeOption = () => new Option("--locale <locale>", "number separators of a locale, e.g. nl-NL");
 const widthOption = () => new Option("--width <columns>", `table width, at least ${MIN_WIDTH} (default: the terminal's, or 80)`).argParser(parseWidth);
 
-const COMMANDS = new Set(["report", "compare", "check", "diff", "textconv", "git-setup", "validate", "fmt", "init", "schema", "actuals"]);
+const COMMANDS = new Set(["report", "compare", "check", "diff", "textconv", "git-setup", "validate", "fmt", "init", "schema", "actuals", "sensitivity", "solve"]);
 
 /**
  * The command argv names, if it names one: the first argument that is not an option (the global
@@ -274,6 +274,50 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .action(async (model: string, actuals: string, _opts, cmd: Command) => {
       const { runActuals } = await import("./commands/actuals.js");
       outcome.code = await runActuals(model, actuals, cmd.optsWithGlobals());
+    }));
+
+  define("sensitivity", () => program
+    .command("sensitivity")
+    .description("which input matters: each one moved down and up by a step, ranked by its effect on a metric (a tornado)")
+    .argument("[model]", "model file (default ./distplan.yaml)")
+    .addOption(scenarioOption("the scenario to move the inputs of (default: base)"))
+    .option("--metric <metric>", "the metric to watch (default: npv; any compare metric)")
+    .option("--channel <id>", "a channel's metric instead of the total")
+    .option("--segment <id>", "a segment's metric instead of the total")
+    .option("--year <year>", "one year's metric (default: over the horizon)")
+    .option("--step <percent>", "how far each input moves, down and up (default: 10%; a mix share by as many points)")
+    .option("--inputs <glob...>", "only these inputs, by path: segments.*.churn, channels.partners.**")
+    .addOption(formatOption(["table", "json", "csv", "md"], "table"))
+    .addOption(unitOption())
+    .addOption(localeOption())
+    .addOption(widthOption())
+    .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
+    .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
+    .option("--ascii", "ASCII only: no Unicode glyphs")
+    .action(async (model: string | undefined, _opts, cmd: Command) => {
+      const { runSensitivity } = await import("./commands/decide.js");
+      outcome.code = await runSensitivity(model, cmd.optsWithGlobals());
+    }));
+
+  define("solve", () => program
+    .command("solve")
+    .description("goal seek: the value of one input at which a metric reaches a target")
+    .argument("[model]", "model file (default ./distplan.yaml)")
+    .addOption(scenarioOption("the scenario to solve in (default: base)"))
+    .requiredOption("--vary <path>", "the input to vary, by path: channels.partners.partner_margin")
+    .requiredOption("--target <value>", "the value the metric must reach: 10%, 0, 1.5M")
+    .option("--metric <metric>", "the metric (default: npv; any compare metric)")
+    .option("--channel <id>", "a channel's metric instead of the total")
+    .option("--segment <id>", "a segment's metric instead of the total")
+    .option("--year <year>", "one year's metric (default: over the horizon)")
+    .option("--horizon", "the metric over the horizon (the default)")
+    .addOption(formatOption(["table", "json", "md"], "table"))
+    .addOption(localeOption())
+    .addOption(widthOption())
+    .option("--ascii", "ASCII only: no Unicode glyphs")
+    .action(async (model: string | undefined, _opts, cmd: Command) => {
+      const { runSolve } = await import("./commands/decide.js");
+      outcome.code = await runSolve(model, cmd.optsWithGlobals());
     }));
 
   if (activeLanguage() === "nl") dutchHelp(program);

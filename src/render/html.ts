@@ -7,7 +7,7 @@
 import { fixed, type Decimal } from "../money/decimal.js";
 import type { Block, Chart, ReportDocument, Table, Tone, Value } from "../views/document.js";
 import { groupDigits, percent, yearRanges, PLAIN_STYLE, type NumberStyle } from "./format.js";
-import { activeMessages, pageDelta, pageFigure, words, type Writer } from "./text.js";
+import { activeMessages, bar, pageDelta, pageFigure, words, type Writer } from "./text.js";
 import type { Catalogue } from "./messages/en.js";
 
 export interface HtmlOptions {
@@ -123,6 +123,7 @@ function htmlWriter(options: HtmlOptions, places: number): Writer {
         return v.better === null ? text : `<span class="${v.better ? "good" : "bad"}">${text}${arrow}</span>`;
       }
       case "spark": return v.levels.map((l) => "▁▂▃▄▅▆▇█"[l] ?? "").join("");
+      case "bar": return bar(v.eighths, false);
       case "mix": return v.parts.map((p) => `${modelText(p.id)} ${p.share ? percent(p.share, 1, style) : "0%"}`).join(", ");
       case "mixLegend": return v.ids.map(modelText).join(", ");
       case "year": return String(v.year);

@@ -2,7 +2,7 @@
 // cent (it is read as a record), headings as `###`, tables as pipe tables, notes as quotes.
 import type { Block, ReportDocument, Table, Value } from "../views/document.js";
 import { mdEscape, mdText, percent, yearRanges, PLAIN_STYLE, type NumberStyle } from "./format.js";
-import { activeMessages, pageDelta, pageFigure, words, type Writer } from "./text.js";
+import { activeMessages, bar, pageDelta, pageFigure, words, type Writer } from "./text.js";
 import type { Catalogue } from "./messages/en.js";
 
 export interface MarkdownOptions {
@@ -30,6 +30,7 @@ function markdownWriter(options: MarkdownOptions, places: number): Writer {
       case "money": case "percent": case "rate": case "count": return pageFigure(v, style, places);
       case "delta": return pageDelta(v, style, places, options.messages);
       case "spark": return v.levels.join(" ");
+      case "bar": return bar(v.eighths, false);
       case "mix": return v.parts.map((p) => `${p.id} ${p.share ? percent(p.share, 1, style) : "0%"}`).join(", ");
       case "mixLegend": return v.ids.join(", ");
       case "year": return String(v.year);

@@ -9,7 +9,7 @@ import {
   asciiText, autoUnit, unitPlaces, visibleControls, groupDigits, percent, plainPaint, scaled, shortPercent, signed, signedPercent, wrap, yearRanges, PLAIN_STYLE,
   type NumberStyle, type Paint, type Unit,
 } from "./format.js";
-import { activeMessages, abbreviations, exactMoney, words, type Writer } from "./text.js";
+import { activeMessages, abbreviations, bar, exactMoney, words, type Writer } from "./text.js";
 import type { Catalogue } from "./messages/en.js";
 
 export interface TerminalOptions {
@@ -56,9 +56,10 @@ function terminalWriter(options: TerminalOptions, unit: Unit, places = 2, unitDe
       case "money": return v.exact ? exactMoney(v.amount, v.exact, style, places) : scaled(v.amount, unit, style, unitDecimals);
       case "percent": return v.ratio === null ? "–" : percent(v.ratio, v.places ?? 1, style);
       case "rate": return shortPercent(v.ratio, style);
-      case "count": return groupDigits(v.amount, 0, style);
+      case "count": return groupDigits(v.amount, v.places ?? 0, style);
       case "delta": return deltaText(v, unit, options, unitDecimals);
       case "spark": return v.levels.map((level) => glyphs[level]!).join("");
+      case "bar": return bar(v.eighths, options.ascii);
       case "mix": {
         const abbr = abbreviations(v.parts.map((p) => p.id));
         return v.parts.map((p) => `${abbr[p.id]}${p.share ? fixed(p.share.times(100), 0) : "0"}`).join(" ");

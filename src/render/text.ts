@@ -80,6 +80,14 @@ export function pageFigure(v: Extract<Value, { kind: "money" | "percent" | "rate
   }
 }
 
+const EIGHTHS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+
+/** A horizontal bar of `eighths` eighths of a character: full blocks and one partial block. */
+export function bar(eighths: number, ascii: boolean): string {
+  const whole = Math.floor(eighths / 8);
+  return ascii ? "#".repeat(Math.round(eighths / 8)) : "█".repeat(whole) + EIGHTHS[eighths % 8]!;
+}
+
 /** A change as the page formats write it: signed, and its relative change when `full`. */
 export function pageDelta(v: Extract<Value, { kind: "delta" }>, style: NumberStyle, places: number, messages: Catalogue = active): string {
   const main = v.of === "points" ? `${signed(groupDigits(v.amount.times(100), 2, style))} ${messages["unit.points"]}` : signed(groupDigits(v.amount, v.of === "money" ? places : 2, style));

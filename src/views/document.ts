@@ -19,7 +19,8 @@ export type Value =
   | { readonly kind: "percent"; readonly ratio: Decimal | null; readonly places?: number }
   /** A rate as people write it: 8%, 7.5% (the discount rate). */
   | { readonly kind: "rate"; readonly ratio: Decimal }
-  | { readonly kind: "count"; readonly amount: Decimal }
+  /** A count (customers, partners) or a plain number; `places` decimals on a screen (default 0). */
+  | { readonly kind: "count"; readonly amount: Decimal; readonly places?: number }
   /** A change against a reference; `better` says which way is good (null: no change). */
   | {
       readonly kind: "delta";
@@ -32,6 +33,8 @@ export type Value =
       readonly full: boolean;
     }
   | { readonly kind: "spark"; readonly levels: readonly number[] }
+  /** A bar of a tornado: its length as a share (0 to 1) of the longest, in eighths of a cell. */
+  | { readonly kind: "bar"; readonly eighths: number }
   /** Shares of a whole per part (revenue mix per channel), in the parts' order. */
   | { readonly kind: "mix"; readonly parts: readonly { readonly id: string; readonly share: Decimal | null }[] }
   /** The abbreviation legend of a mix: "D direct · P partners". */

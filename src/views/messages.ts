@@ -62,4 +62,6 @@ export type MessageKey =
   | "actuals.pvm.title.revenue" | "actuals.pvm.title.contribution" | "actuals.pvm.customers_plan" | "actuals.pvm.customers_actual" | "actuals.pvm.plan"
   | "actuals.pvm.volume" | "actuals.pvm.mix" | "actuals.pvm.price" | "actuals.pvm.total" | "actuals.pvm.legend" | "actuals.legend.seasonal"
   | "actuals.reforecast.title" | "actuals.reforecast.plan" | "actuals.reforecast.new" | "actuals.reforecast.base" | "actuals.reforecast.npv"
-  | "actuals.reforecast.cumulative_net_profit" | "actuals.reforecast.legend" | "actuals.reforecast.written";
+  | "actuals.reforecast.cumulative_net_profit" | "actuals.reforecast.legend" | "actuals.reforecast.written"
+  // #13 decision tools
+  | "decide.horizon" | "decide.sensitivity.title.screen" | "decide.sensitivity.title.page" | "decide.sensitivity.about" | "decide.column.input" | "decide.column.low" | "decide.column.high" | "decide.column.swing" | "decide.column.swing.points" | "decide.column.elasticity" | "decide.column.tornado" | "decide.capped" | "decide.capped.legend" | "decide.breaks" | "decide.solve.title" | "decide.solve.planned" | "decide.solve.answer" | "decide.solve.metricPlanned" | "decide.solve.achieved" | "decide.solve.check" | "decide.solve.unreachable" | "decide.solve.notMonotone";
