@@ -74,7 +74,8 @@ export function comparisonCharts(projection: Projection, npv: Comparison): Block
       notes: ids.map((_, i) => {
         const d = row.deltas[i];
         if (d === null || d === undefined) return [];
-        return [msg("chart.vsBase", { delta: [val({ kind: "delta", of: "money", amount: d, ratio: row.deltaRatios[i] ?? null, better: d.isZero() ? null : d.isPositive(), full: true })] })];
+        const delta = [val({ kind: "delta", of: "money", amount: d, ratio: row.deltaRatios[i] ?? null, better: d.isZero() ? null : d.isPositive(), full: true })];
+        return [ids[0] === "base" ? msg("chart.vsBase", { delta }) : msg("chart.vsRef", { delta, ref: [code(ids[0]!)] })];
       }),
     }),
     chart({

@@ -37,9 +37,16 @@ function joined(items: readonly Text[], sep: MessageKey): Text {
   return items.flatMap((item, i) => (i === 0 ? item : [msg(sep), ...item]));
 }
 
-function what(n: number): Piece {
+/** "2 scenarios vs base", or vs the scenario given with --against (the first of the comparison). */
+function what(n: number, ref = "base"): Piece {
+  if (ref !== "base") return n === 2 ? msg("compare.what.one.ref", { ref: [raw(ref)] }) : msg("compare.what.many.ref", { count: String(n - 1), ref: [raw(ref)] });
   if (n === 2) return msg("compare.what.one");
   return msg("compare.what.many", { count: String(n - 1) });
+}
+
+/** A label about the reference: base's own words, or the same naming the --against scenario. */
+function against(key: "compare.vsBase" | "compare.deltaBase" | "compare.deltaBase.points", ref: string): Piece {
+  return ref === "base" ? msg(key, undefined, "muted") : msg(`${key}.ref`, { ref: [raw(ref)] }, "muted");
 }
 
 export function compareView(projection: Projection, comparison: Comparison, options: CompareViewOptions): ReportDocument {
@@ -55,7 +62,7 @@ function compareScreen(projection: Projection, comparison: Comparison, notes: re
   // Non-best values get the same width of blank, so a right-aligned column stays aligned.
   const best = (row: CompareRow, i: number) => (n > 1 ? { best: row.best === i } : {});
   const blocks: Block[] = [
-    { kind: "heading", text: [msg("compare.title.screen", { model: projection.name, what: [n === 1 ? msg("compare.what.none") : what(n)], currency: projection.currency, unit: [{ unit: true }] })], tone: "strong" },
+    { kind: "heading", text: [msg("compare.title.screen", { model: projection.name, what: [n === 1 ? msg("compare.what.none") : what(n, ids[0])], currency: projection.currency, unit: [{ unit: true }] })], tone: "strong" },
     { kind: "gap" },
   ];
 
@@ -67,7 +74,7 @@ function compareScreen(projection: Projection, comparison: Comparison, notes: re
     const npv = projection.commonDiscountRate ? msg("compare.npvAt", { rate: [val({ kind: "rate", ratio: projection.commonDiscountRate })] }, "strong") : msg("compare.npvOwnRate", undefined, "strong");
     const head: Row = {
       role: "head",
-      cells: [[], ...horizon.flatMap((b) => [[b.metric === "npv" ? npv : { ...label(b.metric), tone: "strong" as const }], n > 1 ? [msg("compare.vsBase", undefined, "muted")] : []])],
+      cells: [[], ...horizon.flatMap((b) => [[b.metric === "npv" ? npv : { ...label(b.metric), tone: "strong" as const }], n > 1 ? [against("compare.vsBase", ids[0]!)] : []])],
     };
     const rows: Row[] = ids.map((id, i) => ({
       role: "line",
@@ -100,7 +107,7 @@ function compareScreen(projection: Projection, comparison: Comparison, notes: re
           const d = delta(block, r, i, full);
           return d ? [val(d)] : [];
         };
-        rows.push({ role: "delta", indent: 2, cells: [[msg(block.ratio ? "compare.deltaBase.points" : "compare.deltaBase", undefined, "muted")], ...yearRows.map((r) => cell(r, false)), ...(total ? [cell(total, true)] : [])] });
+        rows.push({ role: "delta", indent: 2, cells: [[against(block.ratio ? "compare.deltaBase.points" : "compare.deltaBase", ids[0]!)], ...yearRows.map((r) => cell(r, false)), ...(total ? [cell(total, true)] : [])] });
       }
     });
     const columns = head.cells.map((_, c) => ({ align: c === 0 ? ("left" as const) : ("right" as const) }));
@@ -169,7 +176,7 @@ function bestText(comparison: Comparison): Text {
 
 function comparePage(projection: Projection, comparison: Comparison): ReportDocument {
   const ids = comparison.scenarioIds;
-  const blocks: Block[] = [{ kind: "heading", text: [msg("compare.title.page", { model: projection.name, what: [what(ids.length)], currency: projection.currency })] }];
+  const blocks: Block[] = [{ kind: "heading", text: [msg("compare.title.page", { model: projection.name, what: [what(ids.length, ids[0])], currency: projection.currency })] }];
   const named = ids.slice(1).flatMap((id, k) => {
     const name = comparison.scenarioNames[k + 1];
     return name && name !== id ? [[msg("compare.scenarioNamed", { id: [code(id)], name })]] : [];

@@ -22,7 +22,7 @@ export type MessageKey =
   | "warning.zeroDrivers" | "warning.negativeDriver" | "warning.zeroDrivers.one" | "warning.negativeDriver.one"
   | "allocations.intro.screen" | "allocations.intro.page" | "allocations.title.screen" | "allocations.title.page" | "allocations.column.channel" | "allocations.column.by" | "allocations.column.equal"
   | "compare.title.screen" | "compare.title.page" | "compare.what.none" | "compare.what.one" | "compare.what.many"
-  | "compare.npvAt" | "compare.npvOwnRate" | "compare.vsBase" | "compare.deltaBase" | "compare.deltaBase.points" | "compare.chart" | "compare.chart.note" | "compare.mix" | "compare.mix.legend"
+  | "compare.npvAt" | "compare.npvOwnRate" | "compare.vsBase" | "compare.deltaBase" | "compare.what.one.ref" | "compare.what.many.ref" | "compare.vsBase.ref" | "compare.deltaBase.ref" | "compare.deltaBase.points.ref" | "compare.deltaBase.points" | "compare.chart" | "compare.chart.note" | "compare.mix" | "compare.mix.legend"
   | "compare.best" | "compare.best.group" | "compare.allEqual" | "compare.scenarioNamed"
   | "compare.column.metric" | "compare.column.year" | "compare.column.delta" | "compare.column.scenario" | "compare.column.mix" | "compare.horizon"
   | "note.checkFailed" | "note.checkFailsIn"
@@ -51,7 +51,7 @@ export type MessageKey =
   | "chart.keyFigures" | "chart.column.scenario" | "chart.column.lastYear" | "chart.data" | "chart.details"
   | "chart.revenue" | "chart.revenue.desc" | "chart.netProfit" | "chart.netProfit.desc" | "chart.mix" | "chart.mix.desc"
   | "chart.allocation" | "chart.allocation.desc" | "chart.npv" | "chart.npv.desc" | "chart.scenarioNetProfit" | "chart.scenarioNetProfit.desc"
-  | "chart.vsBase"
+  | "chart.vsBase" | "chart.vsRef"
   // #14 partner tiers
   | "lint.TIER_LADDER.earns" | "lint.TIER_LADDER.requires" | "lint.TIER_UNREACHABLE" | "lint.PARTNER_LOSES"
   // #13 horizon figures

@@ -10,6 +10,7 @@ import { chartedComparison } from "../../views/charts.js";
 import { reportView } from "../../views/report.js";
 import { renderJson } from "../../render/json.js";
 import type { Unit } from "../../render/format.js";
+import type { Projection } from "../../engine/projection-types.js";
 import { evaluateChecks } from "../../engine/checks.js";
 import { failingCheckNotes } from "../../views/check.js";
 import { issuesAsText } from "../issues.js";
@@ -30,6 +31,7 @@ export interface CompareOptions extends GlobalOptions {
   readonly bom?: boolean;
   readonly output?: string;
   readonly ascii?: boolean;
+  readonly against?: string;
 }
 
 export function parseMetrics(requested: readonly string[] | undefined): CompareMetric[] {
@@ -42,6 +44,21 @@ export function parseMetrics(requested: readonly string[] | undefined): CompareM
     }
   }
   return [...new Set(metrics as CompareMetric[])];
+}
+
+/**
+ * --against ID: the comparison's reference (its first scenario, which every change is measured
+ * from) is that scenario instead of base; base becomes an ordinary column. Without it, base.
+ */
+function against(projection: Projection, id: string | undefined, source: string): Projection {
+  if (id === undefined || id === "base") return projection;
+  const ids = projection.scenarios.map((s) => s.id);
+  const reference = projection.scenarios.find((s) => s.id === id);
+  if (!reference) {
+    const close = suggest(id, ids);
+    throw new UsageError(`--against ${id}: no such scenario among those compared in ${source}`, close ? `did you mean '${close}'?` : `the scenarios compared are: ${ids.join(", ")}`);
+  }
+  return { ...projection, scenarios: [reference, ...projection.scenarios.filter((s) => s !== reference)] };
 }
 
 export async function runCompare(modelArg: string | undefined, options: CompareOptions): Promise<number> {
@@ -62,7 +79,7 @@ async function writeComparison(modelArg: string | undefined, options: CompareOpt
     // Only base chosen from a model that has scenarios: the renderer would say "no scenarios".
     throw new UsageError("--scenario base leaves nothing to compare: compare shows scenarios against base", `the scenarios of ${loaded.source} are: ${others.join(", ")}; name one, or leave --scenario out to compare them all`);
   }
-  const projection = selectScenarios(loaded, requested, "all");
+  const projection = against(selectScenarios(loaded, requested, "all"), options.against, loaded.source);
   const comparison = compareScenarios(projection, metrics);
   const style = localeStyle(options.locale);
   const out = (text: string) => emit(text, options.output);
