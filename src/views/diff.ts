@@ -4,6 +4,7 @@ import { stringify } from "yaml";
 import type { Decimal } from "../money/decimal.js";
 import type { AssumptionChange } from "../diff/assumptions.js";
 import type { Impact, ScenarioImpact } from "../diff/impact.js";
+import type { Attribution } from "../diff/attribution.js";
 import { lintText } from "./check.js";
 import { Figure, Words, code, msg, raw, val, type Block, type Data, type Piece, type ReportDocument, type Row, type Text, type Value } from "./document.js";
 import type { LineField } from "./messages.js";
@@ -16,6 +17,8 @@ export interface ModelDiff {
   readonly minorUnits: number;
   readonly assumptions: readonly AssumptionChange[];
   readonly impact: Impact;
+  /** base's change split over the changed assumptions (Shapley); absent when base did not move. */
+  readonly attribution?: Attribution;
 }
 
 export const isEmptyDiff = (d: ModelDiff) =>
@@ -56,7 +59,7 @@ function diffScreen(d: ModelDiff): ReportDocument {
   if (d.assumptions.length === 0) blocks.push({ kind: "heading", text: [msg("diff.assumptions.none")], tone: "strong" });
   if (d.impact.addedScenarios.length) blocks.push({ kind: "paragraph", text: [msg("diff.scenarios.added", { ids: d.impact.addedScenarios.join(", ") })] });
   if (d.impact.removedScenarios.length) blocks.push({ kind: "paragraph", text: [msg("diff.scenarios.removed", { ids: d.impact.removedScenarios.join(", ") })] });
-  for (const s of d.impact.scenarios) blocks.push({ kind: "gap" }, ...impactBlocks(s, d));
+  for (const s of d.impact.scenarios) blocks.push({ kind: "gap" }, ...impactBlocks(s, d), ...(s.scenario === "base" ? attributionBlocks(d, "screen") : []));
   if (d.impact.scenarios.length === 0) blocks.push({ kind: "gap" }, { kind: "paragraph", text: [msg("diff.impact.none")] });
   blocks.push({ kind: "gap" }, ...checkBlocks(d));
   return { blocks, minorUnits: d.minorUnits };
@@ -73,6 +76,22 @@ function impactBlocks(s: ScenarioImpact, d: ModelDiff): Block[] {
     ? { kind: "heading", text: headText }
     : { kind: "table", table: { columns: [{ align: "left" }, ...s.years.map(() => ({ align: "right" as const }))], rows: [{ role: "head", cells: [headText, ...s.years.map((year) => [val({ kind: "year", year })])] }, ...rows], split: true, fixed: 1 } };
   return [table, horizon(msg("diff.npvAt", { rate: [val({ kind: "rate", ratio: s.discountRate })] }), s.npv), horizon(msg("diff.cumulative"), s.cumulative)];
+}
+
+/** Where base's change comes from: each assumption's part of the change in NPV and net profit. */
+function attributionBlocks(d: ModelDiff, density: "screen" | "page"): Block[] {
+  const a = d.attribution;
+  if (!a) return [];
+  if (a.kind === "none") return a.reason === "coupled" ? [{ kind: "paragraph", text: [msg("diff.attribution.coupled")], tone: "muted" }] : [];
+  const money = (x: Decimal): Text => [val(density === "page" ? { kind: "money", amount: x, exact: "cents" } : change(x))];
+  const head: Row = { role: "head", cells: [[msg("diff.attribution", undefined, "strong")], [msg("line.npv")], ...a.years.map((year) => [msg("diff.attribution.year", { year: String(year) })])] };
+  const rows: Row[] = a.parts.map((p) => ({ role: "line", indent: density === "screen" ? 1 : 0, cells: [[p.label === "structure" ? msg("diff.attribution.structure") : code(p.label)], money(p.npv), ...p.netProfit.map(money)] }));
+  rows.push({ role: "total", cells: [[msg("total")], money(a.total.npv), ...a.total.netProfit.map(money)] });
+  return [
+    { kind: "gap" },
+    { kind: "table", table: { columns: [{ align: "left" }, ...Array.from({ length: a.years.length + 1 }, () => ({ align: "right" as const }))], rows: [head, ...rows], split: true, fixed: 1 } },
+    { kind: "paragraph", text: [msg(a.grouped ? "diff.attribution.legend.grouped" : "diff.attribution.legend")], tone: "muted" },
+  ];
 }
 
 function checkBlocks(d: ModelDiff): Block[] {
@@ -105,6 +124,7 @@ function diffPage(d: ModelDiff): ReportDocument {
     const head: Row = { role: "head", cells: [[msg("diff.column.line")], ...s.years.map((year) => [val({ kind: "year", year })])] };
     const rows: Row[] = s.lines.map((l) => ({ role: "delta", cells: [[lineLabel(l.scope, l.metric)], ...l.deltas.map((x) => [val(change(x))])] }));
     blocks.push({ kind: "table", table: { columns: [{ align: "left" }, ...s.years.map(() => ({ align: "right" as const }))], rows: [head, ...rows], split: false, fixed: 1 } });
+    if (s.scenario === "base") blocks.push(...attributionBlocks(d, "page").filter((b) => b.kind !== "gap"));
   }
   if (d.impact.checks.length || d.impact.lints.length) {
     const items: Text[] = [
@@ -143,6 +163,15 @@ export function diffData(d: ModelDiff): Data {
     checks: d.impact.checks.map((c) => ({ check: c.title, before: c.before, after: c.after })),
     checks_failing_unchanged: [...d.impact.unchangedFailing],
     lints: d.impact.lints.map((l) => ({ code: l.code, change: l.change, message: new Words(lintText(l.lint)) })),
+    ...(d.attribution?.kind === "parts" ? {
+      attribution: {
+        method: "shapley",
+        scenario: "base",
+        years: [...d.attribution.years],
+        parts: d.attribution.parts.map((p) => ({ label: p.label, paths: [...p.paths], npv: money(p.npv), net_profit: p.netProfit.map(money) })),
+        total: { npv: money(d.attribution.total.npv), net_profit: d.attribution.total.netProfit.map(money) },
+      },
+    } : {}),
   };
   return doc as unknown as Data;
 }

@@ -1,6 +1,7 @@
 // distplan diff <old> <new>: the assumptions that changed, their impact, checks that change status.
 import { diffAssumptions } from "../../diff/assumptions.js";
 import { diffImpact } from "../../diff/impact.js";
+import { attribute } from "../../diff/attribution.js";
 import { diffData, diffView, isEmptyDiff, type ModelDiff } from "../../views/diff.js";
 import { renderTerminal, DEFAULT_TERMINAL_OPTIONS } from "../../render/table.js";
 import { renderMarkdown } from "../../render/markdown.js";
@@ -21,13 +22,17 @@ export interface DiffOptions extends GlobalOptions {
 
 export function modelDiff(before: LoadedModel, after: LoadedModel): ModelDiff {
   const model = after.scenarios[0]!.model;
+  const assumptions = diffAssumptions(before.file!, after.file!);
+  const impact = diffImpact(before, after, (o) => plainWords(title(o)));
+  const baseMoved = impact.scenarios.some((s) => s.scenario === "base");
   return {
     before: before.source,
     after: after.source,
     currency: model.currency,
     minorUnits: model.minorUnits,
-    assumptions: diffAssumptions(before.file!, after.file!),
-    impact: diffImpact(before, after, (o) => plainWords(title(o))),
+    assumptions,
+    impact,
+    ...(baseMoved ? { attribution: attribute(before.file!, after.file!, assumptions, model.minorUnits) } : {}),
   };
 }
 

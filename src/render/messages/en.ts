@@ -306,4 +306,10 @@ export const en: Catalogue = {
   "decide.solve.check": "To see the plan at this value: {set}",
   "decide.solve.unreachable": "Not reachable: between {low} and {high} the metric goes from {atLow} to {atHigh}, and no value in that range reaches the target.",
   "decide.solve.notMonotone": "The metric does not move in one direction over the range searched: another value may reach the target too; this is the first from the low end.",
+  "diff.attribution": "where base's change comes from",
+  "diff.attribution.year": "net profit {year}",
+  "diff.attribution.structure": "the channel structure (and the mix)",
+  "diff.attribution.legend": "Each assumption's part is its average effect over every order of applying the changes (Shapley values); the parts add up to the total to the cent.",
+  "diff.attribution.legend.grouped": "Each row's part is its average effect over every order of applying the changes (Shapley values), with changes that only make sense together (a segment's mix, the channel structure) or too many to split exactly grouped; the parts add up to the total to the cent.",
+  "diff.attribution.coupled": "The change in base is not split over the assumptions: they do not make a valid model one without the other.",
 };

@@ -304,4 +304,10 @@ export const nl: Catalogue = {
   "decide.solve.check": "Het plan bij deze waarde: {set}",
   "decide.solve.unreachable": "Niet haalbaar: tussen {low} en {high} gaat de maatstaf van {atLow} naar {atHigh}, en geen waarde in dat bereik haalt het doel.",
   "decide.solve.notMonotone": "De maatstaf beweegt niet in één richting over het gezochte bereik: een andere waarde kan het doel ook halen; dit is de eerste vanaf de onderkant.",
+  "diff.attribution": "waar de verandering in basis vandaan komt",
+  "diff.attribution.year": "nettowinst {year}",
+  "diff.attribution.structure": "de kanaalstructuur (en de mix)",
+  "diff.attribution.legend": "Het deel van elke aanname is haar gemiddelde effect over elke volgorde waarin de wijzigingen worden toegepast (Shapley-waarden); de delen tellen op de cent op tot het totaal.",
+  "diff.attribution.legend.grouped": "Het deel van elke rij is haar gemiddelde effect over elke volgorde waarin de wijzigingen worden toegepast (Shapley-waarden); wijzigingen die alleen samen kloppen (de mix van een segment, de kanaalstructuur) of te veel om exact te splitsen zijn samengenomen; de delen tellen op de cent op tot het totaal.",
+  "diff.attribution.coupled": "De verandering in basis is niet over de aannames verdeeld: ze vormen zonder elkaar geen geldig model.",
 };
