@@ -153,6 +153,7 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .allowExcessArguments()
     .option("--set <path=value>", "what-if: one more scenario, base with this value set (repeatable)", collectSet, [] as string[])
     .option("--against <id>", "measure every change from this scenario instead of base")
+    .option("--shift", "where revenue, customers and contribution move between channels and segments")
     .option("--metric <metric...>", "metrics to compare (default: revenue contribution net_profit contribution_margin npv cumulative_net_profit)")
     .addOption(formatOption(["table", "json", "csv", "md", "html"], "table"))
     .option("-o, --output <file>", "write to FILE instead of standard output")

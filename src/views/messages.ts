@@ -65,4 +65,6 @@ export type MessageKey =
   | "actuals.reforecast.cumulative_net_profit" | "actuals.reforecast.legend" | "actuals.reforecast.written"
   // #13 decision tools
   | "decide.horizon" | "decide.sensitivity.title.screen" | "decide.sensitivity.title.page" | "decide.sensitivity.about" | "decide.column.input" | "decide.column.low" | "decide.column.high" | "decide.column.swing" | "decide.column.swing.points" | "decide.column.elasticity" | "decide.column.tornado" | "decide.capped" | "decide.capped.legend" | "decide.breaks" | "decide.solve.title" | "decide.solve.planned" | "decide.solve.answer" | "decide.solve.metricPlanned" | "decide.solve.achieved" | "decide.solve.check" | "decide.solve.unreachable" | "decide.solve.notMonotone"
-  | "diff.attribution" | "diff.attribution.year" | "diff.attribution.structure" | "diff.attribution.legend" | "diff.attribution.legend.grouped" | "diff.attribution.coupled";
+  | "diff.attribution" | "diff.attribution.year" | "diff.attribution.structure" | "diff.attribution.legend" | "diff.attribution.legend.grouped" | "diff.attribution.coupled"
+  // #13 channel shift
+  | "shift.title.screen" | "shift.title.page" | "shift.column.revenue" | "shift.column.customers" | "shift.column.contribution" | "shift.gain" | "shift.loss" | "shift.net" | "shift.legend";

@@ -39,3 +39,33 @@ describe("compare --against", () => {
     expect(bad.stderr).toContain("did you mean 'webshop-push'?");
   });
 });
+
+// Issue #13 item 2, second half: the channel shift. Its figures are differences of footed
+// figures, so they foot: channels to the total, and the total to compare's change over the horizon.
+describe("compare --shift", () => {
+  type F = { revenue: number; customers: number; contribution: number };
+  type Shift = { scenario: string; reference: string; channels: (F & { channel: string; segments: { segment: string; revenue: number; customers: number; cm1: number }[] })[]; total: F };
+  const cents = (x: number) => Math.round(x * 100) + 0;
+  const sum = (xs: number[]) => xs.reduce((s, x) => s + cents(x), 0);
+
+  it.each(["voorbeeld", "hybrid-b2b", "indirect-mkb", "ecommerce-brand"])("foots on %s, against base and against another scenario", (name) => {
+    for (const extra of [[], ["--against", "base"]]) {
+      const doc = JSON.parse(distplan(["compare", `examples/${name}.yaml`, "--shift", "--format", "json", ...extra]).stdout) as { shifts: Shift[] };
+      const plain = JSON.parse(distplan(["compare", `examples/${name}.yaml`, "--format", "json", ...extra]).stdout) as { comparison: { metrics: { metric: string; rows: Row[] }[] } };
+      const revenue = plain.comparison.metrics.find((m) => m.metric === "revenue")!.rows.at(-1)!;
+      const contribution = plain.comparison.metrics.find((m) => m.metric === "contribution")!.rows.at(-1)!;
+      for (const s of doc.shifts) {
+        expect(sum(s.channels.map((c) => c.revenue))).toBe(cents(s.total.revenue));
+        expect(sum(s.channels.map((c) => c.contribution))).toBe(cents(s.total.contribution));
+        expect(cents(s.total.revenue)).toBe(cents(revenue.deltas[s.scenario]!));
+        expect(cents(s.total.contribution)).toBe(cents(contribution.deltas[s.scenario]!));
+        for (const c of s.channels) expect(sum(c.segments.map((g) => g.revenue))).toBe(cents(c.revenue));
+      }
+    }
+  });
+
+  it("names the largest gain and loss, and the net, on one screen", () => {
+    const r = distplan(["compare", "examples/hybrid-b2b.yaml", "--shift", "--scenario", "webshop-push", "--unit", "M"]);
+    expect(r.stdout).toContain("largest gain webshop · mkb +10.2; largest loss resellers · mkb -7.8; net +2.4");
+  });
+});

@@ -49,6 +49,7 @@ const RUNS: Run[] = [
   { name: "report --unit 1", args: (e) => ["report", e, "--unit", "1", "--scenario", "all"] },
   { name: "compare", args: (e) => ["compare", e] },
   { name: "compare --unit 1", args: (e) => ["compare", e, "--unit", "1"] },
+  { name: "compare --shift", args: (e) => ["compare", e, "--shift", "--unit", "1"] },
   { name: "check --strict", args: (e) => ["check", e, "--strict"] },
   { name: "diff against voorbeeld", args: (e) => (e.endsWith("voorbeeld.yaml") ? null : ["diff", "examples/voorbeeld.yaml", e]) },
   { name: "sensitivity", args: (e) => ["sensitivity", e, "--inputs", "segments.**", "discount_rate"] },

@@ -11,6 +11,8 @@ import { reportView } from "../../views/report.js";
 import { renderJson } from "../../render/json.js";
 import type { Unit } from "../../render/format.js";
 import type { Projection } from "../../engine/projection-types.js";
+import { channelShift } from "../../engine/shift.js";
+import { shiftData, shiftRecords, shiftView } from "../../views/shift.js";
 import { evaluateChecks } from "../../engine/checks.js";
 import { failingCheckNotes } from "../../views/check.js";
 import { issuesAsText } from "../issues.js";
@@ -32,6 +34,7 @@ export interface CompareOptions extends GlobalOptions {
   readonly output?: string;
   readonly ascii?: boolean;
   readonly against?: string;
+  readonly shift?: boolean;
 }
 
 export function parseMetrics(requested: readonly string[] | undefined): CompareMetric[] {
@@ -61,6 +64,19 @@ function against(projection: Projection, id: string | undefined, source: string)
   return { ...projection, scenarios: [reference, ...projection.scenarios.filter((s) => s !== reference)] };
 }
 
+/** --shift: the channel-shift view instead of the comparison of metrics. */
+function writeShift(projection: Projection, options: CompareOptions, out: (text: string) => Promise<void> | void, style: ReturnType<typeof localeStyle>) {
+  const shifts = channelShift(projection);
+  const c = { model: projection.name, currency: projection.currency, minorUnits: projection.minorUnits, from: projection.years[0]!, to: projection.years.at(-1)! };
+  switch (options.format) {
+    case "table": return out(renderTerminal(shiftView(shifts, c, "screen"), { unit: options.unit, width: terminalWidth(options.width ?? (options.output ? "80" : undefined)), paint: stdoutPaint(options.output ? { ...options, color: options.color === true } : options), style, ascii: wantsAscii(options.ascii) }));
+    case "json": return out(renderJson(shiftData(shifts, c)));
+    case "csv": return out(renderCsv(shiftRecords(shifts, c), csvOptions(options)));
+    case "md": return out(renderMarkdown(shiftView(shifts, c, "page"), { style }));
+    case "html": throw new UsageError("--shift has no html format yet", "use --format md, or the table");
+  }
+}
+
 export async function runCompare(modelArg: string | undefined, options: CompareOptions): Promise<number> {
   await writeComparison(modelArg, options);
   return EXIT.ok; // every failure is thrown and mapped to its exit code in main.ts
@@ -80,9 +96,10 @@ async function writeComparison(modelArg: string | undefined, options: CompareOpt
     throw new UsageError("--scenario base leaves nothing to compare: compare shows scenarios against base", `the scenarios of ${loaded.source} are: ${others.join(", ")}; name one, or leave --scenario out to compare them all`);
   }
   const projection = against(selectScenarios(loaded, requested, "all"), options.against, loaded.source);
-  const comparison = compareScenarios(projection, metrics);
   const style = localeStyle(options.locale);
   const out = (text: string) => emit(text, options.output);
+  if (options.shift) return writeShift(projection, options, out, style);
+  const comparison = compareScenarios(projection, metrics);
   switch (options.format) {
     case "table": {
       const notes = failingCheckNotes(evaluateChecks(loaded.scenarios[0]!.model, projection));

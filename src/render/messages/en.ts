@@ -312,4 +312,13 @@ export const en: Catalogue = {
   "diff.attribution.legend": "Each assumption's part is its average effect over every order of applying the changes (Shapley values); the parts add up to the total to the cent.",
   "diff.attribution.legend.grouped": "Each row's part is its average effect over every order of applying the changes (Shapley values), with changes that only make sense together (a segment's mix, the channel structure) or too many to split exactly grouped; the parts add up to the total to the cent.",
   "diff.attribution.coupled": "The change in base is not split over the assumptions: they do not make a valid model one without the other.",
+  "shift.title.screen": "{scenario} vs {reference}: where revenue, customers and contribution move, {from}–{to} · {currency}{unit}",
+  "shift.title.page": "{model} — {scenario} vs {reference}, {from}–{to} ({currency})",
+  "shift.column.revenue": "Δ revenue",
+  "shift.column.customers": "Δ customers {year}",
+  "shift.column.contribution": "Δ contribution (CM1 per segment)",
+  "shift.gain": "largest gain {where} {amount}",
+  "shift.loss": "largest loss {where} {amount}",
+  "shift.net": "net {amount}",
+  "shift.legend": "Revenue and contribution over the whole horizon, customers in its last year, each against the reference. A segment's row is its cell in that channel, whose contribution before the channel's fixed costs and income is its CM1; the channels add up to the total.",
 };

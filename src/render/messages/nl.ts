@@ -310,4 +310,13 @@ export const nl: Catalogue = {
   "diff.attribution.legend": "Het deel van elke aanname is haar gemiddelde effect over elke volgorde waarin de wijzigingen worden toegepast (Shapley-waarden); de delen tellen op de cent op tot het totaal.",
   "diff.attribution.legend.grouped": "Het deel van elke rij is haar gemiddelde effect over elke volgorde waarin de wijzigingen worden toegepast (Shapley-waarden); wijzigingen die alleen samen kloppen (de mix van een segment, de kanaalstructuur) of te veel om exact te splitsen zijn samengenomen; de delen tellen op de cent op tot het totaal.",
   "diff.attribution.coupled": "De verandering in basis is niet over de aannames verdeeld: ze vormen zonder elkaar geen geldig model.",
+  "shift.title.screen": "{scenario} t.o.v. {reference}: waar omzet, klanten en dekkingsbijdrage verschuiven, {from}–{to} · {currency}{unit}",
+  "shift.title.page": "{model} — {scenario} t.o.v. {reference}, {from}–{to} ({currency})",
+  "shift.column.revenue": "Δ omzet",
+  "shift.column.customers": "Δ klanten {year}",
+  "shift.column.contribution": "Δ dekkingsbijdrage (DB1 per segment)",
+  "shift.gain": "grootste winst {where} {amount}",
+  "shift.loss": "grootste verlies {where} {amount}",
+  "shift.net": "netto {amount}",
+  "shift.legend": "Omzet en dekkingsbijdrage over de hele horizon, klanten in het laatste jaar, elk tegenover de referentie. De rij van een segment is zijn cel in dat kanaal, met als bijdrage vóór de vaste kosten en partnerbijdragen van het kanaal zijn DB1; de kanalen tellen op tot het totaal.",
 };
