@@ -84,6 +84,7 @@ export const HELP_NL: Readonly<Record<string, string>> = {
   "with --reforecast: write the model with the re-forecast scenario added to FILE": "met --reforecast: schrijf het model met het herprognosescenario erbij naar FILE",
   "measure every change from this scenario instead of base": "meet elk verschil vanaf dit scenario in plaats van basis",
   "where revenue, customers and contribution move between channels and segments": "waar omzet, klanten en dekkingsbijdrage tussen kanalen en segmenten verschuiven",
+  "what-if gate: check base with this value set, as in a scenario's set (repeatable)": "wat-als-poort: toets basis met deze waarde gezet, zoals in de set van een scenario (herhaalbaar)",
   // sensitivity, solve
   "which input matters: each one moved down and up by a step, ranked by its effect on a metric (a tornado)":
     "welke invoer telt: elke invoer een stap omlaag en omhoog, gerangschikt naar het effect op een maatstaf (een tornado)",

@@ -174,6 +174,7 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .description("CI gate: validate models, run their checks and the round-table lints; exit 1 on a failed check")
     .argument("[models...]", "model files or globs (default ./distplan.yaml)")
     .option("--strict", "lint warnings fail the check too")
+    .option("--set <path=value>", "what-if gate: check base with this value set, as in a scenario's set (repeatable)", collectSet, [] as string[])
     .addOption(formatOption(["text", "json", "junit", "github", "md"], "text"))
     .addOption(widthOption())
     .option("--ascii", "ASCII only in the text format: no Unicode marks")

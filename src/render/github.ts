@@ -11,8 +11,9 @@ const ghData = (s: string) => visibleControls(s, "\r\n").replace(/%/g, "%25").re
 const ghProperty = (s: string) => ghData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** GitHub Actions workflow commands: annotations on the failing check's line in the PR diff. */
-export function checksAsGithub(files: readonly CheckedFile[], options: { readonly strict: boolean }): string {
+export function checksAsGithub(files: readonly CheckedFile[], options: { readonly strict: boolean; readonly whatIf?: readonly string[] }): string {
   const out: string[] = [];
+  if (options.whatIf?.length) out.push(`::notice title=what-if::${ghData(`checked with ${options.whatIf.join(", ")} set on base, not the committed plan`)}`);
   for (const file of files) {
     const source = ghProperty(file.loaded.source);
     if (file.outcomes === null) {

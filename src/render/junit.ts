@@ -20,7 +20,7 @@ const token = (s: string) => xmlEscape(s.replace(/\s+/g, " ").trim());
  * failing test cases under --strict). Times are 0 and the timestamp is the plan's first day, so
  * the report is deterministic.
  */
-export function checksAsJunit(files: readonly CheckedFile[], options: { readonly strict: boolean }): string {
+export function checksAsJunit(files: readonly CheckedFile[], options: { readonly strict: boolean; readonly whatIf?: readonly string[] }): string {
   const suites: string[] = [];
   files.forEach((file, id) => {
     const source = file.loaded.source;
@@ -54,7 +54,7 @@ export function checksAsJunit(files: readonly CheckedFile[], options: { readonly
     const start = file.loaded.file?.start_year ?? 1970;
     suites.push([
       `  <testsuite name="${token(source)}" package="distplan" id="${id}" timestamp="${start}-01-01T00:00:00" hostname="distplan" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="0" time="0">`,
-      `    <properties>\n      <property name="model" value="${xmlEscape(file.loaded.file?.name ?? source)}"/>\n    </properties>`,
+      `    <properties>\n      <property name="model" value="${xmlEscape(file.loaded.file?.name ?? source)}"/>${options.whatIf?.length ? `\n      <property name="what-if" value="${xmlEscape(options.whatIf.join(", "))}"/>` : ""}\n    </properties>`,
       ...cases,
       out ? `    <system-out>${xmlEscape(out)}</system-out>` : "    <system-out/>",
       "    <system-err/>",

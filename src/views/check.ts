@@ -141,8 +141,15 @@ export function errors(loaded: LoadedModel): { issue: Issue; position: Position 
 const where = (source: string, line?: number | null, col?: number): Text => [raw(source), ...(line ? [raw(`:${line}`)] : []), ...(line && col ? [raw(`:${col}`)] : [])];
 
 // ---- screen and page -----------------------------------------------------------------------------
-export function checkView(files: readonly CheckedFile[], strict: boolean, density: "screen" | "page"): ReportDocument {
-  return density === "page" ? checkPage(files, strict) : checkScreen(files, strict);
+/**
+ * `whatIf`: the `--set` values the checks ran with (check --set): the output says first, plainly,
+ * that this is not the committed plan.
+ */
+export function checkView(files: readonly CheckedFile[], strict: boolean, density: "screen" | "page", whatIf: readonly string[] = []): ReportDocument {
+  const doc = density === "page" ? checkPage(files, strict) : checkScreen(files, strict);
+  if (whatIf.length === 0) return doc;
+  const note: Block = { kind: "paragraph", text: [msg("check.whatIf", { sets: [code(whatIf.join(", "))] }, "warning")] };
+  return { ...doc, blocks: density === "page" ? [doc.blocks[0]!, note, ...doc.blocks.slice(1)] : [note, ...doc.blocks] };
 }
 
 function checkScreen(files: readonly CheckedFile[], strict: boolean): ReportDocument {
@@ -214,13 +221,14 @@ function checkPage(files: readonly CheckedFile[], strict: boolean): ReportDocume
 }
 
 // ---- distplan.check/v1 ---------------------------------------------------------------------------
-export function checkData(files: readonly CheckedFile[], strict: boolean): Data {
+export function checkData(files: readonly CheckedFile[], strict: boolean, whatIf: readonly string[] = []): Data {
   // A checked amount in the currency's minor unit; customer counts to 2 decimals.
   const figure = (o: CheckOutcome, d: Decimal | null, places = 2): Data => (d === null ? null : new Figure(o.ratio ? "ratio" : "money", d, o.metric === "customers" ? 2 : places));
   const c = counts(files, strict);
   const doc = {
     format: "distplan.check/v1",
     strict,
+    ...(whatIf.length > 0 ? { what_if: [...whatIf] } : {}),
     files: files.map((file) => ({
       file: file.loaded.source,
       status: fileStatus(file, strict),

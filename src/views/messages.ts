@@ -38,7 +38,7 @@ export type MessageKey =
   | "textconv.header" | "textconv.npv" | "textconv.cumulative" | "textconv.figure" | "textconv.separator" | "textconv.invalid" | "textconv.check.passes" | "textconv.check.fails"
   | `lint.${"CONFLICT_RULE_MISSING" | "MIX_SHIFT" | "SHORT_HORIZON" | "SHORT_HORIZON.one" | "PRICE_UNDERCUT" | "CONTRIBUTION_NEGATIVE" | "ALLOCATION_LOSS"}`
   | "check.missing.channel" | "check.missing.segment" | "check.missing.revenue"
-  | "check.min" | "check.max" | "check.and" | "check.condition" | "check.condition.scoped" | "check.title" | "check.defaultName" | "check.at.year"
+  | "check.min" | "check.max" | "check.and" | "check.condition" | "check.condition.scoped" | "check.title" | "check.defaultName" | "check.whatIf" | "check.at.year"
   | "check.failure" | "check.also"
   | "check.years.one" | "check.years.many" | "check.files.one" | "check.files.many" | "check.invalid"
   | "check.failed.one" | "check.failed.many" | "check.failed.short" | "check.passed"

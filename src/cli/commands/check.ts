@@ -11,7 +11,7 @@ import { checksAsJunit } from "../../render/junit.js";
 import { checksAsGithub } from "../../render/github.js";
 import { EXIT } from "../errors.js";
 import { expandPatterns } from "../glob.js";
-import { resolveModelPath } from "../models.js";
+import { resolveModelPath, withWhatIf } from "../models.js";
 import { issuesAsText } from "../issues.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
@@ -22,6 +22,8 @@ export interface CheckOptions extends GlobalOptions {
   readonly format: CheckFormat;
   readonly ascii?: boolean;
   readonly width?: string;
+  /** --set PATH=VALUE: check base with these values set (a what-if gate). */
+  readonly set?: string[];
   /** An actuals CSV for the model's variance checks (#15). */
   readonly actuals?: string;
 }
@@ -39,6 +41,19 @@ export async function checkFiles(paths: readonly string[]): Promise<CheckedFile[
   });
 }
 
+/**
+ * A checked file with base replaced by the what-if (base with the --set values, validated like a
+ * scenario's set; a bad value is a usage error naming the argument). The other scenarios stay as
+ * the file writes them: a gate on "would the plan still pass with …" asks about base.
+ */
+function asWhatIf(file: CheckedFile, sets: readonly string[]): CheckedFile {
+  const { loaded, id } = withWhatIf(file.loaded, sets);
+  const whatIf = loaded.scenarios.find((s) => s.id === id)!;
+  const replaced = { ...loaded, scenarios: [{ ...loaded.scenarios[0]!, model: whatIf.model }, ...loaded.scenarios.slice(1).filter((s) => s.id !== id)] };
+  const { outcomes, lints } = checkLoadedModel(replaced);
+  return { loaded: replaced, outcomes, lints };
+}
+
 export async function runCheck(args: readonly string[], options: CheckOptions): Promise<number> {
   let files = await checkFiles(modelPaths(args));
   // #15: variance checks are evaluated only against actuals; without them, a note on stderr.
@@ -51,16 +66,19 @@ export async function runCheck(args: readonly string[], options: CheckOptions): 
       files = r.files;
     }
   }
+  // --set: a what-if gate. Base of every valid file is replaced by base with those values set.
+  const whatIf = options.set ?? [];
+  if (whatIf.length > 0) files = files.map((f) => (f.outcomes === null ? f : asWhatIf(f, whatIf)));
   const strict = options.strict ?? false;
   // The model's own warnings (PLAUSIBILITY, UNUSED_CHANNEL, …) go to stderr, as validate and
   // report show them; they never change the exit code, not even under --strict.
   for (const f of files) if (f.outcomes !== null) writeErr(issuesAsText(f.loaded, stderrPaint(options), ["warning"]));
   switch (options.format) {
-    case "text": writeOut(renderTerminal(checkView(files, strict, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, width: terminalWidth(options.width), style: localeStyle(undefined), paint: stdoutPaint(options), ascii: wantsAscii(options.ascii) })); break;
-    case "json": writeOut(renderJson(checkData(files, strict))); break;
-    case "junit": writeOut(checksAsJunit(files, { strict })); break;
-    case "github": writeOut(checksAsGithub(files, { strict })); break;
-    case "md": writeOut(renderMarkdown(checkView(files, strict, "page"), { style: localeStyle(undefined) })); break;
+    case "text": writeOut(renderTerminal(checkView(files, strict, "screen", whatIf), { ...DEFAULT_TERMINAL_OPTIONS, width: terminalWidth(options.width), style: localeStyle(undefined), paint: stdoutPaint(options), ascii: wantsAscii(options.ascii) })); break;
+    case "json": writeOut(renderJson(checkData(files, strict, whatIf))); break;
+    case "junit": writeOut(checksAsJunit(files, { strict, whatIf })); break;
+    case "github": writeOut(checksAsGithub(files, { strict, whatIf })); break;
+    case "md": writeOut(renderMarkdown(checkView(files, strict, "page", whatIf), { style: localeStyle(undefined) })); break;
   }
   const statuses = files.map((f) => fileStatus(f, strict));
   return statuses.includes("invalid") ? EXIT.usage : statuses.includes("failed") ? EXIT.failed : EXIT.ok;

@@ -177,6 +177,7 @@ export const en: Catalogue = {
   "check.condition": "{metric} {bounds}",
   "check.condition.scoped": "{metric} {bounds} · {scope}",
   "check.title": "{name}: {condition}",
+  "check.whatIf": "what-if: checked with {sets} set on base — not the committed plan",
   "check.defaultName": "net profit ≥ 0 every year (default check)",
   "check.at.year": "{scenario} · {year}",
   "check.failure": "{at}: {value}",

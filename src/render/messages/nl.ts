@@ -175,6 +175,7 @@ export const nl: Catalogue = {
   "check.condition": "{metric} {bounds}",
   "check.condition.scoped": "{metric} {bounds} · {scope}",
   "check.title": "{name}: {condition}",
+  "check.whatIf": "wat-als: getoetst met {sets} gezet op basis — niet het vastgelegde plan",
   "check.defaultName": "nettowinst ≥ 0 in elk jaar (standaardtoets)",
   "check.at.year": "{scenario} · {year}",
   "check.failure": "{at}: {value}",
