@@ -314,7 +314,7 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .option("--segment <id>", "a segment's metric instead of the total")
     .option("--year <year>", "one year's metric (default: over the horizon)")
     .option("--horizon", "the metric over the horizon (the default)")
-    .addOption(formatOption(["table", "json", "md"], "table"))
+    .addOption(formatOption(["table", "json", "csv", "md"], "table"))
     .addOption(localeOption())
     .addOption(widthOption())
     .option("--ascii", "ASCII only: no Unicode glyphs")

@@ -134,6 +134,16 @@ export function setText(kind: LeverKind, v: Decimal): string {
   return kind === "rate" || kind === "share" ? `${v.times(100).toFixed()}%` : v.toFixed();
 }
 
+/** One row: the question and its answer (status solved or unreachable). */
+export function solveRecords(o: SolveOutcome, scope: MetricScope, target: Decimal, c: DecisionContext): Dataset {
+  const lever = (v: Decimal | null) => new Figure(o.lever.kind === "money" ? "money" : o.lever.kind === "count" ? "count" : "ratio", v, c.minorUnits);
+  const solved = o.kind === "solved";
+  return {
+    columns: ["scenario", "input", "metric", "channel", "segment", "year", "target", "status", "value", "achieved", "planned", "monotone"],
+    rows: [[c.scenario, o.lever.path, scope.metric, scope.channel ?? "", scope.segment ?? "", scope.year === null ? "" : String(scope.year), figureOf(scope, target, c.minorUnits), o.kind, lever(solved ? o.value : null), figureOf(scope, solved ? o.achieved : null, c.minorUnits), figureOf(scope, o.planned, c.minorUnits), o.monotone ? "yes" : "no"]],
+  };
+}
+
 export function solveData(o: SolveOutcome, scope: MetricScope, target: Decimal, c: DecisionContext): Data {
   const lever = (v: Decimal | null) => (v === null ? null : new Figure(o.lever.kind === "money" ? "money" : o.lever.kind === "count" ? "count" : "ratio", v, c.minorUnits));
   const common = {

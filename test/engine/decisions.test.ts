@@ -118,6 +118,8 @@ describe("the commands", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect([j.status, j.value, j.achieved]).toEqual(["solved", 2500, 0]);
+    const csv = distplan(["solve", "examples/worked-example.yaml", "--vary", "channels.direct.service_cost", "--metric", "contribution", "--channel", "direct", "--year", "2027", "--target", "0", "--format", "csv"]);
+    expect(csv.stdout.split("\n")[1]).toBe("base,channels.direct.service_cost,contribution,direct,,2027,0.00,solved,2500.00,0.00,22000.00,yes");
   });
 
   it("bad arguments are usage errors with did-you-mean", () => {

@@ -6,7 +6,7 @@ import { COMPARE_METRICS, isCompareMetric, type CompareMetric } from "../../engi
 import { isRatioMetric, sensitivity, type MetricScope } from "../../engine/sensitivity.js";
 import { leversOf, matchingLevers } from "../../engine/levers.js";
 import { solve } from "../../engine/solve.js";
-import { sensitivityData, sensitivityRecords, sensitivityView, solveData, solveView, type DecisionContext } from "../../views/decisions.js";
+import { sensitivityData, sensitivityRecords, sensitivityView, solveData, solveRecords, solveView, type DecisionContext } from "../../views/decisions.js";
 import { renderTerminal, DEFAULT_TERMINAL_OPTIONS } from "../../render/table.js";
 import { renderMarkdown } from "../../render/markdown.js";
 import { renderJson } from "../../render/json.js";
@@ -46,7 +46,7 @@ export interface SensitivityOptions extends ScopeOptions, OutputOptions {
 export interface SolveOptions extends ScopeOptions, OutputOptions {
   readonly vary: string;
   readonly target: string;
-  readonly format: "table" | "json" | "md";
+  readonly format: "table" | "json" | "csv" | "md";
 }
 
 /** A number as the command line gives it: 10%, 0.1, 250k, 1.5M, -20000, 1_000. */
@@ -127,6 +127,7 @@ export async function runSensitivity(modelArg: string | undefined, options: Sens
 }
 
 export async function runSolve(modelArg: string | undefined, options: SolveOptions): Promise<number> {
+  const csv = options.format === "csv" ? csvOptions(options) : null;
   const loaded = await loadValidModel(resolveModelPath(modelArg));
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
   const scenario = scenarioOf(loaded, options.scenario);
@@ -143,6 +144,7 @@ export async function runSolve(modelArg: string | undefined, options: SolveOptio
   switch (options.format) {
     case "table": writeOut(renderTerminal(solveView(outcome, scope, target, c), { ...DEFAULT_TERMINAL_OPTIONS, width: terminalWidth(options.width), paint: stdoutPaint(options), style, unit: "1", ascii: wantsAscii(options.ascii) })); break;
     case "json": writeOut(renderJson(solveData(outcome, scope, target, c))); break;
+    case "csv": writeOut(renderCsv(solveRecords(outcome, scope, target, c), csv!)); break;
     case "md": writeOut(renderMarkdown(solveView(outcome, scope, target, c), { style })); break;
   }
   // Not reachable is an answer, not a failure of the command: exit 1, as a check that fails.
