@@ -114,6 +114,13 @@ const six = write("voorbeeld-6.yaml", sixEdits.reduce((text, [from, to]) => text
 const attribution = pair([bin, "diff", "examples/voorbeeld.yaml", six], bare, bigRuns);
 rows.push({ figure: "`diff` of the complete example with 6 changed assumptions (attribution), whole process", value: ms(attribution.a), detail: `${attribution.ratio.toFixed(1)}× \`node -e 0\``, target: "≤ 1 s", ok: attribution.a <= 1000 });
 
+// 6. Issue #14: the tier review of 100,000 partners, whole process.
+const partnerRows = ["id,name,revenue,certified,specialisations,tier,missed"];
+for (let i = 0; i < 100_000; i++) partnerRows.push(`p${i},Partner ${i},${(i * 7919) % 600_000},${1 + (i % 6)},${i % 3 ? "heat pumps" : "heat pumps|hybrid systems"},${["registered", "silver", "gold"][i % 3]},${i % 2}`);
+const partnersCsv = write("partners-100k.csv", `${partnerRows.join("\n")}\n`);
+const classify = pair([bin, "partners", "classify", partnersCsv, "--model", "examples/installer-tiers.yaml"], bare, bigRuns);
+rows.push({ figure: "`partners classify` of 100,000 partners, whole process", value: ms(classify.a), detail: `${classify.ratio.toFixed(1)}× \`node -e 0\``, target: "≤ 2 s", ok: classify.a <= 2000 });
+
 const version_ = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
 console.log(`distplan ${version_} · node ${process.version} · ${runs} pairs (start-up, check), ${bigRuns} pairs (synthetic plan) · medians\n`);
 console.log("| figure | measured | target | met | medians |");

@@ -85,6 +85,12 @@ export const HELP_NL: Readonly<Record<string, string>> = {
   "measure every change from this scenario instead of base": "meet elk verschil vanaf dit scenario in plaats van basis",
   "where revenue, customers and contribution move between channels and segments": "waar omzet, klanten en dekkingsbijdrage tussen kanalen en segmenten verschuiven",
   "what-if gate: check base with this value set, as in a scenario's set (repeatable)": "wat-als-poort: toets basis met deze waarde gezet, zoals in de set van een scenario (herhaalbaar)",
+  "the partner programme: review real partners against a channel's tiers": "het partnerprogramma: beoordeel echte partners tegen de niveaus van een kanaal",
+  "the tier review: each partner's tier from its data, promotions, demotions, grace and early warnings": "de niveaubeoordeling: het niveau van elke partner uit zijn cijfers, promoties, degradaties, respijt en vroege waarschuwingen",
+  "CSV with id,name,revenue,certified,specialisations,tier,missed (a Dutch ';' export too)": "CSV met id,name,revenue,certified,specialisations,tier,missed (ook een Nederlandse export met ';')",
+  "the channel whose tiers apply (default: the only one with tiers)": "het kanaal waarvan de niveaus gelden (standaard: het enige met niveaus)",
+  "early warning within this distance of a requirement (default: 15%)": "vroege waarschuwing binnen deze afstand van een eis (standaard: 15%)",
+  "the year of the partners and share values in --format yaml (default: the first)": "het jaar van de partners- en aandeelwaarden in --format yaml (standaard: het eerste)",
   // sensitivity, solve
   "which input matters: each one moved down and up by a step, ranked by its effect on a metric (a tornado)":
     "welke invoer telt: elke invoer een stap omlaag en omhoog, gerangschikt naar het effect op een maatstaf (een tornado)",
@@ -105,10 +111,13 @@ export const HELP_NL: Readonly<Record<string, string>> = {
 };
 const TITLES: Readonly<Record<string, string>> = { "Usage:": "Gebruik:", "Options:": "Opties:", "Commands:": "Commando's:", "Arguments:": "Argumenten:", "Global Options:": "Algemene opties:" };
 
+/** The program and every command under it, subcommands (partners classify) included. */
+const allCommands = (c: Command): Command[] => [c, ...c.commands.flatMap(allCommands)];
+
 /** Every description a person can read in `--help` of this program, its commands and options. */
 export function helpDescriptions(program: Command): string[] {
   const out: string[] = [];
-  for (const cmd of [program, ...program.commands]) {
+  for (const cmd of allCommands(program)) {
     out.push(cmd.description());
     for (const o of cmd.options) out.push(o.description);
     for (const a of cmd.registeredArguments) if (a.description) out.push(a.description);
@@ -130,7 +139,7 @@ export function dutchDescription(s: string): string | undefined {
 
 export function dutchHelp(program: Command): void {
   const dutch = (s: string) => dutchDescription(s) ?? s;
-  for (const cmd of [program, ...program.commands]) {
+  for (const cmd of allCommands(program)) {
     cmd.description(dutch(cmd.description()));
     for (const o of cmd.options) o.description = dutch(o.description);
     for (const a of cmd.registeredArguments) if (a.description) a.description = dutch(a.description);

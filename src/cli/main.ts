@@ -92,7 +92,7 @@ const unitOption = () => oneOf(new Option("--unit <unit>", "table unit: 1, k, M 
 const localeOption = () => new Option("--locale <locale>", "number separators of a locale, e.g. nl-NL");
 const widthOption = () => new Option("--width <columns>", `table width, at least ${MIN_WIDTH} (default: the terminal's, or 80)`).argParser(parseWidth);
 
-const COMMANDS = new Set(["report", "compare", "check", "diff", "textconv", "git-setup", "validate", "fmt", "init", "schema", "actuals", "sensitivity", "solve"]);
+const COMMANDS = new Set(["report", "compare", "check", "diff", "textconv", "git-setup", "validate", "fmt", "init", "schema", "actuals", "sensitivity", "solve", "partners"]);
 
 /**
  * The command argv names, if it names one: the first argument that is not an option (the global
@@ -322,6 +322,28 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
       const { runSolve } = await import("./commands/decide.js");
       outcome.code = await runSolve(model, cmd.optsWithGlobals());
     }));
+
+  define("partners", () => {
+    const partners = program.command("partners").description("the partner programme: review real partners against a channel's tiers");
+    partners
+      .command("classify")
+      .description("the tier review: each partner's tier from its data, promotions, demotions, grace and early warnings")
+      .argument("<partners>", "CSV with id,name,revenue,certified,specialisations,tier,missed (a Dutch ';' export too)")
+      .option("--model <file>", "model file (default ./distplan.yaml)")
+      .option("--channel <id>", "the channel whose tiers apply (default: the only one with tiers)")
+      .option("--warn <percent>", "early warning within this distance of a requirement (default: 15%)")
+      .option("--year <year>", "the year of the partners and share values in --format yaml (default: the first)")
+      .addOption(formatOption(["table", "json", "csv", "md", "yaml"], "table"))
+      .addOption(localeOption())
+      .addOption(widthOption())
+      .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
+      .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
+      .option("--ascii", "ASCII only: no Unicode glyphs")
+      .action(async (file: string, _opts, cmd: Command) => {
+        const { runClassify } = await import("./commands/partners.js");
+        outcome.code = await runClassify(file, cmd.optsWithGlobals());
+      });
+  });
 
   if (activeLanguage() === "nl") dutchHelp(program);
   return program;

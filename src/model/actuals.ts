@@ -37,7 +37,7 @@ export interface ActualRow {
 
 export type ActualsCode =
   | "CSV_EMPTY" | "CSV_SYNTAX" | "CSV_HEADER" | "CSV_COLUMNS" | "BAD_PERIOD" | "UNKNOWN_CHANNEL"
-  | "UNKNOWN_SEGMENT" | "UNKNOWN_METRIC" | "BAD_VALUE" | "NEGATIVE_COUNT" | "DUPLICATE_ROW";
+  | "UNKNOWN_SEGMENT" | "UNKNOWN_METRIC" | "BAD_VALUE" | "NEGATIVE_COUNT" | "DUPLICATE_ROW" | "UNKNOWN_TIER";
 
 export interface ActualsError {
   readonly code: ActualsCode;
@@ -95,7 +95,7 @@ export function parseAmount(raw: string, dutch: boolean): Decimal | undefined {
 }
 
 /** 1-based character columns where each field of a raw CSV record starts. */
-function fieldColumns(raw: string, delimiter: string): number[] {
+export function fieldColumns(raw: string, delimiter: string): number[] {
   const cols = [1];
   let quoted = false;
   for (let i = 0; i < raw.length; i++) {

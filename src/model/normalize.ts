@@ -336,6 +336,7 @@ function normalizeTiers(c: ChannelFile, base: Path, ctx: Context): Tier[] {
       mdf: ctx.series(k.mdf, p("mdf"), "percent", SHARE, field("mdf")),
       fee: ctx.series(k.fee, p("fee"), "money", NON_NEGATIVE, field("fee")),
       requires,
+      grace: k.grace ?? 0,
       partners: ctx.series(k.partners, p("partners"), "count", NON_NEGATIVE, field("partners")),
       share: ctx.series(k.share, p("share"), "percent", SHARE, field("share")),
     };

@@ -251,6 +251,7 @@ export const modelSchema = {
           ...ref("series_money"),
         },
         requires: { ...doc("What a partner needs over the trailing year to hold the tier."), ...ref("tier_requires") },
+        grace: { ...doc("Reviews in a row a partner of this tier may miss its requirements before it drops one tier (default 0: at the first miss)."), type: "integer", minimum: 0, maximum: 12 },
         partners: { ...doc("Number of partners in the tier, a count series, not negative."), ...ref("series_count") },
         share: {
           ...doc("The tier's share of the channel's sell-out (market revenue), a percent series 0%..100%; the tiers' shares add up to exactly 100% every year.", "tier sell-out = market_revenue × share"),

@@ -54,6 +54,7 @@ export interface TierFile {
   mdf?: SeriesInput<PercentInput>;
   fee?: SeriesInput<MoneyInput>;
   requires?: TierRequiresFile;
+  grace?: number;
   partners: SeriesInput<MoneyInput>;
   share: SeriesInput<PercentInput>;
 }
@@ -176,6 +177,8 @@ export interface Tier {
   /** Money per partner per year, paid by the partner. */
   readonly fee: Series;
   readonly requires: { readonly revenue: Decimal; readonly certified: Decimal; readonly specialisations: readonly string[] } | null;
+  /** Reviews in a row a partner may miss the requirements before it drops one tier. */
+  readonly grace: number;
   readonly partners: Series;
   /** Share of the channel's sell-out; the tiers' shares add up to 1 every year. */
   readonly share: Series;

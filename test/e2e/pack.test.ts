@@ -74,6 +74,7 @@ describe("npm pack", () => {
       /^docs\/MODEL\.md$/,
       /^examples\/[a-z0-9-]+\.yaml$/,
       /^examples\/[a-z0-9-]+-actuals\.csv$/, // #15: example actuals beside their model
+      /^examples\/[a-z0-9-]+-partners\.csv$/, // #14: an example partner list for the tier review
       /^examples\/ci\/(distplan-check\.yml|pre-commit-config\.yaml)$/,
     ];
     expect(packedFiles.filter((f) => !allowed.some((p) => p.test(f)))).toEqual([]);
