@@ -43,6 +43,8 @@ const meetsTier = (p: PartnerRow, k: Tier) =>
 
 export function reviewPartners(tiers: readonly Tier[], partners: readonly PartnerRow[], warn: Decimal): Review {
   const index = (id: string | null) => (id === null ? -1 : tiers.findIndex((k) => k.id === id));
+  // The warning line of each tier: its requirements × (1 + warn), computed once.
+  const thresholds = tiers.map((k) => ({ revenue: k.requires ? k.requires.revenue.times(warn.plus(1)) : ZERO, certified: k.requires ? k.requires.certified.times(warn.plus(1)) : ZERO }));
   const reviews = partners.map((p): PartnerReview => {
     let met = -1;
     tiers.forEach((k, i) => { if (meetsTier(p, k)) met = i; });
@@ -64,10 +66,11 @@ export function reviewPartners(tiers: readonly Tier[], partners: readonly Partne
     let warning: PartnerReview["warning"] = null;
     const held = after >= 0 ? tiers[after]! : null;
     if (held?.requires && (outcome === "kept" || outcome === "promoted" || outcome === "new")) {
+      const near = thresholds[after]!;
       const candidates = [
-        { on: "revenue" as const, value: p.revenue, required: held.requires.revenue },
-        { on: "certified" as const, value: p.certified, required: held.requires.certified },
-      ].filter((c) => c.required.greaterThan(0) && c.value.lessThan(c.required.times(warn.plus(1))));
+        { on: "revenue" as const, value: p.revenue, required: held.requires.revenue, near: near.revenue },
+        { on: "certified" as const, value: p.certified, required: held.requires.certified, near: near.certified },
+      ].filter((c) => c.required.greaterThan(0) && c.value.lessThan(c.near));
       const tightest = candidates.sort((a, b) => a.value.dividedBy(a.required).comparedTo(b.value.dividedBy(b.required)))[0];
       if (tightest) warning = { on: tightest.on, cushion: tightest.value.minus(tightest.required), required: tightest.required };
     }

@@ -77,17 +77,19 @@ export function parsePeriod(text: string): Period | undefined {
  * An amount's text as a Decimal, or undefined. Dutch: `-1.234,56`, `€ 1.234,56`, `1234,5`;
  * otherwise `-1234.56`, `€1,234.56`. A currency sign (€) may lead, after an optional minus.
  */
+const DUTCH_AMOUNT = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/;
+const PLAIN_AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
+
 export function parseAmount(raw: string, dutch: boolean): Decimal | undefined {
   let s = raw.trim().replace(/\u00a0/g, " ");
   let negative = false;
   if (s.startsWith("-")) { negative = true; s = s.slice(1).trimStart(); }
   if (s.startsWith("€")) s = s.slice(1).trimStart();
   if (!negative && s.startsWith("-")) { negative = true; s = s.slice(1); }
-  const [thousands, decimal] = dutch ? [".", ","] : [",", "."];
-  const t = thousands === "." ? "\\." : ",";
-  const d = decimal === "." ? "\\." : ",";
-  const grouped = new RegExp(`^(\\d{1,3}(?:${t}\\d{3})+|\\d+)(?:${d}(\\d+))?$`);
-  const m = grouped.exec(s);
+  // A plain whole number (most rows) needs no pattern.
+  if (/^\d+$/.test(s)) return new Decimal(negative ? `-${s}` : s);
+  const thousands = dutch ? "." : ",";
+  const m = (dutch ? DUTCH_AMOUNT : PLAIN_AMOUNT).exec(s);
   if (!m) return undefined;
   const whole = m[1]!.split(thousands).join("");
   const text = `${negative ? "-" : ""}${whole}${m[2] !== undefined ? `.${m[2]}` : ""}`;
@@ -107,43 +109,64 @@ export function fieldColumns(raw: string, delimiter: string): number[] {
   return cols;
 }
 
-interface Record_ { record: string[]; info: { lines: number }; raw: string }
+export interface CsvRecord {
+  readonly record: string[];
+  readonly info: { readonly lines: number };
+  readonly raw: string;
+}
 
-export function parseActuals(text: string, ids: ActualsIds): ActualsResult {
+export interface CsvTable<C extends string> {
+  readonly dutch: boolean;
+  readonly delimiter: string;
+  readonly header: CsvRecord;
+  readonly rows: readonly CsvRecord[];
+  /** The field index of each known column the header names. */
+  readonly index: ReadonlyMap<C, number>;
+}
+
+/**
+ * A CSV file's records with its header mapped to known columns (case-insensitive): a Dutch
+ * export (';' between fields) is recognised by its header line; an unknown column is an error
+ * with did-you-mean, a missing required one too. Shared by the actuals and the partner list.
+ */
+export function readCsvTable<C extends string>(text: string, spec: { readonly what: string; readonly columns: readonly C[]; readonly required: readonly C[]; readonly headerHint: (delimiter: string) => string }): { ok: true; table: CsvTable<C> } | { ok: false; errors: ActualsError[] } {
   const body = text.replace(/^\uFEFF/, "");
+  if (body.trim() === "") return { ok: false, errors: [{ code: "CSV_EMPTY", line: 1, col: 1, message: `the ${spec.what} is empty`, hint: `start with the header line ${spec.columns.join(",")}` }] };
   const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
-  if (body.trim() === "") {
-    return { ok: false, errors: [{ code: "CSV_EMPTY", line: 1, col: 1, message: "the actuals file is empty", hint: `start with the header line ${COLUMNS.join(",")}` }] };
-  }
   const dutch = firstLine.includes(";") && !firstLine.includes(",");
   const delimiter = dutch ? ";" : ",";
-  let records: Record_[];
+  let records: CsvRecord[];
   try {
-    records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as Record_[];
+    records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as CsvRecord[];
   } catch (err) {
     const e = err as { lines?: number; message?: string };
     return { ok: false, errors: [{ code: "CSV_SYNTAX", line: e.lines ?? 1, col: 1, message: `CSV: ${e.message ?? String(err)}`, hint: "close the quoted field, or remove the stray '\"'" }] };
   }
   const errors: ActualsError[] = [];
   const header = records[0]!;
-  const index = new Map<Column, number>();
+  const index = new Map<C, number>();
   const headerCols = fieldColumns(header.raw, delimiter);
   header.record.forEach((name, i) => {
     const key = name.trim().toLowerCase();
-    if ((COLUMNS as readonly string[]).includes(key)) index.set(key as Column, i);
+    if ((spec.columns as readonly string[]).includes(key)) index.set(key as C, i);
     else {
-      const s = suggest(key, COLUMNS);
-      errors.push({ code: "CSV_HEADER", line: header.info.lines, col: headerCols[i] ?? 1, message: `unknown column '${name}'`, hint: s ? `did you mean '${s}'?` : `the columns are ${COLUMNS.join(", ")}` });
+      const s = suggest(key, spec.columns);
+      errors.push({ code: "CSV_HEADER", line: header.info.lines, col: headerCols[i] ?? 1, message: `unknown column '${name}'`, hint: s ? `did you mean '${s}'?` : `the columns are ${spec.columns.join(", ")}` });
     }
   });
-  for (const c of COLUMNS) {
-    if (!index.has(c)) errors.push({ code: "CSV_HEADER", line: header.info.lines, col: 1, message: `the header has no column '${c}'`, hint: `the header line is ${COLUMNS.join(delimiter)}` });
-  }
-  if (errors.length > 0) return { ok: false, errors };
+  for (const c of spec.required) if (!index.has(c)) errors.push({ code: "CSV_HEADER", line: header.info.lines, col: 1, message: `the header has no column '${c}'`, hint: spec.headerHint(delimiter) });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, table: { dutch, delimiter, header, rows: records.slice(1), index } };
+}
+
+export function parseActuals(text: string, ids: ActualsIds): ActualsResult {
+  const read = readCsvTable(text, { what: "actuals file", columns: COLUMNS, required: COLUMNS, headerHint: (d) => `the header line is ${COLUMNS.join(d)}` });
+  if (!read.ok) return read;
+  const { dutch, delimiter, header, index, rows: records } = read.table;
+  const errors: ActualsError[] = [];
 
   const rows: ActualRow[] = [];
   const seen = new Map<string, number>();
-  for (const r of records.slice(1)) {
+  for (const r of records) {
     const line = r.info.lines;
     const cols = fieldColumns(r.raw, delimiter);
     if (r.record.length !== header.record.length) {

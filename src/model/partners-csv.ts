@@ -3,10 +3,9 @@
 // current tier and reviews missed. Read with csv-parse; a Dutch export (';', decimal comma,
 // € 1.234,56) is recognised; every bad row is an error with its line and column, and nothing is
 // half-read. Pure: the file is read in src/cli.
-import { parse } from "csv-parse/sync";
 import type { Decimal } from "../money/decimal.js";
 import { suggest } from "./issues.js";
-import { fieldColumns, parseAmount, type ActualsError } from "./actuals.js";
+import { fieldColumns, parseAmount, readCsvTable, type ActualsError } from "./actuals.js";
 
 export interface PartnerRow {
   readonly line: number;
@@ -28,39 +27,14 @@ type Column = (typeof COLUMNS)[number];
 
 export type PartnersResult = { readonly ok: true; readonly rows: readonly PartnerRow[]; readonly dutch: boolean } | { readonly ok: false; readonly errors: readonly ActualsError[] };
 
-interface Raw { record: string[]; info: { lines: number }; raw: string }
-
 export function parsePartners(text: string, tiers: readonly string[]): PartnersResult {
-  const body = text.replace(/^\uFEFF/, "");
-  if (body.trim() === "") return { ok: false, errors: [{ code: "CSV_EMPTY", line: 1, col: 1, message: "the partner file is empty", hint: `start with the header line ${COLUMNS.join(",")}` }] };
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
-  const dutch = firstLine.includes(";") && !firstLine.includes(",");
-  const delimiter = dutch ? ";" : ",";
-  let records: Raw[];
-  try {
-    records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as Raw[];
-  } catch (err) {
-    const e = err as { lines?: number; message?: string };
-    return { ok: false, errors: [{ code: "CSV_SYNTAX", line: e.lines ?? 1, col: 1, message: `CSV: ${e.message ?? String(err)}`, hint: "close the quoted field, or remove the stray '\"'" }] };
-  }
+  const read = readCsvTable(text, { what: "partner file", columns: COLUMNS, required: REQUIRED, headerHint: (d) => `the header line is ${COLUMNS.join(d)} (name, specialisations, tier and missed may be left out)` });
+  if (!read.ok) return read;
+  const { dutch, delimiter, header, index, rows: records } = read.table;
   const errors: ActualsError[] = [];
-  const header = records[0]!;
-  const index = new Map<Column, number>();
-  const headerCols = fieldColumns(header.raw, delimiter);
-  header.record.forEach((name, i) => {
-    const key = name.trim().toLowerCase();
-    if ((COLUMNS as readonly string[]).includes(key)) index.set(key as Column, i);
-    else {
-      const s = suggest(key, COLUMNS);
-      errors.push({ code: "CSV_HEADER", line: header.info.lines, col: headerCols[i] ?? 1, message: `unknown column '${name}'`, hint: s ? `did you mean '${s}'?` : `the columns are ${COLUMNS.join(", ")}` });
-    }
-  });
-  for (const c of REQUIRED) if (!index.has(c)) errors.push({ code: "CSV_HEADER", line: header.info.lines, col: 1, message: `the header has no column '${c}'`, hint: `the header line is ${COLUMNS.join(delimiter)} (name, specialisations, tier and missed may be left out)` });
-  if (errors.length > 0) return { ok: false, errors };
-
   const rows: PartnerRow[] = [];
   const seen = new Map<string, number>();
-  for (const r of records.slice(1)) {
+  for (const r of records) {
     const line = r.info.lines;
     const cols = fieldColumns(r.raw, delimiter);
     if (r.record.length !== header.record.length) {

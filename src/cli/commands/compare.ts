@@ -20,6 +20,7 @@ import { suggest } from "../../model/issues.js";
 import { EXIT, UsageError } from "../errors.js";
 import { loadValidModel, resolveModelPath, selectScenarios, withWhatIf } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, type GlobalOptions } from "../output.js";
+import { activeLanguage } from "../language.js";
 
 export interface CompareOptions extends GlobalOptions {
   readonly scenario?: string[];
@@ -113,7 +114,7 @@ async function writeComparison(modelArg: string | undefined, options: CompareOpt
       const { renderHtml } = await import("../../render/html.js");
       const page = compareView(projection, comparison, { density: "page" });
       const report = reportView(projection, { by: "channel", lines: "summary", density: "page" });
-      return out(renderHtml(chartedComparison(projection, page, compareScenarios(projection, ["npv"]), report), { style }));
+      return out(renderHtml(chartedComparison(projection, page, compareScenarios(projection, ["npv"]), report), { style, lang: activeLanguage() }));
     }
   }
 }

@@ -29,6 +29,9 @@ export interface ClassifyOptions extends GlobalOptions {
   readonly ascii?: boolean;
 }
 
+/** A partner list may be far larger than a model: 100,000 partners are about 5 MB. Still bounded. */
+const PARTNER_FILE_LIMIT = 64 * 1024 * 1024;
+
 export async function runClassify(csvArg: string, options: ClassifyOptions): Promise<number> {
   const csv = options.format === "csv" ? csvOptions(options) : null;
   const loaded = await loadValidModel(resolveModelPath(options.model));
@@ -48,9 +51,10 @@ export async function runClassify(csvArg: string, options: ClassifyOptions): Pro
   if (!Number.isInteger(year) || year < model.startYear || year >= model.startYear + model.years) throw new UsageError(`--year ${options.year} is not a year of the plan`, `the plan runs from ${model.startYear} to ${model.startYear + model.years - 1}`);
 
   const file = sourceName(csvArg);
-  const read = await readModelInput(csvArg);
+  const read = await readModelInput(csvArg, PARTNER_FILE_LIMIT);
   if ("issue" in read) {
-    writeErr(`${file}:1:1: error ${read.issue.code}: cannot read the partner file: ${String(read.issue.args.reason ?? read.issue.code)}\n  hint: pass the path of a CSV file with the columns id,name,revenue,certified,specialisations,tier,missed\n`);
+    const reason = read.issue.code === "FILE_TOO_LARGE" ? `it is larger than ${PARTNER_FILE_LIMIT} bytes` : String(read.issue.args.reason ?? read.issue.code);
+    writeErr(`${file}:1:1: error ${read.issue.code}: cannot read the partner file: ${reason}\n  hint: pass the path of a CSV file with the columns id,name,revenue,certified,specialisations,tier,missed\n`);
     return EXIT.usage;
   }
   let text: string;

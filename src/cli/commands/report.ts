@@ -16,6 +16,7 @@ import { failedCheckNotes } from "../../views/check.js";
 import { EXIT } from "../errors.js";
 import { loadValidModel, resolveModelPath, selectScenarios, withWhatIf } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, type GlobalOptions } from "../output.js";
+import { activeLanguage } from "../language.js";
 
 export type ReportFormat = "table" | "json" | "csv" | "md" | "html";
 
@@ -59,7 +60,7 @@ async function writeReport(modelArg: string | undefined, options: ReportOptions)
       case "md": return out(renderMarkdown(allocationsView(projection, comparisons, "page"), { style }));
       case "html": {
         const { renderHtml } = await import("../../render/html.js");
-        return out(renderHtml(chartedReport(projection, allocationsView(projection, comparisons, "page")), { style }));
+        return out(renderHtml(chartedReport(projection, allocationsView(projection, comparisons, "page")), { style, lang: activeLanguage() }));
       }
     }
   }
@@ -71,7 +72,7 @@ async function writeReport(modelArg: string | undefined, options: ReportOptions)
     case "md": return out(renderMarkdown(reportView(projection, { ...view, density: "page", notes: failedCheckNotes(evaluateChecks(loaded.scenarios[0]!.model, projection), projection) }), { style }));
     case "html": {
       const { renderHtml } = await import("../../render/html.js");
-      return out(renderHtml(chartedReport(projection, reportView(projection, { ...view, density: "page" })), { style }));
+      return out(renderHtml(chartedReport(projection, reportView(projection, { ...view, density: "page" })), { style, lang: activeLanguage() }));
     }
   }
 }
