@@ -19,6 +19,7 @@ export const HELP_NL: Readonly<Record<string, string>> = {
   "scenario ids to show, or 'all' (default: base)": "de scenario's om te tonen, of 'all' (standaard: base)",
   "what-if: base with this value set, as in a scenario's set (repeatable)": "wat-als: basis met deze waarde gezet, zoals in de set van een scenario (herhaalbaar)",
   "rows by channel, segment or both": "rijen per kanaal, per segment of beide",
+  "rows by channel, segment, both, or tier (a tiered channel's tiers)": "rijen per kanaal, per segment, beide, of per niveau (de niveaus van een kanaal met tiers)",
   "summary lines or every P&L line": "samenvattende regels of elke regel van de resultatenrekening",
   "each channel's net profit under every allocation method": "de nettowinst van elk kanaal bij elke verdeelsleutel",
   "output format": "uitvoerformaat",

@@ -128,7 +128,7 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .addOption(scenarioOption("scenario ids to show, or 'all' (default: base)"))
     .allowExcessArguments()
     .option("--set <path=value>", "what-if: base with this value set, as in a scenario's set (repeatable)", collectSet, [] as string[])
-    .addOption(oneOf(new Option("--by <view>", "rows by channel, segment or both"), ["channel", "segment", "both"]).default("channel"))
+    .addOption(oneOf(new Option("--by <view>", "rows by channel, segment, both, or tier (a tiered channel's tiers)"), ["channel", "segment", "both", "tier"]).default("channel"))
     .addOption(oneOf(new Option("--lines <set>", "summary lines or every P&L line"), ["summary", "full"]).default("summary"))
     .option("--allocations", "each channel's net profit under every allocation method")
     .addOption(formatOption(["table", "json", "csv", "md", "html"], "table"))

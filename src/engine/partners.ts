@@ -1,9 +1,9 @@
 // The partner's side of a tiered channel (docs/MODEL.md §14a): per tier and year, what the average
 // partner sells and earns from the programme, and whether that meets the tier's requirement. Pure;
 // exact figures (callers round for display).
-import { Decimal, ZERO } from "../money/decimal.js";
+import { Decimal, ONE, ZERO, splitByLargestRemainder, sum, toMinorUnit } from "../money/decimal.js";
 import type { Channel, Tier } from "../model/types.js";
-import type { ScenarioProjection } from "./projection-types.js";
+import type { ScenarioProjection, TierRows, TierYear as TierLinesYear, YearProjection } from "./projection-types.js";
 
 export interface TierYear {
   readonly year: number;
@@ -37,4 +37,41 @@ export function tierYears(channel: Channel, tier: Tier, projection: ScenarioProj
       meetsRevenue: tier.requires === null ? null : perPartner.greaterThanOrEqualTo(tier.requires.revenue),
     };
   });
+}
+
+/**
+ * A tiered channel's sell-out, partner margin, rebates and MDF split over its tiers, per year.
+ * Each column foots to the channel's own (footed) figure: the channel total is split in
+ * proportion to each tier's exact weight by largest remainder, so the rows add up to the cent.
+ */
+export function tierLines(channel: Channel, years: readonly YearProjection[], places: number): TierRows[] {
+  const split = years.map((y, t) => {
+    const c = y.channels[channel.id];
+    const split = (total: Decimal | undefined, weight: (k: Tier) => Decimal): Decimal[] => {
+      const weights = channel.tiers.map(weight);
+      return total === undefined || sum(weights).isZero() ? channel.tiers.map(() => ZERO) : splitByLargestRemainder(total, weights, places);
+    };
+    const kept = (k: Tier) => k.share[t]!.times(ONE.minus(k.partnerMargin[t]!));
+    return {
+      year: y.year,
+      sellOut: split(c?.market_revenue, (k) => k.share[t]!),
+      partnerMargin: split(c?.partner_margin, (k) => k.share[t]!.times(k.partnerMargin[t]!)),
+      rebates: split(c?.rebates, (k) => kept(k).times(k.rebate[t]!)),
+      mdf: split(c?.mdf, (k) => kept(k).times(k.mdf[t]!)),
+    };
+  });
+  return channel.tiers.map((tier, i) => ({
+    id: tier.id,
+    name: tier.name,
+    years: split.map((y, t): TierLinesYear => {
+      const partners = tier.partners[t]!;
+      const sellOut = y.sellOut[i]!;
+      return {
+        year: y.year, sellOut, partnerMargin: y.partnerMargin[i]!, rebates: y.rebates[i]!, mdf: y.mdf[i]!,
+        fees: toMinorUnit(partners.times(tier.fee[t]!), places),
+        partners,
+        sellOutPerPartner: partners.isZero() ? null : sellOut.dividedBy(partners),
+      };
+    }),
+  }));
 }

@@ -6,7 +6,7 @@ import type { AllocationMethod } from "../model/types.js";
 
 export const CELL_FIELDS = [
   "customers", "new_customers", "list_revenue", "market_revenue", "partner_margin", "revenue", "cogs",
-  "gross_profit", "variable_costs", "acquisition_costs", "service_costs", "conflict_costs", "cm1",
+  "gross_profit", "variable_costs", "rebates", "mdf", "acquisition_costs", "service_costs", "conflict_costs", "cm1",
 ] as const;
 export type CellField = (typeof CELL_FIELDS)[number];
 
@@ -49,6 +49,26 @@ export type EngineWarning =
   | { readonly code: "NEGATIVE_DRIVER"; readonly scenario: string; readonly year: number; readonly sharedCost: string; readonly method: string; readonly channels: readonly string[] }
   | { readonly code: "ZERO_DRIVERS"; readonly scenario: string; readonly year: number; readonly sharedCost: string; readonly method: string };
 
+/** One tier's part of its channel's P&L in a year (docs/MODEL.md §14a, "Per tier"). */
+export interface TierYear {
+  readonly year: number;
+  readonly sellOut: Decimal;
+  readonly partnerMargin: Decimal;
+  readonly rebates: Decimal;
+  readonly mdf: Decimal;
+  /** partners × fee, the channel's income line fees.<tier>, rounded as that line is. */
+  readonly fees: Decimal;
+  readonly partners: Decimal;
+  /** Exact; null when the tier has no partners that year. */
+  readonly sellOutPerPartner: Decimal | null;
+}
+
+export interface TierRows {
+  readonly id: string;
+  readonly name: string;
+  readonly years: readonly TierYear[];
+}
+
 export interface ScenarioProjection {
   readonly id: string;
   readonly name: string;
@@ -61,6 +81,8 @@ export interface ScenarioProjection {
   readonly npv: Decimal;
   readonly cumulativeNetProfit: Decimal;
   readonly warnings: readonly EngineWarning[];
+  /** Each tiered channel's figures split over its tiers, by channel id (made on first read). */
+  readonly tiers: Readonly<Record<string, readonly TierRows[]>>;
 }
 
 export interface Projection {
@@ -74,6 +96,9 @@ export interface Projection {
   /** The one discount rate of every scenario shown, or null when they differ. */
   readonly commonDiscountRate: Decimal | null;
   readonly scenarios: readonly ScenarioProjection[];
+  /** Whether a channel of the model has partner tiers: only then do views show the lines
+   *  `rebates` and `mdf` (always zero otherwise), so a model without tiers reads as it always did. */
+  readonly tierLines: boolean;
 }
 
 export type AllocationView = "as_modelled" | AllocationMethod;

@@ -10,8 +10,9 @@ import { allocateSharedCost, type Drivers } from "./allocation.js";
 import {
   CELL_FIELDS, CHANNEL_MONEY_FIELDS,
   type CellFigures, type CellField, type ChannelField, type ChannelYear, type EngineWarning, type Projection,
-  type Ratios, type ScenarioProjection, type SegmentYear, type TotalYear, type YearProjection,
+  type Ratios, type ScenarioProjection, type SegmentYear, type TierRows, type TotalYear, type YearProjection,
 } from "./projection-types.js";
+import { tierLines } from "./partners.js";
 import type { Channel, ChannelTerms, Conflict, Line, Model, Segment, Series } from "../model/types.js";
 import type { ScenarioModel } from "../model/load.js";
 import { emptyRecord } from "../model/records.js";
@@ -78,6 +79,7 @@ export function projectScenarios(scenarios: readonly ScenarioModel[]): Projectio
     discountRate: base.discountRate,
     commonDiscountRate: scenarios.every((s) => s.model.discountRate.equals(base.discountRate)) ? base.discountRate : null,
     scenarios: scenarios.map((s) => projectModel(s.model, s, memo)),
+    tierLines: scenarios.some((s) => s.model.channels.some((c) => c.tiers.length > 0)),
   };
 }
 
@@ -145,11 +147,23 @@ export function projectModel(model: Model, info: { id: string; name: string; des
     const total: TotalYear = Object.assign(withRatios({ ...totalFigures }), { cumulative_net_profit: cumulative });
     years.push(yearProjection(year, channels, total, model));
   }
-  return {
+  let tiers: Record<string, TierRows[]> | undefined;
+  const scenario = {
     id: info.id, name: info.name, description: info.description,
     channelIds, segmentIds: model.segments.map((s) => s.id),
     years, discountRate: model.discountRate, npv: toMinorUnit(npv, model.minorUnits), cumulativeNetProfit: cumulative, warnings,
   };
+  // Not enumerable: the per-tier split is a view of the figures above, made on first read only.
+  return Object.defineProperty(scenario, "tiers", {
+    enumerable: false,
+    get: () => {
+      if (!tiers) {
+        tiers = emptyRecord<TierRows[]>();
+        for (const c of model.channels) if (c.tiers.length > 0) tiers[c.id] = tierLines(c, years, model.minorUnits);
+      }
+      return tiers;
+    },
+  }) as typeof scenario & Pick<ScenarioProjection, "tiers">;
 }
 
 interface PartialChannel {
@@ -309,6 +323,9 @@ interface ScaledInputs {
   readonly acquisitionCost: readonly Scaled[];
   readonly serviceCost: readonly Scaled[];
   readonly conflictRate: readonly Scaled[];
+  /** Empty when the channel has no tiers. */
+  readonly rebateRate: readonly Scaled[];
+  readonly mdfRate: readonly Scaled[];
 }
 
 function scaledInputs(memo: ProjectionMemo, type: Channel["type"], terms: ChannelTerms, segment: Segment, share: Series, flow: CustomerFlow, variableRate: Series, conflictRate: Series): ScaledInputs | null {
@@ -324,6 +341,8 @@ function scaledInputs(memo: ProjectionMemo, type: Channel["type"], terms: Channe
     acquisitionCost: scaledSeries(memo, terms.acquisitionCost),
     serviceCost: scaledSeries(memo, terms.serviceCost),
     conflictRate: scaledSeries(memo, conflictRate),
+    rebateRate: scaledSeries(memo, terms.rebateRate),
+    mdfRate: scaledSeries(memo, terms.mdfRate),
   };
   return Object.values(inputs).every((x) => x !== null) ? (inputs as ScaledInputs) : null;
 }
@@ -342,22 +361,27 @@ function projectCellScaled(type: Channel["type"], x: ScaledInputs, t: number, pl
   const revenue = minus(marketRevenue, partnerMargin);
   const cogs = times(listRevenue, x.costOfGoods[t]!);
   const variableCosts = times(revenue, x.variableRate[t]!);
+  const rebates = x.rebateRate.length ? times(marketRevenue, x.rebateRate[t]!) : SCALED_ZERO;
+  const mdf = x.mdfRate.length ? times(marketRevenue, x.mdfRate[t]!) : SCALED_ZERO;
   const acquisitionCosts = times(newCustomers, x.acquisitionCost[t]!);
   const serviceCosts = times(customers, x.serviceCost[t]!);
   const conflictCosts = times(revenue, x.conflictRate[t]!);
-  const exactCm1 = minus(minus(minus(minus(minus(revenue, cogs), variableCosts), acquisitionCosts), serviceCosts), conflictCosts);
+  let exactCm1 = minus(minus(minus(minus(minus(revenue, cogs), variableCosts), acquisitionCosts), serviceCosts), conflictCosts);
+  if (x.rebateRate.length) exactCm1 = minus(minus(exactCm1, rebates), mdf);
   const market = toUnits(marketRevenue, places);
   const partner = toUnits(partnerMargin, places);
   const cogsUnits = toUnits(cogs, places);
   const variable = toUnits(variableCosts, places);
+  const rebateUnits = toUnits(rebates, places);
+  const mdfUnits = toUnits(mdf, places);
   const acquisition = toUnits(acquisitionCosts, places);
   const service = toUnits(serviceCosts, places);
   const conflict = toUnits(conflictCosts, places);
   const footedRevenue = market - partner;
   const grossProfit = footedRevenue - cogsUnits;
-  const cm1 = grossProfit - variable - acquisition - service - conflict;
+  const cm1 = grossProfit - variable - rebateUnits - mdfUnits - acquisition - service - conflict;
   // CELL_FIELDS order.
-  const units = [toUnits(customers, 2), toUnits(newCustomers, 2), toUnits(listRevenue, places), market, partner, footedRevenue, cogsUnits, grossProfit, variable, acquisition, service, conflict, cm1];
+  const units = [toUnits(customers, 2), toUnits(newCustomers, 2), toUnits(listRevenue, places), market, partner, footedRevenue, cogsUnits, grossProfit, variable, rebateUnits, mdfUnits, acquisition, service, conflict, cm1];
   return lazyCell(units, exactCm1, places);
 }
 
@@ -384,10 +408,12 @@ function projectCellDecimal(type: Channel["type"], terms: ChannelTerms, segment:
   const revenue = marketRevenue.minus(partnerMargin);
   const cogs = listRevenue.times(ONE.minus(segment.grossMargin[t]!));
   const variableCosts = revenue.times(variableRate);
+  const rebates = terms.rebateRate.length ? marketRevenue.times(terms.rebateRate[t]!) : ZERO;
+  const mdf = terms.mdfRate.length ? marketRevenue.times(terms.mdfRate[t]!) : ZERO;
   const acquisitionCosts = newCustomers.times(terms.acquisitionCost[t]!);
   const serviceCosts = customers.times(terms.serviceCost[t]!);
   const conflictCosts = revenue.times(conflictRate);
-  const exactCm1 = revenue.minus(cogs).minus(variableCosts).minus(acquisitionCosts).minus(serviceCosts).minus(conflictCosts);
+  const exactCm1 = revenue.minus(cogs).minus(variableCosts).minus(rebates).minus(mdf).minus(acquisitionCosts).minus(serviceCosts).minus(conflictCosts);
   // Footing: round the leaves to the currency's minor unit; subtotals are sums of rounded leaves.
   const cents = (x: Decimal) => toMinorUnit(x, places);
   const leaf = {
@@ -396,13 +422,15 @@ function projectCellDecimal(type: Channel["type"], terms: ChannelTerms, segment:
     partner_margin: cents(partnerMargin),
     cogs: cents(cogs),
     variable_costs: cents(variableCosts),
+    rebates: cents(rebates),
+    mdf: cents(mdf),
     acquisition_costs: cents(acquisitionCosts),
     service_costs: cents(serviceCosts),
     conflict_costs: cents(conflictCosts),
   };
   const footedRevenue = leaf.market_revenue.minus(leaf.partner_margin);
   const grossProfit = footedRevenue.minus(leaf.cogs);
-  const cm1 = grossProfit.minus(leaf.variable_costs).minus(leaf.acquisition_costs).minus(leaf.service_costs).minus(leaf.conflict_costs);
+  const cm1 = grossProfit.minus(leaf.variable_costs).minus(leaf.rebates).minus(leaf.mdf).minus(leaf.acquisition_costs).minus(leaf.service_costs).minus(leaf.conflict_costs);
   const figures = {
     customers: roundTo(customers, 2),
     new_customers: roundTo(newCustomers, 2),

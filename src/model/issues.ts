@@ -104,7 +104,6 @@ export const TEMPLATES = {
   TIERS_NOT_INDIRECT: { message: (a) => `tiers on the ${a.type} channel '${a.channel}'`, hint: () => "only an indirect channel has a partner programme; move the tiers to an indirect channel or remove them" },
   TIERS_WITH_PARTNER_MARGIN: { message: (a) => `'${a.channel}' has tiers and a partner_margin`, hint: () => "with tiers, the partner margin is each tier's partner_margin weighted by its share; remove this partner_margin" },
   TIER_SHARES_NOT_100: { message: (a) => `the tier shares of '${a.channel}' sum to ${a.sum} in ${a.year}`, hint: () => "the tiers' shares of the channel's sell-out must add up to exactly 100% in every year" },
-  TIER_COSTS_NOT_PROJECTED: { message: (a) => `tier '${a.tier}' of '${a.channel}' has a rebate or MDF, which this version does not yet put in the P&L`, hint: () => "until rebates and MDF are lines of the P&L, model them as variable_costs of the channel (a share of its revenue)" },
   CONFLICT_SAME_CHANNEL: { message: (a) => `the conflict rule's seller and owner are both '${a.channel}'`, hint: () => "a conflict is between two different channels" },
   CONFLICT_NOT_SERVED: { message: (a) => `'${a.channel}' does not serve '${a.segment}' in the mix, so this conflict rule never applies`, hint: (a) => `add ${a.channel} to mix.${a.segment}, or remove the rule` },
   SEASONALITY_NOT_100: { message: (a) => `the seasonality weights sum to ${a.sum}`, hint: () => "the 4 quarter or 12 month weights must add up to exactly 100%" },

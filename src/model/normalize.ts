@@ -275,10 +275,13 @@ function normalizeChannel(c: ChannelFile, i: number, ctx: Context, segmentIds: r
       partnerMargin: pick("partner_margin", "percent", SHARE, "partnerMargin"),
       acquisitionCost: pick("acquisition_cost", "money", NON_NEGATIVE, "acquisitionCost"),
       serviceCost: pick("service_cost", "money", NON_NEGATIVE, "serviceCost"),
+      rebateRate: fallback?.rebateRate ?? [],
+      mdfRate: fallback?.mdfRate ?? [],
     };
   };
   const tiers = normalizeTiers(c, base, ctx);
-  const withTiers = (t: ChannelTerms): ChannelTerms => (tiers.length === 0 ? t : { ...t, partnerMargin: tierMargin(tiers, ctx.years) });
+  const withTiers = (t: ChannelTerms): ChannelTerms =>
+    tiers.length === 0 ? t : { ...t, partnerMargin: tierMargin(tiers, ctx.years), rebateRate: tierCostRate(tiers, ctx.years, "rebate"), mdfRate: tierCostRate(tiers, ctx.years, "mdf") };
   const defaultTerms = withTiers(terms(c, base, null));
   const bySegment = emptyRecord<ChannelTerms>();
   for (const [segment, overrides] of Object.entries(c.by_segment ?? {})) {
@@ -306,6 +309,15 @@ function normalizeChannel(c: ChannelFile, i: number, ctx: Context, segmentIds: r
 /** The share-weighted partner margin of a tiered channel: Σ_k share_k × margin_k per year. */
 function tierMargin(tiers: readonly Tier[], years: number): Series {
   return Array.from({ length: years }, (_, t) => sum(tiers.map((k) => k.share[t]!.times(k.partnerMargin[t]!))));
+}
+
+/**
+ * Rebates or MDF of a tiered channel per euro of its sell-out: each tier's rate applies to the
+ * vendor's sell-in from the tier, sell-out × share_k × (1 − margin_k), so the rate on sell-out is
+ * Σ_k share_k × (1 − margin_k) × rate_k.
+ */
+function tierCostRate(tiers: readonly Tier[], years: number, field: "rebate" | "mdf"): Series {
+  return Array.from({ length: years }, (_, t) => sum(tiers.map((k) => k.share[t]!.times(ONE.minus(k.partnerMargin[t]!)).times(k[field][t]!))));
 }
 
 function normalizeTiers(c: ChannelFile, base: Path, ctx: Context): Tier[] {
@@ -341,8 +353,6 @@ function normalizeTiers(c: ChannelFile, base: Path, ctx: Context): Tier[] {
       share: ctx.series(k.share, p("share"), "percent", SHARE, field("share")),
     };
   });
-  const costly = tiers.find((k) => [...k.rebate, ...k.mdf].some((v) => !v.isZero()));
-  if (costly) ctx.issues.push(warning("TIER_COSTS_NOT_PROJECTED", [...at, tiers.indexOf(costly)], { channel: c.id, tier: costly.id }));
   for (let t = 0; t < ctx.years; t++) {
     const total = sum(tiers.map((k) => k.share[t] ?? ZERO));
     if (total.minus(ONE).abs().greaterThan(SUM_TOLERANCE)) {

@@ -147,6 +147,12 @@ export interface ChannelTerms {
   readonly partnerMargin: Series;
   readonly acquisitionCost: Series;
   readonly serviceCost: Series;
+  /** A tiered channel's rebates as a rate of the cell's market revenue (sell-out):
+   *  Σ_k share_k × (1 − margin_k) × rebate_k, the rebate on the vendor's sell-in of each tier.
+   *  Empty for a channel without tiers (no rebate line). */
+  readonly rebateRate: Series;
+  /** The same for market development funds: Σ_k share_k × (1 − margin_k) × mdf_k; empty without tiers. */
+  readonly mdfRate: Series;
 }
 
 export interface Line {

@@ -4,7 +4,7 @@
 /** The P&L lines and horizon figures, as the engine names them. */
 export type LineField =
   | "customers" | "new_customers" | "list_revenue" | "market_revenue" | "partner_margin" | "revenue" | "cogs" | "gross_profit"
-  | "variable_costs" | "acquisition_costs" | "service_costs" | "conflict_costs" | "cm1" | "fixed_costs" | "income" | "contribution"
+  | "variable_costs" | "rebates" | "mdf" | "acquisition_costs" | "service_costs" | "conflict_costs" | "cm1" | "fixed_costs" | "income" | "contribution"
   | "shared_costs" | "net_profit" | "gross_margin" | "contribution_margin" | "net_margin" | "cumulative_net_profit" | "npv";
 
 export type AllocationMethod = "as_modelled" | "revenue" | "gross_profit" | "contribution" | "customers" | "new_customers" | "equal";
@@ -69,4 +69,5 @@ export type MessageKey =
   // #13 channel shift
   | "shift.title.screen" | "shift.title.page" | "shift.column.revenue" | "shift.column.customers" | "shift.column.contribution" | "shift.gain" | "shift.loss" | "shift.net" | "shift.legend"
   // #14 tier review
-  | "partners.title" | "partners.none" | "partners.gap.revenue" | "partners.gap.certified" | "partners.column.tier" | "partners.column.before" | "partners.column.after" | "partners.column.revenue" | "partners.column.share" | "partners.column.partner" | "partners.column.from" | "partners.column.to" | "partners.column.outcome" | "partners.column.why" | "partners.noChanges" | "partners.outcome.new" | "partners.outcome.kept" | "partners.outcome.promoted" | "partners.outcome.demoted" | "partners.outcome.grace" | "partners.outcome.below" | "partners.graceLeft" | "partners.warning" | "partners.meets" | "partners.legend";
+  | "partners.title" | "partners.none" | "partners.gap.revenue" | "partners.gap.certified" | "partners.column.tier" | "partners.column.before" | "partners.column.after" | "partners.column.revenue" | "partners.column.share" | "partners.column.partner" | "partners.column.from" | "partners.column.to" | "partners.column.outcome" | "partners.column.why" | "partners.noChanges" | "partners.outcome.new" | "partners.outcome.kept" | "partners.outcome.promoted" | "partners.outcome.demoted" | "partners.outcome.grace" | "partners.outcome.below" | "partners.graceLeft" | "partners.warning" | "partners.meets" | "partners.legend"
+  | "tier.line.sell_out" | "tier.line.partner_margin" | "tier.line.rebates" | "tier.line.mdf" | "tier.line.fees" | "tier.line.partners" | "tier.line.sell_out_per_partner" | "tier.none";

@@ -5,7 +5,7 @@
 import type { Decimal } from "../money/decimal.js";
 import {
   CELL_FIELDS, CHANNEL_MONEY_FIELDS, COUNT_FIELDS, RATIO_FIELDS,
-  type CellFigures, type ChannelYear, type EngineWarning, type Projection, type ScenarioProjection, type TotalYear,
+  type CellFigures, type ChannelYear, type EngineWarning, type Projection, type ScenarioProjection, type TierYear, type TotalYear,
 } from "../engine/projection-types.js";
 import { horizonBlock } from "./horizon.js";
 import {
@@ -14,7 +14,7 @@ import {
 } from "./document.js";
 import type { AllocationMethod, LineField } from "./messages.js";
 
-export type ByOption = "channel" | "segment" | "both";
+export type ByOption = "channel" | "segment" | "both" | "tier";
 export type LinesOption = "summary" | "full";
 /** screen: what fits a terminal; page: every line to the cent (Markdown). */
 export type Density = "screen" | "page";
@@ -33,13 +33,13 @@ const LINES = {
     total: ["revenue", "contribution", "shared_costs", "net_profit"],
     full: [
       "customers", "list_revenue", "market_revenue", "partner_margin", "revenue", "cogs", "gross_profit", "variable_costs",
-      "acquisition_costs", "service_costs", "conflict_costs", "cm1", "fixed_costs", "income", "contribution", "shared_costs",
-      "net_profit", "contribution_margin",
+      "rebates", "mdf", "acquisition_costs", "service_costs", "conflict_costs", "cm1", "fixed_costs", "income", "contribution",
+      "shared_costs", "net_profit", "contribution_margin",
     ],
     segment: ["customers", "revenue", "gross_profit", "cm1"],
     segmentFull: [
       "customers", "new_customers", "list_revenue", "market_revenue", "partner_margin", "revenue", "cogs", "gross_profit",
-      "variable_costs", "acquisition_costs", "service_costs", "conflict_costs", "cm1",
+      "variable_costs", "rebates", "mdf", "acquisition_costs", "service_costs", "conflict_costs", "cm1",
     ],
     cell: ["revenue", "cm1"],
   },
@@ -47,12 +47,19 @@ const LINES = {
     channel: ["revenue", "gross_profit", "cm1", "contribution", "shared_costs", "net_profit", "contribution_margin"],
     full: [
       "customers", "new_customers", "list_revenue", "market_revenue", "partner_margin", "revenue", "cogs", "gross_profit",
-      "variable_costs", "acquisition_costs", "service_costs", "conflict_costs", "cm1", "fixed_costs", "income", "contribution",
-      "shared_costs", "net_profit", "gross_margin", "contribution_margin", "net_margin",
+      "variable_costs", "rebates", "mdf", "acquisition_costs", "service_costs", "conflict_costs", "cm1", "fixed_costs", "income",
+      "contribution", "shared_costs", "net_profit", "gross_margin", "contribution_margin", "net_margin",
     ],
     segment: ["customers", "revenue", "gross_profit", "cm1"],
   },
 } as const satisfies Record<Density, Record<string, readonly LineField[]>>;
+
+/** The lines a tiered channel adds (docs/MODEL.md §14a): shown only when the model has tiers. */
+const TIER_FIELDS: ReadonlySet<string> = new Set(["rebates", "mdf"]);
+/** The fields of a list that a projection shows: without tiers, the list as it always was. */
+export function shownFields<F extends string>(fields: readonly F[], tierLines: boolean): F[] {
+  return tierLines ? [...fields] : fields.filter((f) => !TIER_FIELDS.has(f));
+}
 
 const isRatio = (field: string) => field.endsWith("_margin") && field !== "partner_margin";
 const isCount = (field: string) => field === "customers" || field === "new_customers";
@@ -75,11 +82,11 @@ interface LineGroup {
   readonly pick: Pick;
 }
 
-function groups(s: ScenarioProjection, options: ReportViewOptions): LineGroup[] {
+function groups(s: ScenarioProjection, options: ReportViewOptions, tierLines: boolean): LineGroup[] {
   const out: LineGroup[] = [];
   const full = options.lines === "full";
   const page = options.density === "page";
-  const add = (group: Text, role: Row["role"], indent: number, fields: readonly LineField[], pick: Pick) => out.push({ group, role, indent, fields, pick });
+  const add = (group: Text, role: Row["role"], indent: number, fields: readonly LineField[], pick: Pick) => out.push({ group, role, indent, fields: shownFields(fields, tierLines), pick });
   const channelLines = page ? (full ? LINES.page.full : LINES.page.channel) : full ? LINES.screen.full : LINES.screen.channel;
   const segmentLines = page ? LINES.page.segment : full ? LINES.screen.segmentFull : LINES.screen.segment;
   const cellLines = page ? LINES.page.segment : full ? LINES.screen.segmentFull : LINES.screen.cell;
@@ -101,11 +108,44 @@ function groups(s: ScenarioProjection, options: ReportViewOptions): LineGroup[] 
   return out;
 }
 
+/** The figures of a tier row, in the order shown (docs/MODEL.md §14a, "Per tier"). */
+export const TIER_LINE_FIELDS = ["sell_out", "partner_margin", "rebates", "mdf", "fees", "partners", "sell_out_per_partner"] as const;
+export type TierLineField = (typeof TIER_LINE_FIELDS)[number];
+
+const tierFigure = (y: TierYear, field: TierLineField): Value => {
+  switch (field) {
+    case "sell_out": return money(y.sellOut);
+    case "partner_margin": return money(y.partnerMargin);
+    case "rebates": return money(y.rebates);
+    case "mdf": return money(y.mdf);
+    case "fees": return money(y.fees);
+    case "partners": return { kind: "count", amount: y.partners };
+    case "sell_out_per_partner": return y.sellOutPerPartner === null ? none : money(y.sellOutPerPartner);
+  }
+};
+
+/** `--by tier`: each tiered channel's tiers, a group of lines per tier. */
+function tierRows(s: ScenarioProjection, page: boolean, scale: Decimal[]): Row[] {
+  const rows: Row[] = [];
+  for (const [channel, tiers] of Object.entries(s.tiers)) {
+    rows.push({ role: "subtotal", cells: [[raw(channel, page ? "strong" : undefined)], [], ...s.years.map(() => [])] });
+    for (const k of tiers) {
+      TIER_LINE_FIELDS.forEach((field, i) => {
+        const values = k.years.map((y) => tierFigure(y, field));
+        for (const v of values) if (v.kind === "money") scale.push(v.amount);
+        rows.push({ role: "line", indent: i === 0 ? 1 : 0, cells: [i === 0 ? [raw(k.name !== k.id ? k.name : k.id)] : [], [msg(`tier.line.${field}`)], ...values.map((v) => [val(v)])] });
+      });
+    }
+  }
+  return rows;
+}
+
 function scenarioBlocks(projection: Projection, s: ScenarioProjection, options: ReportViewOptions): Block {
   const page = options.density === "page";
   const rows: Row[] = [];
   const scale: Decimal[] = [];
-  for (const g of groups(s, options)) {
+  if (options.by === "tier") rows.push(...tierRows(s, page, scale));
+  else for (const g of groups(s, options, projection.tierLines)) {
     g.fields.forEach((field, i) => {
       const values = s.years.map((_, t) => (g.pick(t) as Record<string, Decimal | null> | undefined)?.[field]);
       if (!isRatio(field) && !isCount(field)) for (const v of values) if (v !== null && v !== undefined) scale.push(v);
@@ -191,16 +231,18 @@ const recordFigure = (field: string, value: Decimal | null, places: number): Fig
 export function reportRecords(projection: Projection): Dataset {
   const rows: (Figure | string)[][] = [];
   const places = projection.minorUnits;
+  const channelFields = shownFields([...CHANNEL_MONEY_FIELDS, ...RATIO_FIELDS], projection.tierLines);
+  const cellFields = shownFields(CELL_FIELDS, projection.tierLines);
   for (const s of projection.scenarios) {
     for (const y of s.years) {
       const year = String(y.year);
       for (const [id, c] of Object.entries(y.channels)) {
-        for (const f of [...CHANNEL_MONEY_FIELDS, ...RATIO_FIELDS]) rows.push([s.id, year, id, "", f, recordFigure(f, c[f], places)]);
+        for (const f of channelFields) rows.push([s.id, year, id, "", f, recordFigure(f, c[f], places)]);
         for (const [seg, cell] of Object.entries(c.segments)) {
-          for (const f of CELL_FIELDS) rows.push([s.id, year, id, seg, f, recordFigure(f, cell[f], places)]);
+          for (const f of cellFields) rows.push([s.id, year, id, seg, f, recordFigure(f, cell[f], places)]);
         }
       }
-      for (const f of [...CHANNEL_MONEY_FIELDS, ...RATIO_FIELDS]) rows.push([s.id, year, "total", "", f, recordFigure(f, y.total[f], places)]);
+      for (const f of channelFields) rows.push([s.id, year, "total", "", f, recordFigure(f, y.total[f], places)]);
       rows.push([s.id, year, "total", "", "cumulative_net_profit", new Figure("money", y.total.cumulative_net_profit, places)]);
     }
     rows.push([s.id, "", "total", "", "npv", new Figure("money", s.npv, places)]);
@@ -214,40 +256,80 @@ export const REPORT_FORMAT_ID = "distplan.report/v1";
 const jsonFigure = (field: string, value: Decimal, places: number): Figure => new Figure(COUNT_FIELDS.includes(field) ? "count" : "money", value, places);
 
 /** A cell's figures; `places`: the currency's minor unit (Projection.minorUnits). */
-export function cellData(cell: CellFigures, places = 2): Data {
+function cellData(cell: CellFigures, places: number, tierLines: boolean): Data {
   const out: Record<string, Data> = {};
-  for (const f of CELL_FIELDS) out[f] = jsonFigure(f, cell[f], places);
+  for (const f of shownFields(CELL_FIELDS, tierLines)) out[f] = jsonFigure(f, cell[f], places);
   return out;
 }
 
-function channelData(c: ChannelYear, places: number): Data {
+function channelData(c: ChannelYear, places: number, tierLines: boolean): Data {
   const out: Record<string, Data> = {};
-  for (const f of CHANNEL_MONEY_FIELDS) out[f] = jsonFigure(f, c[f], places);
+  for (const f of shownFields(CHANNEL_MONEY_FIELDS, tierLines)) out[f] = jsonFigure(f, c[f], places);
   for (const f of RATIO_FIELDS) out[f] = new Figure("ratio", c[f]);
-  out.segments = Object.fromEntries(Object.entries(c.segments).map(([id, cell]) => [id, cellData(cell, places)]));
+  out.segments = Object.fromEntries(Object.entries(c.segments).map(([id, cell]) => [id, cellData(cell, places, tierLines)]));
   return out;
 }
 
-function totalData(t: TotalYear, places: number): Data {
+function totalData(t: TotalYear, places: number, tierLines: boolean): Data {
   const out: Record<string, Data> = {};
-  for (const f of CHANNEL_MONEY_FIELDS) out[f] = jsonFigure(f, t[f], places);
+  for (const f of shownFields(CHANNEL_MONEY_FIELDS, tierLines)) out[f] = jsonFigure(f, t[f], places);
   for (const f of RATIO_FIELDS) out[f] = new Figure("ratio", t[f]);
   out.cumulative_net_profit = new Figure("money", t.cumulative_net_profit, places);
   return out;
 }
 
-function scenarioData(s: ScenarioProjection, places: number): Data {
+function scenarioData(s: ScenarioProjection, places: number, tierLines: boolean): Data {
   return {
     id: s.id,
     name: s.name,
     years: s.years.map((y) => ({
       year: y.year,
-      channels: Object.fromEntries(Object.entries(y.channels).map(([id, c]) => [id, channelData(c, places)])),
-      total: totalData(y.total, places),
+      channels: Object.fromEntries(Object.entries(y.channels).map(([id, c]) => [id, channelData(c, places, tierLines)])),
+      total: totalData(y.total, places, tierLines),
     })),
     npv: new Figure("money", s.npv, places),
     cumulative_net_profit: new Figure("money", s.cumulativeNetProfit, places),
+    ...(tierLines ? { tiers: tiersData(s, places) } : {}),
   };
+}
+
+/** Each tiered channel's tiers and their yearly figures (docs/MODEL.md §8.1, §14a). */
+function tiersData(s: ScenarioProjection, places: number): Data {
+  return Object.fromEntries(Object.entries(s.tiers).map(([channel, tiers]) => [channel, tiers.map((k) => ({
+    id: k.id,
+    name: k.name,
+    years: k.years.map((y) => ({
+      year: y.year,
+      sell_out: new Figure("money", y.sellOut, places),
+      partner_margin: new Figure("money", y.partnerMargin, places),
+      rebates: new Figure("money", y.rebates, places),
+      mdf: new Figure("money", y.mdf, places),
+      fees: new Figure("money", y.fees, places),
+      partners: new Figure("count", y.partners, 2),
+      sell_out_per_partner: y.sellOutPerPartner === null ? null : new Figure("money", y.sellOutPerPartner, places),
+    })),
+  }))]));
+}
+
+/** `report --by tier --format csv`: one row per scenario × year × channel × tier × figure. */
+export function tierRecords(projection: Projection): Dataset {
+  const rows: (Figure | string)[][] = [];
+  const places = projection.minorUnits;
+  for (const s of projection.scenarios) {
+    for (const [channel, tiers] of Object.entries(s.tiers)) {
+      for (const k of tiers) {
+        for (const y of k.years) {
+          const figures: [TierLineField, Figure][] = [
+            ["sell_out", new Figure("money", y.sellOut, places)], ["partner_margin", new Figure("money", y.partnerMargin, places)],
+            ["rebates", new Figure("money", y.rebates, places)], ["mdf", new Figure("money", y.mdf, places)], ["fees", new Figure("money", y.fees, places)],
+            ["partners", new Figure("count", y.partners, 2)], ["sell_out_per_partner", new Figure("money", y.sellOutPerPartner, places)],
+          ];
+          for (const [f, v] of figures) rows.push([s.id, String(y.year), channel, k.id, f, v]);
+        }
+      }
+    }
+  }
+  return { columns: ["scenario", "year", "channel", "tier", "metric", "value"], rows };
 }
 
 /** A warning in one sentence, for the machine formats (they keep one entry per warning). */
@@ -262,7 +344,7 @@ export function reportData(projection: Projection, extra: Record<string, Data> =
   return {
     format: REPORT_FORMAT_ID,
     model: { name: projection.name, currency: projection.currency, years: [...projection.years] },
-    scenarios: projection.scenarios.map((s) => scenarioData(s, projection.minorUnits)),
+    scenarios: projection.scenarios.map((s) => scenarioData(s, projection.minorUnits, projection.tierLines)),
     ...extra,
     warnings: warningsData(projection.scenarios.flatMap((s) => s.warnings)),
   };

@@ -148,7 +148,7 @@ describe("distplan binary", () => {
   it("commander's usage errors are unchanged: message, hint line, exit 2, nothing on stdout", () => {
     const usage = "(run 'distplan --help' for usage)\n";
     expect(distplan(["report", "--bogus"])).toEqual({ code: 2, stdout: "", stderr: `error: unknown option '--bogus'\n${usage}` });
-    expect(distplan(["report", "--by", "x"])).toEqual({ code: 2, stdout: "", stderr: `error: option '--by <view>' argument 'x' is invalid. Allowed choices are channel, segment, both.\n${usage}` });
+    expect(distplan(["report", "--by", "x"])).toEqual({ code: 2, stdout: "", stderr: `error: option '--by <view>' argument 'x' is invalid. Allowed choices are channel, segment, both, tier.\n${usage}` });
     expect(distplan(["diff", "a.yaml"])).toEqual({ code: 2, stdout: "", stderr: `error: missing required argument 'new'\n${usage}` });
     expect(distplan(["repot"])).toEqual({ code: 2, stdout: "", stderr: `error: unknown command 'repot'\n(Did you mean report?)\n${usage}` });
   });

@@ -46,6 +46,7 @@ const RUNS: Run[] = [
   { name: "report --scenario all", args: (e) => ["report", e, "--scenario", "all"] },
   { name: "report --allocations", args: (e) => ["report", e, "--allocations"] },
   { name: "report --by both --lines full", args: (e) => ["report", e, "--by", "both", "--lines", "full"] },
+  { name: "report --by tier", args: (e) => (e.endsWith("installer-tiers.yaml") ? ["report", e, "--by", "tier", "--scenario", "all", "--unit", "1"] : null) },
   { name: "report --unit 1", args: (e) => ["report", e, "--unit", "1", "--scenario", "all"] },
   { name: "compare", args: (e) => ["compare", e] },
   { name: "compare --unit 1", args: (e) => ["compare", e, "--unit", "1"] },

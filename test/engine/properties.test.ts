@@ -119,7 +119,7 @@ describe("footing (docs/MODEL.md §8)", () => {
       const loaded = loadModelText(text, "gen.yaml");
       expect(loaded.issues.filter((i) => i.severity === "error")).toEqual([]);
       const [base, same, empty] = loaded.scenarios.map((s) => projectModel(s.model, { id: "x", name: "x", description: "" }));
-      const json = (s: ScenarioProjection) => projectionJson({ name: "n", currency: "EUR", years: [], minorUnits: 2, discountRate: new Decimal(0), commonDiscountRate: new Decimal(0), scenarios: [s] });
+      const json = (s: ScenarioProjection) => projectionJson({ name: "n", currency: "EUR", years: [], minorUnits: 2, discountRate: new Decimal(0), commonDiscountRate: new Decimal(0), tierLines: true, scenarios: [s] });
       expect(json(same!)).toBe(json(base!));
       expect(json(empty!)).toBe(json(base!));
     }), { numRuns: 60 });
@@ -165,7 +165,7 @@ describe("shared work between scenarios", () => {
       expect(loaded.issues.filter((i) => i.severity === "error")).toEqual([]);
       const together = projectScenarios(loaded.scenarios).scenarios[1]!;
       const alone = projectModel(loaded.scenarios[1]!.model, { id: "s", name: "s", description: "" });
-      const json = (s: ScenarioProjection) => projectionJson({ name: "n", currency: "EUR", years: [], minorUnits: 2, discountRate: new Decimal(0), commonDiscountRate: new Decimal(0), scenarios: [s] });
+      const json = (s: ScenarioProjection) => projectionJson({ name: "n", currency: "EUR", years: [], minorUnits: 2, discountRate: new Decimal(0), commonDiscountRate: new Decimal(0), tierLines: true, scenarios: [s] });
       expect(json(together)).toBe(json(alone));
     }), { numRuns: 100 });
   });

@@ -43,7 +43,7 @@ function expectFooting(loaded: LoadedModel, p: Projection): void {
 }
 
 const projectionAsJson = (p: Projection) => renderJson(reportData(p));
-const json = (s: ScenarioProjection) => projectionAsJson({ name: "n", currency: "EUR", minorUnits: 2, years: [], discountRate: new Decimal(0), commonDiscountRate: null, scenarios: [s] });
+const json = (s: ScenarioProjection) => projectionAsJson({ name: "n", currency: "EUR", minorUnits: 2, years: [], discountRate: new Decimal(0), commonDiscountRate: null, tierLines: true, scenarios: [s] });
 
 describe("the rest of the format", () => {
   it("generated models are valid and reach every part of the format", () => {

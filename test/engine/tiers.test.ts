@@ -3,12 +3,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
+import type { Decimal } from "../../src/money/decimal.js";
 import { describe, expect, it } from "vitest";
 import { ROOT, errorCodes, loadText, project } from "../helpers.js";
 
 const worked = readFileSync(join(ROOT, "examples/worked-example.yaml"), "utf8");
 const withTiers = (tiers: string) => worked.replace("    partner_margin: 20%\n", `    tiers:\n${tiers}`);
-const figures = (text: string) => JSON.stringify(project(loadText(text)));
+// Every figure of every scenario (the projection's own `tierLines` differs by design: it says
+// whether the views show the rebate and MDF lines).
+const figures = (text: string) => JSON.stringify(project(loadText(text)).scenarios);
 
 describe("tiers", () => {
   it("the worked example's partner channel is where the replacement lands", () => {
@@ -186,18 +189,21 @@ mix:
 describe("examples/installer-tiers.yaml by hand (2027)", () => {
   // Homes: 2,000 × (1 − 10%) + 500 = 2,300 customers × 8,000 = sell-out 18,400,000.
   // Margin rate 20%×12% + 35%×16% + 45%×20% = 2.4% + 5.6% + 9% = 17% → 3,128,000; revenue 15,272,000.
-  // COGS 65% of list = 11,960,000; gross profit = cm1 = 3,312,000.
+  // COGS 65% of list = 11,960,000; gross profit = 3,312,000.
+  // Gold's sell-in: 45% × 18,400,000 = 8,280,000 sell-out less 20% margin = 6,624,000;
+  //   rebate 2% = 132,480, MDF 1% = 66,240 → cm1 = 3,312,000 − 132,480 − 66,240 = 3,113,280.
   // Income: leads 180,000 + fees 300×250 + 80×1,500 + 25×4,000 = 75,000 + 120,000 + 100,000 → 475,000.
-  // Contribution = 3,312,000 − fixed (900,000 + 120,000) + 475,000 = 2,767,000.
-  // gold-margin-up: 45% × 3 points × 18,400,000 = 248,400 more margin → revenue 15,023,600.
+  // Contribution = 3,113,280 − fixed (900,000 + 120,000) + 475,000 = 2,568,280.
+  // gold-margin-up: 45% × 3 points × 18,400,000 = 248,400 more margin → revenue 15,023,600;
+  //   Gold's sell-in 8,280,000 × 77% = 6,375,600 → rebate 127,512, MDF 63,756.
   const loaded = loadText(readFileSync(join(ROOT, "examples/installer-tiers.yaml"), "utf8"));
   const [base, up, tighter] = project(loaded).scenarios;
   const c = (s: typeof base) => s!.years[0]!.channels.installers!;
 
   it("base, and the gold-margin-up scenario", () => {
-    expect([c(base).market_revenue, c(base).partner_margin, c(base).revenue, c(base).gross_profit, c(base).income, c(base).contribution].map((d) => d.toFixed(2)))
-      .toEqual(["18400000.00", "3128000.00", "15272000.00", "3312000.00", "475000.00", "2767000.00"]);
-    expect(c(up).revenue.toFixed(2)).toBe("15023600.00");
+    expect([c(base).market_revenue, c(base).partner_margin, c(base).revenue, c(base).gross_profit, c(base).rebates, c(base).mdf, c(base).cm1, c(base).income, c(base).contribution].map((d) => d.toFixed(2)))
+      .toEqual(["18400000.00", "3128000.00", "15272000.00", "3312000.00", "132480.00", "66240.00", "3113280.00", "475000.00", "2568280.00"]);
+    expect([c(up).revenue, c(up).rebates, c(up).mdf].map((d) => d.toFixed(2))).toEqual(["15023600.00", "127512.00", "63756.00"]);
     // Tightening Silver's requirement changes no figure; only the partner side sees it.
     expect(JSON.stringify(tighter!.years)).toBe(JSON.stringify(base!.years));
   });
@@ -210,5 +216,105 @@ describe("examples/installer-tiers.yaml by hand (2027)", () => {
     expect([silver.sellOutPerPartner!.toFixed(2), silver.meetsRevenue]).toEqual(["80500.00", false]);
     const before = loaded.scenarios[0]!.model.channels[0]!;
     expect(tierYears(before, before.tiers[1]!, base!)[0]!.meetsRevenue).toBe(true);
+  });
+});
+
+describe("rebates and MDF as lines of the P&L", () => {
+  // Two tiers on the worked example's partner channel, with random margins, rebates, MDF and shares.
+  const tiered = (silver: number, m1: number, m2: number, r1: number, r2: number, f1: number, f2: number) => withTiers([
+    `      - { id: silver, partner_margin: ${m1}%, rebate: ${r1}%, mdf: ${f1}%, partners: 5, share: ${silver}% }`,
+    `      - { id: gold, partner_margin: ${m2}%, rebate: ${r2}%, mdf: ${f2}%, partners: 2, share: ${100 - silver}% }`,
+  ].join("\n") + "\n");
+  const margin = fc.integer({ min: 0, max: 40 });
+  const rate = fc.integer({ min: 0, max: 10 });
+  const arb = fc.tuple(fc.integer({ min: 0, max: 100 }), margin, margin, rate, rate, rate, rate);
+
+  it("each cell's rebates and MDF are its sell-out × Σ share × (1 − margin) × rate, rounded, and cm1 subtracts them", () => {
+    fc.assert(fc.property(arb, ([silver, m1, m2, r1, r2, f1, f2]) => {
+      const p = project(loadText(tiered(silver, m1, m2, r1, r2, f1, f2))).scenarios[0]!;
+      const rate = (a: number, b: number) => (silver * (100 - m1) * a + (100 - silver) * (100 - m2) * b) / 1_000_000;
+      // The engine multiplies the exact sell-out and rounds once; the shown sell-out is itself
+      // rounded (by at most half a cent), so the two agree within a cent.
+      const near = (line: Decimal, expected: Decimal) => expect(line.minus(expected).abs().lessThanOrEqualTo(0.01)).toBe(true);
+      for (const y of p.years) {
+        const c = y.channels.partners!;
+        for (const cell of Object.values(c.segments)) {
+          near(cell.rebates, cell.market_revenue.times(rate(r1, r2)));
+          near(cell.mdf, cell.market_revenue.times(rate(f1, f2)));
+          expect(cell.rebates.decimalPlaces()).toBeLessThanOrEqual(2);
+          expect(cell.cm1.toString()).toBe(cell.gross_profit.minus(cell.variable_costs).minus(cell.rebates).minus(cell.mdf)
+            .minus(cell.acquisition_costs).minus(cell.service_costs).minus(cell.conflict_costs).toString());
+        }
+        // Footing: the channel's lines are the sums of its cells', the total's the sum of the channels'.
+        for (const f of ["rebates", "mdf", "cm1"] as const) {
+          expect(c[f].toString()).toBe(Object.values(c.segments).reduce((a, x) => a.plus(x[f]), c[f].minus(c[f])).toString());
+          expect(y.total[f].toString()).toBe(Object.values(y.channels).reduce((a, x) => a.plus(x[f]), y.total[f].minus(y.total[f])).toString());
+        }
+      }
+    }), { numRuns: 25 });
+  });
+
+  it("the scaled-integer engine and the Decimal definition agree on a tiered channel, every figure", async () => {
+    const { newProjectionMemo, projectModel } = await import("../../src/engine/projection.js");
+    const { reportData } = await import("../../src/views/report.js");
+    const { renderJson } = await import("../../src/render/json.js");
+    fc.assert(fc.property(arb, ([silver, m1, m2, r1, r2, f1, f2]) => {
+      const model = loadText(tiered(silver, m1, m2, r1, r2, f1, f2)).scenarios[0]!.model;
+      const text = (decimalCells: boolean) => {
+        const scenario = projectModel(model, undefined, newProjectionMemo({ decimalCells }));
+        return renderJson(reportData({ name: "n", currency: "EUR", minorUnits: 2, years: [], discountRate: model.discountRate, commonDiscountRate: null, tierLines: true, scenarios: [scenario] }));
+      };
+      expect(text(false)).toContain("\"rebates\"");
+      expect(text(false)).toBe(text(true));
+    }), { numRuns: 20 });
+  });
+
+  it("the tier split foots to the channel's sell-out, partner margin, rebates and MDF, and fees are the fee income lines", () => {
+    fc.assert(fc.property(arb, ([silver, m1, m2, r1, r2, f1, f2]) => {
+      const p = project(loadText(tiered(silver, m1, m2, r1, r2, f1, f2))).scenarios[0]!;
+      const tiers = p.tiers.partners!;
+      expect(tiers.map((k) => k.id)).toEqual(["silver", "gold"]);
+      p.years.forEach((y, t) => {
+        const c = y.channels.partners!;
+        const add = (pick: (k: (typeof tiers)[number]["years"][number]) => typeof c.revenue) => tiers.map((k) => pick(k.years[t]!)).reduce((a, b) => a.plus(b)).toFixed(2);
+        expect(add((k) => k.sellOut)).toBe(c.market_revenue.toFixed(2));
+        expect(add((k) => k.partnerMargin)).toBe(c.partner_margin.toFixed(2));
+        expect(add((k) => k.rebates)).toBe(c.rebates.toFixed(2));
+        expect(add((k) => k.mdf)).toBe(c.mdf.toFixed(2));
+        // Each part within a cent of its exact share (largest remainder moves at most one cent).
+        const exactSilver = c.market_revenue.times(silver).dividedBy(100);
+        expect(tiers[0]!.years[t]!.sellOut.minus(exactSilver).abs().lessThan(0.01)).toBe(true);
+        // No fees written here: the tier fee lines are 0 and so is their split.
+        expect(add((k) => k.fees)).toBe("0.00");
+      });
+    }), { numRuns: 25 });
+  });
+
+  it("a model without tiers shows neither line; the tier example shows both, and its tiers, in JSON", async () => {
+    const { distplan } = await import("../support/cli.js");
+    const plain = distplan(["report", "examples/voorbeeld.yaml", "--format", "json"]).stdout;
+    expect(plain).not.toContain("\"rebates\"");
+    expect(plain).not.toContain("\"tiers\"");
+    const json = JSON.parse(distplan(["report", "examples/installer-tiers.yaml", "--format", "json"]).stdout);
+    const y = json.scenarios[0].years[0];
+    expect([y.channels.installers.rebates, y.channels.installers.mdf, y.total.rebates]).toEqual([132480, 66240, 132480]);
+    const gold = json.scenarios[0].tiers.installers[2];
+    // Gold 2027: sell-out 8,280,000, margin 1,656,000, rebate 132,480, MDF 66,240, fees 25 × 4,000; 331,200 per partner.
+    expect([gold.id, gold.years[0].sell_out, gold.years[0].partner_margin, gold.years[0].rebates, gold.years[0].mdf, gold.years[0].fees, gold.years[0].sell_out_per_partner])
+      .toEqual(["gold", 8280000, 1656000, 132480, 66240, 100000, 331200]);
+  });
+
+  it("--by tier: a row group per tier, csv records per tier, and a usage error on a model without tiers", async () => {
+    const { distplan } = await import("../support/cli.js");
+    const table = distplan(["report", "examples/installer-tiers.yaml", "--by", "tier", "--unit", "1", "--width", "200"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Gold\s+sell-out\s+8,280,000/);
+    expect(table.stdout).toMatch(/rebates\s+132,480/);
+    const csv = distplan(["report", "examples/installer-tiers.yaml", "--by", "tier", "--format", "csv"]).stdout.split("\n");
+    expect(csv[0]).toBe("scenario,year,channel,tier,metric,value");
+    expect(csv).toContain("base,2027,installers,gold,mdf,66240.00");
+    const none = distplan(["report", "examples/voorbeeld.yaml", "--by", "tier"]);
+    expect([none.code, none.stdout]).toEqual([2, ""]);
+    expect(none.stderr).toContain("--by tier: no channel of examples/voorbeeld.yaml has tiers");
   });
 });

@@ -13,7 +13,7 @@ import { Decimal } from "../../src/money/decimal.js";
 import { richModelArb } from "../support/arbitraries.js";
 import { distplan } from "../support/cli.js";
 
-const json = (s: ScenarioProjection) => renderJson(reportData({ name: "n", currency: "EUR", minorUnits: 2, years: [], discountRate: new Decimal(0), commonDiscountRate: null, scenarios: [{ ...s, id: "x", name: "x", description: "" }] }));
+const json = (s: ScenarioProjection) => renderJson(reportData({ name: "n", currency: "EUR", minorUnits: 2, years: [], discountRate: new Decimal(0), commonDiscountRate: null, tierLines: false, scenarios: [{ ...s, id: "x", name: "x", description: "" }] }));
 
 describe("--set: a what-if", () => {
   it("equal to a scenario's set gives that scenario's figures exactly (property)", () => {

@@ -56,7 +56,7 @@ describe("scaled integers reproduce decimal.js (precision 40, half to even)", ()
         const scenario = projectModel(model, undefined, newProjectionMemo({ decimalCells }));
         return renderJson(reportData({
           name: model.name, currency: model.currency, minorUnits: model.minorUnits, years: scenario.years.map((y) => y.year),
-          discountRate: model.discountRate, commonDiscountRate: model.discountRate, scenarios: [scenario],
+          discountRate: model.discountRate, commonDiscountRate: model.discountRate, tierLines: true, scenarios: [scenario],
         }));
       };
       expect(text(false)).toBe(text(true));

@@ -35,6 +35,8 @@ describe.each(examples)("%s", (file) => {
     await expect(renderJson(reportData(all))).toMatchFileSnapshot(golden("report.json"));
     await expect(renderCsv(reportRecords(base))).toMatchFileSnapshot(golden("report.csv"));
     await expect(renderMarkdown(reportView(base, { ...screen, density: "page" }), { style: PLAIN_STYLE })).toMatchFileSnapshot(golden("report.md"));
+    // A model with tiers: each tier's share of its channel (docs/MODEL.md §14a "Per tier").
+    if (all.tierLines) await expect(renderTerminal(reportView(all, { ...screen, by: "tier" }), { ...DEFAULT_TERMINAL_OPTIONS, width: 120 })).toMatchFileSnapshot(golden("report-tiers.txt"));
   });
 
   it("report --allocations", async () => {

@@ -1,6 +1,6 @@
 // distplan report [model]: the per-channel P&L of one or more scenarios, in any format.
 import { compareAllocations } from "../../engine/allocation.js";
-import { reportData, reportRecords, reportView, type ByOption, type LinesOption } from "../../views/report.js";
+import { reportData, reportRecords, reportView, tierRecords, type ByOption, type LinesOption } from "../../views/report.js";
 import { allocationsData, allocationsRecords, allocationsView } from "../../views/allocations.js";
 import { renderTerminal } from "../../render/table.js";
 import { renderMarkdown } from "../../render/markdown.js";
@@ -13,7 +13,8 @@ import type { Unit } from "../../render/format.js";
 import { issuesAsText } from "../issues.js";
 import { evaluateChecks } from "../../engine/checks.js";
 import { failedCheckNotes } from "../../views/check.js";
-import { EXIT } from "../errors.js";
+import { EXIT, UsageError } from "../errors.js";
+import { say } from "../words.js";
 import { loadValidModel, resolveModelPath, selectScenarios, withWhatIf } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, type GlobalOptions } from "../output.js";
 import { activeLanguage } from "../language.js";
@@ -64,11 +65,17 @@ async function writeReport(modelArg: string | undefined, options: ReportOptions)
       }
     }
   }
+  if (options.by === "tier" && !projection.tierLines) {
+    throw new UsageError(say({
+      en: `--by tier: no channel of ${read.source} has tiers`,
+      nl: `--by tier: geen kanaal van ${read.source} heeft niveaus (tiers)`,
+    }), say({ en: "give an indirect channel a tiers: list (docs/MODEL.md §14a), or use --by channel", nl: "geef een indirect kanaal een lijst tiers: (docs/MODEL.md §14a), of gebruik --by channel" }));
+  }
   const view = { by: options.by, lines: options.lines };
   switch (options.format) {
     case "table": return out(renderTerminal(reportView(projection, { ...view, density: "screen", notes: failedCheckNotes(evaluateChecks(loaded.scenarios[0]!.model, projection), projection) }), terminal()));
     case "json": return out(renderJson(reportData(projection)));
-    case "csv": return out(renderCsv(reportRecords(projection), csvOptions(options)));
+    case "csv": return out(renderCsv(options.by === "tier" ? tierRecords(projection) : reportRecords(projection), csvOptions(options)));
     case "md": return out(renderMarkdown(reportView(projection, { ...view, density: "page", notes: failedCheckNotes(evaluateChecks(loaded.scenarios[0]!.model, projection), projection) }), { style }));
     case "html": {
       const { renderHtml } = await import("../../render/html.js");
