@@ -98,15 +98,34 @@ export function parseAmount(raw: string, dutch: boolean): Decimal | undefined {
 
 /** 1-based character columns where each field of a raw CSV record starts. */
 export function fieldColumns(raw: string, delimiter: string): number[] {
+  // A record after skipped empty lines carries their line breaks in front of it.
+  const start = raw.length - raw.replace(/^[\r\n]+/, "").length;
   const cols = [1];
   let quoted = false;
-  for (let i = 0; i < raw.length; i++) {
+  for (let i = start; i < raw.length; i++) {
     const c = raw[i];
     if (c === '"') quoted = !quoted;
-    else if (c === delimiter && !quoted) cols.push(i + 2);
+    else if (c === delimiter && !quoted) cols.push(i - start + 2);
     else if (c === "\n" || c === "\r") break;
   }
   return cols;
+}
+
+/**
+ * A file without quotes and without empty lines: each line is one record, so record i stands on
+ * line i + 1 and its raw text is its fields joined by the delimiter. csv-parse then need not track
+ * positions (its info and raw options cost about a third of a 100,000-row read).
+ */
+const plainCsv = (body: string): boolean => !body.includes('"') && !/\n\r?\n|^\r?\n/.test(body.replace(/\r?\n$/, ""));
+
+class PlainRecord implements CsvRecord {
+  readonly info: { readonly lines: number };
+  constructor(readonly record: string[], line: number, private readonly delimiter: string) {
+    this.info = { lines: line };
+  }
+  get raw(): string {
+    return this.record.join(this.delimiter);
+  }
 }
 
 export interface CsvRecord {
@@ -137,7 +156,9 @@ export function readCsvTable<C extends string>(text: string, spec: { readonly wh
   const delimiter = dutch ? ";" : ",";
   let records: CsvRecord[];
   try {
-    records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as CsvRecord[];
+    records = plainCsv(body)
+      ? (parse(body, { delimiter, relax_column_count: true }) as string[][]).map((record, i) => new PlainRecord(record, i + 1, delimiter))
+      : (parse(body, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as CsvRecord[]);
   } catch (err) {
     const e = err as { lines?: number; message?: string };
     return { ok: false, errors: [{ code: "CSV_SYNTAX", line: e.lines ?? 1, col: 1, message: `CSV: ${e.message ?? String(err)}`, hint: "close the quoted field, or remove the stray '\"'" }] };

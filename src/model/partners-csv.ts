@@ -34,41 +34,45 @@ export function parsePartners(text: string, tiers: readonly string[]): PartnersR
   const errors: ActualsError[] = [];
   const rows: PartnerRow[] = [];
   const seen = new Map<string, number>();
+  const at = (c: Column): number => index.get(c) ?? -1;
+  const [iId, iName, iRevenue, iCertified, iSpecialisations, iTier, iMissed] = [at("id"), at("name"), at("revenue"), at("certified"), at("specialisations"), at("tier"), at("missed")] as const;
   for (const r of records) {
     const line = r.info.lines;
-    const cols = fieldColumns(r.raw, delimiter);
+    // Columns are counted only for an error (a row's raw text is scanned then, not before).
+    let cols: number[] | undefined;
+    const col = (i: number) => (cols ??= fieldColumns(r.raw, delimiter))[i] ?? 1;
     if (r.record.length !== header.record.length) {
       errors.push({ code: "CSV_COLUMNS", line, col: 1, message: `the row has ${r.record.length} fields, the header ${header.record.length}`, hint: dutch ? "a Dutch file separates fields with ';' and writes amounts with a decimal comma" : "quote a field that contains a ',' (\"1,234.56\")" });
       continue;
     }
-    const cell = (c: Column) => (index.has(c) ? { text: (r.record[index.get(c)!] ?? "").trim(), col: cols[index.get(c)!] ?? 1 } : { text: "", col: 1 });
+    const text = (i: number) => (i < 0 ? "" : (r.record[i] ?? "").trim());
     const before = errors.length;
-    const id = cell("id");
-    if (id.text === "") errors.push({ code: "BAD_VALUE", line, col: id.col, message: "the partner has no id", hint: "give every partner an id of its own (a customer number)" });
-    const amount = (c: "revenue" | "certified", what: string) => {
-      const x = cell(c);
-      const v = parseAmount(x.text, dutch);
-      if (!v || v.isNegative()) errors.push({ code: "BAD_VALUE", line, col: x.col, message: `'${x.text}' is not ${what}`, hint: dutch ? "a Dutch file writes 1.234,56 or € 1.234,56 (decimal comma), never below zero" : "write 1234.56 or €1234.56, never below zero" });
+    const id = text(iId);
+    if (id === "") errors.push({ code: "BAD_VALUE", line, col: col(iId), message: "the partner has no id", hint: "give every partner an id of its own (a customer number)" });
+    const amount = (i: number, what: string) => {
+      const x = text(i);
+      const v = parseAmount(x, dutch);
+      if (!v || v.isNegative()) errors.push({ code: "BAD_VALUE", line, col: col(i), message: `'${x}' is not ${what}`, hint: dutch ? "a Dutch file writes 1.234,56 or € 1.234,56 (decimal comma), never below zero" : "write 1234.56 or €1234.56, never below zero" });
       return v;
     };
-    const revenue = amount("revenue", "a revenue");
-    const certified = amount("certified", "a number of certified people");
-    const t = cell("tier");
-    if (t.text !== "" && !tiers.includes(t.text)) {
-      const s = suggest(t.text, tiers);
-      errors.push({ code: "UNKNOWN_TIER", line, col: t.col, message: `unknown tier '${t.text}'`, hint: s ? `did you mean '${s}'?` : `the channel's tiers are ${tiers.join(", ")}` });
+    const revenue = amount(iRevenue, "a revenue");
+    const certified = amount(iCertified, "a number of certified people");
+    const tier = text(iTier);
+    if (tier !== "" && !tiers.includes(tier)) {
+      const s = suggest(tier, tiers);
+      errors.push({ code: "UNKNOWN_TIER", line, col: col(iTier), message: `unknown tier '${tier}'`, hint: s ? `did you mean '${s}'?` : `the channel's tiers are ${tiers.join(", ")}` });
     }
-    const m = cell("missed");
-    if (m.text !== "" && !/^\d+$/.test(m.text)) errors.push({ code: "BAD_VALUE", line, col: m.col, message: `'${m.text}' is not a number of reviews`, hint: "write the reviews in a row the partner has missed its tier's requirements: 0, 1, 2 …" });
+    const missed = text(iMissed);
+    if (missed !== "" && !/^\d+$/.test(missed)) errors.push({ code: "BAD_VALUE", line, col: col(iMissed), message: `'${missed}' is not a number of reviews`, hint: "write the reviews in a row the partner has missed its tier's requirements: 0, 1, 2 …" });
     if (errors.length > before || !revenue || !certified) continue;
-    const first = seen.get(id.text);
+    const first = seen.get(id);
     if (first !== undefined) {
-      errors.push({ code: "DUPLICATE_ROW", line, col: id.col, message: `partner '${id.text}' is listed twice (first on line ${first})`, hint: "keep one row per partner" });
+      errors.push({ code: "DUPLICATE_ROW", line, col: col(iId), message: `partner '${id}' is listed twice (first on line ${first})`, hint: "keep one row per partner" });
       continue;
     }
-    seen.set(id.text, line);
-    const specialisations = cell("specialisations").text.split("|").map((x) => x.trim()).filter(Boolean);
-    rows.push({ line, id: id.text, name: cell("name").text || id.text, revenue, certified, specialisations, tier: t.text || null, missed: m.text ? Number(m.text) : 0 });
+    seen.set(id, line);
+    const specialisations = iSpecialisations < 0 ? [] : text(iSpecialisations).split("|").map((x) => x.trim()).filter(Boolean);
+    rows.push({ line, id, name: text(iName) || id, revenue, certified, specialisations, tier: tier || null, missed: missed ? Number(missed) : 0 });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows, dutch };
 }

@@ -1,6 +1,7 @@
 // Issue #14 item 3: the tier review. examples/installer-tiers.yaml's tiers: registered (1
 // certified), silver (60k revenue, 2 certified, grace 1), gold (250k, 4 certified, heat pumps and
 // hybrid systems, grace 1).
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal } from "../../src/money/decimal.js";
 import { loadExample } from "../helpers.js";
@@ -66,5 +67,36 @@ describe("distplan partners classify", () => {
     const r = distplan(["partners", "classify", "-", "--model", "examples/installer-tiers.yaml"], { input: `${HEADER}a,,lots,2,,,0\n` });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("<stdin>:2:4: error BAD_VALUE: 'lots' is not a revenue");
+  });
+});
+
+describe("the partner file's two reading paths", () => {
+  // A file without quotes and empty lines is read without csv-parse's position tracking (record i
+  // is on line i + 1). Quoting one field sends the same data through the tracking path: rows,
+  // lines and errors must be the same.
+  const quoteFirstName = (text: string) => text.replace(/^(p0,)([^,]*)/m, '$1"$2"');
+  const rowArb = fc.array(fc.record({
+    revenue: fc.integer({ min: 0, max: 900_000 }), certified: fc.integer({ min: 0, max: 9 }),
+    tier: fc.constantFrom("", "registered", "silver", "gold"), missed: fc.integer({ min: 0, max: 3 }), bad: fc.boolean(),
+  }), { minLength: 1, maxLength: 30 });
+  const fileOf = (rows: { revenue: number; certified: number; tier: string; missed: number; bad: boolean }[], withBad: boolean) =>
+    `${HEADER}${rows.map((r, i) => `p${i},Partner ${i},${withBad && r.bad && i > 0 ? "lots" : r.revenue},${r.certified},heat pumps,${r.tier},${r.missed}`).join("\n")}\n`;
+
+  it("gives the same rows and the same errors, at the same lines and columns", () => {
+    fc.assert(fc.property(rowArb, fc.boolean(), (rows, withBad) => {
+      const plain = fileOf(rows, withBad);
+      const quoted = quoteFirstName(plain);
+      expect(quoted).not.toBe(plain);
+      const a = parsePartners(plain, ids);
+      const b = parsePartners(quoted, ids);
+      expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    }), { numRuns: 40 });
+  });
+
+  it("counts lines right when an empty line sends a file down the tracking path", () => {
+    const r = parsePartners(`${HEADER}p0,A,100,1,,,0\n\np1,B,lots,1,,,0\n`, ids);
+    expect(r.ok).toBe(false);
+    // Line 4 (header, p0, the empty line, p1); "p1,B,lots": lots starts in column 6.
+    if (!r.ok) expect(r.errors.map((e) => [e.line, e.col])).toEqual([[4, 6]]);
   });
 });
