@@ -296,3 +296,90 @@ describe.skipIf(!hasScript)("distplan init under a pseudo-terminal (needs util-l
     expect(readdirSync(dir)).toEqual([]);
   }, 30000);
 });
+
+describe("the wizard offers tiers for a partner channel (#14)", () => {
+  /** Enter everywhere, but choose the partner programme in tiers. */
+  const withTiers = (log: string[] = []): Prompts => ({
+    ...enterEverywhere(log),
+    async select(c) {
+      log.push(c.message);
+      return (c.choices.some((x) => x.value === "tiers") ? "tiers" : c.default ?? c.choices[0]!.value) as never;
+    },
+  });
+
+  it("writes tiers instead of one partner margin; the model is valid, lint-free and passes its checks", async () => {
+    const answers = await runWizard(withTiers(), 2027);
+    const partners = answers.channels.find((c) => c.kind === "partners")!;
+    expect(partners.partnerMargin).toBeUndefined();
+    // The last tier takes what the others leave: 25% + 35% → 40%.
+    expect(partners.tiers!.map((k) => [k.id, k.partnerMargin, k.share])).toEqual([["registered", 20, 25], ["silver", 25, 35], ["gold", 30, 40]]);
+    const text = initialModelText({ ...answers, scenario: "partner-margin-up" });
+    expect(text).toContain("    tiers:\n      - id: registered\n");
+    expect(text).not.toMatch(/^ {4}partner_margin:/m);
+    // The margin scenario raises the top tier's margin, by its id.
+    expect(text).toContain("channels.partners.tiers.gold.partner_margin: 33%");
+    const loaded = loadModelText(text, "distplan.yaml");
+    expect(isValid(loaded)).toBe(true);
+    const result = checkLoadedModel(loaded);
+    expect(result.lints).toEqual([]);
+    expect(result.outcomes.every((o) => o.passed)).toBe(true);
+  });
+
+  it("any tier margins, fees, partner counts and shares give a valid model (property)", () => {
+    fc.assert(fc.property(
+      fc.array(fc.record({ margin: fc.integer({ min: 0, max: 10000 }), fee: fc.integer({ min: 0, max: 100000 }), partners: fc.integer({ min: 0, max: 5000 }) }), { minLength: 3, maxLength: 3 }),
+      fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 10000 }),
+      (tiers, a, b) => {
+        const [lo, hi] = [Math.min(a, b), Math.max(a, b)];
+        const shares = [lo / 100, (hi - lo) / 100, (10000 - hi) / 100];
+        const base = defaultAnswers(2027);
+        const answers: InitAnswers = {
+          ...base,
+          channels: base.channels.map((c) => (c.kind !== "partners" ? c : {
+            ...c, partnerMargin: undefined,
+            tiers: tiers.map((k, i) => ({ id: ["registered", "silver", "gold"][i]!, name: ["Registered", "Silver", "Gold"][i]!, partnerMargin: k.margin / 100, fee: k.fee, partners: k.partners, share: shares[i]! })),
+          })),
+        };
+        const loaded = loadModelText(initialModelText(answers), "distplan.yaml");
+        expect(loaded.issues.filter((i) => i.severity === "error")).toEqual([]);
+      },
+    ), { numRuns: 30 });
+  });
+});
+
+describe("the wizard in Dutch (#18)", () => {
+  it("asks every question, and says every validation error, in Dutch", async () => {
+    const { useLanguage } = await import("../../src/cli/language.js");
+    const english: string[] = [];
+    await runWizard(enterEverywhere(english), 2027);
+    const dutch: string[] = [];
+    await useLanguage("nl");
+    try {
+      await runWizard(enterEverywhere(dutch), 2027);
+      expect(validatePercent("150")).toBe("vul een percentage van 0 tot 100 in, zoals 12 of 12.5%");
+      expect(validateShare(30)("40")).toMatch(/^er is nog maar 30% over/);
+      // The same questions in the same order, none of them in English (segment names are the
+      // person's own text; Dutch defaults stand in them).
+      expect(dutch.length).toBe(english.length);
+      dutch.forEach((m, i) => expect(m, `question ${i}`).not.toBe(english[i]));
+      const text = initialModelText(defaultAnswers(2027));
+      expect(text).toContain("name: Distributieplan 2027-2031");
+      expect(text).toContain("# Wie koopt:");
+      expect(isValid(loadModelText(text, "distplan.yaml"))).toBe(true);
+    } finally {
+      await useLanguage("en");
+    }
+  });
+
+  it("init --yes --lang nl writes a Dutch starter model and says so in Dutch", () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-init-nl-"));
+    const r = distplan(["init", "--yes", "--lang", "nl", "--start-year", "2027"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^distplan\.yaml geschreven \(en distplan\.schema\.json/);
+    expect(r.stdout).toContain("Verder:");
+    // Dutch numbers in the table: 17.900 thousand euros of direct revenue in 2027.
+    expect(r.stdout).toMatch(/omzet\s+17\.900/);
+    const again = distplan(["init", "--yes", "--lang", "nl"], { cwd: dir });
+    expect([again.code, again.stderr.split("\n")[0]]).toEqual([2, "distplan: distplan.yaml bestaat al"]);
+  });
+});

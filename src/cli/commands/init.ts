@@ -10,10 +10,13 @@ import { loadModelText, isValid } from "../../model/load.js";
 import { projectScenarios } from "../../engine/projection.js";
 import { reportView } from "../../views/report.js";
 import { renderTerminal } from "../../render/table.js";
-import { PLAIN_STYLE } from "../../render/format.js";
 import { schemaText } from "./schema.js";
 import { UsageError } from "../errors.js";
-import { loadColour, stdoutPaint, terminalWidth, writeOut, writeErr, type GlobalOptions } from "../output.js";
+import { loadColour, localeStyle, stdoutPaint, terminalWidth, writeOut, writeErr, type GlobalOptions } from "../output.js";
+import { environmentLanguage, languageArgument, useLanguage } from "../language.js";
+import { say } from "../words.js";
+
+const t = (en: string, nl: string): string => say({ en, nl });
 
 export interface InitOptions extends GlobalOptions {
   readonly yes?: boolean;
@@ -48,28 +51,39 @@ const lstatOrNull = (path: string): Stats | null => {
 };
 
 export async function runInit(fileArg: string | undefined, options: InitOptions): Promise<number> {
-  await loadColour(process.argv.slice(2)); // this bundle's own copy of output.ts
+  // This bundle's own copies of output.ts and language.ts: colour and language as main chose them.
+  const argv = process.argv.slice(2);
+  await loadColour(argv);
+  await useLanguage(languageArgument(argv) ?? environmentLanguage(process.env));
   const path = fileArg ?? "distplan.yaml";
   const present = lstatOrNull(path);
-  if (present?.isDirectory()) throw new UsageError(`${path} is a directory`, `give a file name, such as ${join(path, "distplan.yaml")}`);
+  if (present?.isDirectory()) throw new UsageError(t(`${path} is a directory`, `${path} is een map`), t(`give a file name, such as ${join(path, "distplan.yaml")}`, `geef een bestandsnaam, zoals ${join(path, "distplan.yaml")}`));
   if (present && !options.force) {
     const dangling = present.isSymbolicLink() && !existsSync(path);
-    throw new UsageError(dangling ? `${path} is a symlink to a file that does not exist` : `${path} already exists`, `pass --force to ${dangling ? "write through it" : "overwrite it"}, or give another file name: distplan init other.yaml`);
+    throw new UsageError(
+      dangling ? t(`${path} is a symlink to a file that does not exist`, `${path} is een symlink naar een bestand dat niet bestaat`) : t(`${path} already exists`, `${path} bestaat al`),
+      dangling
+        ? t("pass --force to write through it, or give another file name: distplan init other.yaml", "geef --force om erdoorheen te schrijven, of een andere bestandsnaam: distplan init ander.yaml")
+        : t("pass --force to overwrite it, or give another file name: distplan init other.yaml", "geef --force om het te overschrijven, of een andere bestandsnaam: distplan init ander.yaml"),
+    );
   }
-  if (!existsSync(dirname(path))) throw new UsageError(`cannot write ${path}: the folder ${dirname(path)} does not exist`, `create it first (mkdir -p ${dirname(path)})`);
+  if (!existsSync(dirname(path))) throw new UsageError(t(`cannot write ${path}: the folder ${dirname(path)} does not exist`, `kan ${path} niet schrijven: de map ${dirname(path)} bestaat niet`), t(`create it first (mkdir -p ${dirname(path)})`, `maak die eerst aan (mkdir -p ${dirname(path)})`));
   const startYear = options.startYear ? Number(options.startYear) : new Date().getFullYear() + 1;
-  if (!Number.isInteger(startYear) || startYear < 1900 || startYear > 2200) throw new UsageError(`--start-year ${options.startYear} is not a year`);
+  if (!Number.isInteger(startYear) || startYear < 1900 || startYear > 2200) throw new UsageError(t(`--start-year ${options.startYear} is not a year`, `--start-year ${options.startYear} is geen jaartal`));
   let answers: InitAnswers;
   if (options.yes) answers = defaultAnswers(startYear);
   else {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
-      throw new UsageError("distplan init asks questions and needs a terminal", "run it in a terminal, or pass --yes to write a starter model from the defaults");
+      throw new UsageError(
+        t("distplan init asks questions and needs a terminal", "distplan init stelt vragen en heeft een terminal nodig"),
+        t("run it in a terminal, or pass --yes to write a starter model from the defaults", "draai het in een terminal, of geef --yes om een startmodel met de standaardwaarden te schrijven"),
+      );
     }
     try {
       answers = await runWizard(await inquirerPrompts(), startYear);
     } catch (e) {
       if (e instanceof Error && (e.name === "ExitPromptError" || e.name === "AbortPromptError")) {
-        writeErr("cancelled: nothing was written\n");
+        writeErr(t("cancelled: nothing was written\n", "afgebroken: er is niets geschreven\n"));
         return 130;
       }
       throw e;
@@ -83,18 +97,20 @@ export async function runInit(fileArg: string | undefined, options: InitOptions)
 
   const loaded = loadModelText(text, path);
   const table = renderTerminal(reportView(projectScenarios(loaded.scenarios.slice(0, 1)), { by: "channel", lines: "summary", density: "screen" }), {
-    unit: "auto", width: terminalWidth(), paint: stdoutPaint(options), style: PLAIN_STYLE, ascii: false,
+    unit: "auto", width: terminalWidth(), paint: stdoutPaint(options), style: localeStyle(undefined), ascii: false,
   });
   writeOut([
-    `wrote ${path}${wroteSchema ? ` (and ${schemaPath}, so editors check and complete it)` : ""}`,
+    wroteSchema
+      ? t(`wrote ${path} (and ${schemaPath}, so editors check and complete it)`, `${path} geschreven (en ${schemaPath}, zodat editors het controleren en aanvullen)`)
+      : t(`wrote ${path}`, `${path} geschreven`),
     "",
     table.trimEnd(),
     "",
-    "Next:",
-    `  distplan report ${path} --lines full     every P&L line per channel`,
-    `  distplan compare ${path}                 the scenarios against the plan`,
-    `  distplan report ${path} --allocations    net profit under every allocation method`,
-    `  distplan check ${path}                   the CI gate`,
+    t("Next:", "Verder:"),
+    `  distplan report ${path} --lines full     ${t("every P&L line per channel", "elke regel van de resultatenrekening per kanaal")}`,
+    `  distplan compare ${path}                 ${t("the scenarios against the plan", "de scenario's tegen het plan")}`,
+    `  distplan report ${path} --allocations    ${t("net profit under every allocation method", "nettowinst onder elke verdeelsleutel")}`,
+    `  distplan check ${path}                   ${t("the CI gate", "de CI-poort")}`,
     "",
   ].join("\n"));
   return 0;

@@ -2,6 +2,9 @@
 // into a commented, canonical model file. No prompts and no I/O here, so all of it is testable
 // without a terminal; wizard.ts asks the questions.
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
+import { say } from "../words.js";
+
+const t = (en: string, nl: string): string => say({ en, nl });
 
 export const SEGMENT_TYPES = ["enterprise", "midmarket", "mkb", "consumer"] as const;
 export type SegmentType = (typeof SEGMENT_TYPES)[number];
@@ -33,6 +36,20 @@ export interface ChannelAnswers {
   readonly partnerIncome?: number;
   /** e-commerce: the end-customer price below list. */
   readonly priceDiscount?: number;
+  /** partners only, instead of partnerMargin: the partner programme's tiers, lowest first. */
+  readonly tiers?: readonly TierAnswers[];
+}
+
+export interface TierAnswers {
+  readonly id: string;
+  readonly name: string;
+  /** Percentages as typed: 20 means 20%. */
+  readonly partnerMargin: number;
+  /** Paid by one partner of the tier per year. */
+  readonly fee: number;
+  readonly partners: number;
+  /** The tier's share of the channel's sell-out; the tiers' shares add up to 100. */
+  readonly share: number;
 }
 
 export interface SharedCostAnswers {
@@ -95,12 +112,22 @@ export function defaultMix(type: SegmentType, channels: readonly ChannelKind[]):
   return Object.fromEntries(channels.map((c, i) => [c, shares[i]!]));
 }
 
+/** A segment's suggested name, in the run's language (an id stays English in the file). */
+export const segmentName = (type: SegmentType): string => ({
+  enterprise: t(SEGMENT_DEFAULTS.enterprise.name, "Grote en complexe klanten"),
+  midmarket: t(SEGMENT_DEFAULTS.midmarket.name, "Middelgrote bedrijven"),
+  mkb: t(SEGMENT_DEFAULTS.mkb.name, "MKB (kleine bedrijven)"),
+  consumer: t(SEGMENT_DEFAULTS.consumer.name, "Consumenten"),
+})[type];
+
+export const planName = (start: number, years: number): string => t(`Distribution plan ${start}-${start + years - 1}`, `Distributieplan ${start}-${start + years - 1}`);
+
 export function defaultAnswers(startYear: number): InitAnswers {
-  const segments = (["enterprise", "midmarket", "mkb"] as const).map((type) => ({ type, ...SEGMENT_DEFAULTS[type] }));
+  const segments = (["enterprise", "midmarket", "mkb"] as const).map((type) => ({ type, ...SEGMENT_DEFAULTS[type], name: segmentName(type) }));
   const channels = (["direct", "partners", "webshop"] as const).map((kind) => ({ kind, ...CHANNEL_DEFAULTS[kind] }));
   const kinds = channels.map((c) => c.kind);
   return {
-    name: `Distribution plan ${startYear}-${startYear + 4}`,
+    name: planName(startYear, 5),
     currency: "EUR",
     startYear,
     years: 5,
@@ -156,16 +183,18 @@ function scenarioEntries(a: InitAnswers): ScenarioEntry[] {
   if (a.scenario === "webshop-push") {
     const both = a.segments.find((s) => served(s.type, "partners") && served(s.type, "webshop"));
     const segment = both ?? a.segments.find((s) => served(s.type, "partners") && kinds.includes("webshop"));
-    return segment ? [moveShare(a, segment.type, "partners", "webshop", "webshop-push", `Move ${segment.name} to the webshop faster`)] : [];
+    return segment ? [moveShare(a, segment.type, "partners", "webshop", "webshop-push", t(`Move ${segment.name} to the webshop faster`, `${segment.name} sneller naar de webwinkel`))] : [];
   }
   if (a.scenario === "partner-margin-up") {
     const partners = a.channels.find((c) => c.kind === "partners");
     if (!partners) return [];
-    return [{ id: "partner-margin-up", name: "Raise the partner margin by 3 points", set: { "channels.partners.partner_margin": pct(Math.min(100, plus(partners.partnerMargin ?? 25, 3))) } }];
+    const top = partners.tiers?.at(-1);
+    if (top) return [{ id: "partner-margin-up", name: t(`Raise ${top.name}'s margin by 3 points`, `De marge van ${top.name} 3 punten verhogen`), set: { [`channels.partners.tiers.${top.id}.partner_margin`]: pct(Math.min(100, plus(top.partnerMargin, 3))) } }];
+    return [{ id: "partner-margin-up", name: t("Raise the partner margin by 3 points", "De partnermarge 3 punten verhogen"), set: { "channels.partners.partner_margin": pct(Math.min(100, plus(partners.partnerMargin ?? 25, 3))) } }];
   }
   if (a.scenario === "direct-to-partners") {
     const segment = a.segments.find((s) => served(s.type, "direct") && kinds.includes("partners"));
-    return segment ? [moveShare(a, segment.type, "direct", "partners", "direct-to-partners", `Hand ${segment.name} over to partners`)] : [];
+    return segment ? [moveShare(a, segment.type, "direct", "partners", "direct-to-partners", t(`Hand ${segment.name} over to partners`, `${segment.name} aan partners overdragen`))] : [];
   }
   return [];
 }
@@ -185,12 +214,15 @@ function modelContent(a: InitAnswers): Record<string, unknown> {
     id: c.kind,
     type: CHANNEL_TYPE[c.kind],
     ...(c.priceDiscount !== undefined && c.priceDiscount > 0 ? { price_discount: pct(c.priceDiscount) } : {}),
-    ...(c.kind === "partners" ? { partner_margin: pct(c.partnerMargin ?? 25) } : {}),
+    ...(c.kind === "partners" && !c.tiers ? { partner_margin: pct(c.partnerMargin ?? 25) } : {}),
     acquisition_cost: c.acquisitionCost,
     service_cost: c.serviceCost,
     variable_costs: new Flow({ [VARIABLE_LINE[c.kind]]: pct(c.variableRate) }),
     fixed_costs: new Flow({ [FIXED_LINE[c.kind]]: c.fixedCost }),
     ...(c.kind === "partners" && (c.partnerIncome ?? 0) > 0 ? { income: new Flow({ platform_and_leads: c.partnerIncome }) } : {}),
+    ...(c.kind === "partners" && c.tiers
+      ? { tiers: c.tiers.map((k) => ({ id: k.id, name: k.name, partner_margin: pct(k.partnerMargin), fee: k.fee, partners: k.partners, share: pct(k.share) })) }
+      : {}),
   }));
   // Channels at 0% are left out: a segment's row names the channels that serve it.
   const mix = Object.fromEntries(a.segments.map((s) => [s.type, new Flow(Object.fromEntries(Object.entries(a.mix[s.type] ?? {}).filter(([, share]) => share > 0).map(([kind, share]) => [kind, pct(share)])))]));
@@ -200,8 +232,8 @@ function modelContent(a: InitAnswers): Record<string, unknown> {
     return ["direct", "webshop", "marketplace"].filter((seller) => (row[seller] ?? 0) > 0)
       .map((seller) => ({ segment: s.type, seller, owner: "partners", overlap: "10%", compensation: "5%" }));
   });
-  const checks: Record<string, unknown>[] = [{ name: "plan profitable every year", metric: "net_profit", min: 0 }];
-  if (a.channels.some((c) => c.kind === "partners")) checks.push({ name: "partners contribute", metric: "contribution", channel: "partners", min: 0 });
+  const checks: Record<string, unknown>[] = [{ name: t("plan profitable every year", "plan elk jaar winstgevend"), metric: "net_profit", min: 0 }];
+  if (a.channels.some((c) => c.kind === "partners")) checks.push({ name: t("partners contribute", "partners dragen bij"), metric: "contribution", channel: "partners", min: 0 });
   const scenarios = scenarioEntries(a);
   return {
     version: 1,
@@ -220,16 +252,20 @@ function modelContent(a: InitAnswers): Record<string, unknown> {
   };
 }
 
-/** The comment above each section (a blank line before each). */
-const SECTION_COMMENTS: Readonly<Record<string, string>> = {
-  segments: "Who buys: customers at plan start, new ones per year, the share lost each year, revenue per\ncustomer at list price and the gross margin at list price.",
-  channels: "How they are served, and what each channel costs to win and serve a customer.",
-  mix: "The share of each segment's customers per channel; 100% per segment.",
-  conflicts: "Agreed in advance: when a channel sells into partner-owned accounts, the partner is\ncompensated (a share of that revenue).",
-  shared_costs: "Costs no single channel causes, and how finance and sales agreed to allocate them.",
-  scenarios: "What-ifs: each changes a few values of the plan above (`distplan compare`).",
-  checks: "CI gates for `distplan check`.",
-};
+/** The comment above each section (a blank line before each), in the run's language. */
+const sectionComments = (): Readonly<Record<string, string>> => ({
+  segments: t("Who buys: customers at plan start, new ones per year, the share lost each year, revenue per\ncustomer at list price and the gross margin at list price.",
+    "Wie koopt: klanten bij de start, nieuwe per jaar, het deel dat elk jaar vertrekt, omzet per\nklant tegen lijstprijs en de brutomarge tegen lijstprijs."),
+  channels: t("How they are served, and what each channel costs to win and serve a customer.",
+    "Hoe ze bediend worden, en wat elk kanaal kost om een klant te winnen en te bedienen."),
+  mix: t("The share of each segment's customers per channel; 100% per segment.", "Het aandeel van de klanten van elk segment per kanaal; 100% per segment."),
+  conflicts: t("Agreed in advance: when a channel sells into partner-owned accounts, the partner is\ncompensated (a share of that revenue).",
+    "Vooraf afgesproken: verkoopt een kanaal aan klanten van een partner, dan krijgt de partner\neen compensatie (een deel van die omzet)."),
+  shared_costs: t("Costs no single channel causes, and how finance and sales agreed to allocate them.",
+    "Kosten die geen enkel kanaal alleen veroorzaakt, en hoe finance en sales ze afspraken te verdelen."),
+  scenarios: t("What-ifs: each changes a few values of the plan above (`distplan compare`).", "Wat-als: elk verandert een paar waarden van het plan hierboven (`distplan compare`)."),
+  checks: t("CI gates for `distplan check`.", "CI-poorten voor `distplan check`."),
+});
 
 const asComment = (text: string) => text.split("\n").map((line) => ` ${line}`).join("\n");
 
@@ -256,8 +292,9 @@ function toNode(doc: Document, value: unknown): Node {
 export function modelFromAnswers(a: InitAnswers, schemaRef: string): string {
   const doc = new Document();
   const root = toNode(doc, modelContent(a)) as YAMLMap<Scalar, unknown>;
+  const comments = sectionComments();
   for (const pair of root.items) {
-    const comment = SECTION_COMMENTS[String(pair.key.value)];
+    const comment = comments[String(pair.key.value)];
     if (comment) {
       pair.key.commentBefore = asComment(comment);
       pair.key.spaceBefore = true;
@@ -265,6 +302,9 @@ export function modelFromAnswers(a: InitAnswers, schemaRef: string): string {
   }
   doc.contents = root;
   // On the first key rather than the document: a document comment is followed by a blank line.
-  root.items[0]!.key.commentBefore = asComment(`yaml-language-server: $schema=${schemaRef}\nWritten by \`distplan init\`. Edit freely: \`distplan validate\` checks it, \`distplan report\` and\n\`distplan compare\` show what it earns, \`distplan check\` gates it in CI.`);
+  root.items[0]!.key.commentBefore = asComment(`yaml-language-server: $schema=${schemaRef}\n${t(
+    "Written by `distplan init`. Edit freely: `distplan validate` checks it, `distplan report` and\n`distplan compare` show what it earns, `distplan check` gates it in CI.",
+    "Geschreven door `distplan init`. Pas het gerust aan: `distplan validate` controleert het,\n`distplan report` en `distplan compare` tonen wat het oplevert, `distplan check` bewaakt het in CI.",
+  )}`);
   return doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true });
 }
