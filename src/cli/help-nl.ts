@@ -138,9 +138,42 @@ export function dutchDescription(s: string): string | undefined {
   return HELP_NL[s];
 }
 
+/**
+ * commander's own parse errors in Dutch (commander has no catalogue of its own): each message it
+ * writes, matched by its English shape. Ids, option names and values stay as typed. A message not
+ * in the list is left in English rather than guessed at.
+ */
+const COMMANDER_NL: readonly [RegExp, (...m: string[]) => string][] = [
+  [/^error: unknown option '(.*)'$/, (o) => `fout: onbekende optie '${o}'`],
+  [/^error: unknown command '(.*)'$/, (c) => `fout: onbekend commando '${c}'`],
+  [/^\(Did you mean (.*)\?\)$/, (x) => `(Bedoel je ${x}?)`],
+  [/^error: option '(.*)' argument missing$/, (o) => `fout: optie '${o}' mist een waarde`],
+  [/^error: required option '(.*)' not specified$/, (o) => `fout: verplichte optie '${o}' ontbreekt`],
+  [/^error: missing required argument '(.*)'$/, (a) => `fout: verplicht argument '${a}' ontbreekt`],
+  [/^error: too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/, (c, e, g) => `fout: te veel argumenten voor '${c}': ${e} verwacht, ${g} gekregen.`],
+  [/^error: too many arguments\.?$/, () => "fout: te veel argumenten"],
+  [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*?)\.(?: Did you mean '(.*)'\?)?$/, (o, v, c, close) => `fout: waarde '${v}' van optie '${o}' is ongeldig. Toegestaan: ${c}.${close ? ` Bedoel je '${close}'?` : ""}`],
+  [/^error: option '(.*)' argument '(.*)' is invalid\. (.*)$/, (o, v, why) => `fout: waarde '${v}' van optie '${o}' is ongeldig. ${why}`],
+  [/^error: option '(.*)' cannot be used with option '(.*)'$/, (a, b) => `fout: optie '${a}' gaat niet samen met optie '${b}'`],
+  [/^\(run 'distplan --help' for usage\)$/, () => "(draai 'distplan --help' voor het gebruik)"],
+];
+
+/** One of commander's error texts (one or more lines) in Dutch, line by line. */
+export function dutchCommanderError(text: string): string {
+  return text.split("\n").map((line) => {
+    for (const [pattern, dutch] of COMMANDER_NL) {
+      const m = pattern.exec(line);
+      if (m) return dutch(...m.slice(1).map((x) => x ?? ""));
+    }
+    return line;
+  }).join("\n");
+}
+
 export function dutchHelp(program: Command): void {
   const dutch = (s: string) => dutchDescription(s) ?? s;
   for (const cmd of allCommands(program)) {
+    cmd.configureOutput({ ...cmd.configureOutput(), outputError: (text, write) => write(dutchCommanderError(text)) });
+    cmd.showHelpAfterError("(draai 'distplan --help' voor het gebruik)");
     cmd.description(dutch(cmd.description()));
     for (const o of cmd.options) o.description = dutch(o.description);
     for (const a of cmd.registeredArguments) if (a.description) a.description = dutch(a.description);

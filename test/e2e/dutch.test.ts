@@ -201,3 +201,20 @@ describe("--help in Dutch", () => {
     expect(report.stdout).not.toMatch(/default:|choices:/);
   });
 });
+
+describe("commander's own errors in Dutch", () => {
+  it("each parse error commander writes is Dutch under --lang nl, with the ids and values as typed", () => {
+    const usage = "(draai 'distplan --help' voor het gebruik)\n";
+    const nl = (args: string[]) => distplan([...args, "--lang", "nl"]);
+    expect(nl(["report", "--bogus"])).toEqual({ code: 2, stdout: "", stderr: `fout: onbekende optie '--bogus'\n${usage}` });
+    expect(nl(["repot"])).toEqual({ code: 2, stdout: "", stderr: `fout: onbekend commando 'repot'\n(Bedoel je report?)\n${usage}` });
+    expect(nl(["report", "--by"]).stderr).toBe(`fout: optie '--by <view>' mist een waarde\n${usage}`);
+    expect(nl(["solve", "examples/voorbeeld.yaml"]).stderr).toBe(`fout: verplichte optie '--vary <path>' ontbreekt\n${usage}`);
+    expect(nl(["diff", "a.yaml"]).stderr).toBe(`fout: verplicht argument 'new' ontbreekt\n${usage}`);
+    expect(nl(["report", "--by", "segmnt"]).stderr).toBe(`fout: waarde 'segmnt' van optie '--by <view>' is ongeldig. Toegestaan: channel, segment, both, tier. Bedoel je 'segment'?\n${usage}`);
+  });
+  it("a message of unknown shape is left as commander wrote it, not guessed at", async () => {
+    const { dutchCommanderError } = await import("../../src/cli/help-nl.js");
+    expect(dutchCommanderError("error: something new\n")).toBe("error: something new\n");
+  });
+});
