@@ -22,8 +22,8 @@ function cells(f: ShiftFigures): Text[] {
 /** The largest gain and loss of revenue among the channel × segment cells, and the net. */
 function summary(s: ScenarioShift): Text {
   const items = s.channels.flatMap((c) => c.segments.map((g) => ({ channel: c.channel, segment: g.segment, revenue: g.revenue })));
-  const gain = items.reduce<(typeof items)[number] | null>((best, x) => (x.revenue.isPositive() && (!best || x.revenue.greaterThan(best.revenue)) ? x : best), null);
-  const loss = items.reduce<(typeof items)[number] | null>((worst, x) => (x.revenue.isNegative() && (!worst || x.revenue.lessThan(worst.revenue)) ? x : worst), null);
+  const gain = items.reduce<(typeof items)[number] | null>((best, x) => (x.revenue.greaterThan(0) && (!best || x.revenue.greaterThan(best.revenue)) ? x : best), null);
+  const loss = items.reduce<(typeof items)[number] | null>((worst, x) => (x.revenue.lessThan(0) && (!worst || x.revenue.lessThan(worst.revenue)) ? x : worst), null);
   const where = (x: (typeof items)[number]) => [code(x.channel), msg("list.dot"), code(x.segment)];
   const parts: Piece[] = [];
   if (gain) parts.push(msg("shift.gain", { where: where(gain), amount: [val(change(gain.revenue))] }), msg("list.semicolon"));
@@ -32,7 +32,7 @@ function summary(s: ScenarioShift): Text {
   return parts;
 }
 
-export function shiftView(shifts: readonly ScenarioShift[], c: ShiftContext, density: "screen" | "page"): ReportDocument {
+export function shiftView(shifts: readonly ScenarioShift[], c: ShiftContext, density: "screen" | "page", charts = false): ReportDocument {
   const page = density === "page";
   const blocks: Block[] = [];
   for (const s of shifts) {
@@ -46,6 +46,7 @@ export function shiftView(shifts: readonly ScenarioShift[], c: ShiftContext, den
     rows.push({ role: "total", cells: [[msg("total")], ...cells(s.total)] });
     blocks.push(
       { kind: "heading", text: [msg(page ? "shift.title.page" : "shift.title.screen", { model: c.model, scenario: [code(s.scenario)], reference: [code(s.reference)], from: String(c.from), to: String(c.to), currency: c.currency, unit: [{ unit: true }] })], tone: "strong" },
+      ...(charts ? [shiftChart(s, c)] : []),
       { kind: "section", scale, blocks: [
         { kind: "table", table: { columns: [{ align: "left" }, { align: "right" }, { align: "right" }, { align: "right" }], rows: [head, ...rows], split: false, fixed: 1 } },
         { kind: "paragraph", text: summary(s) },
@@ -56,6 +57,27 @@ export function shiftView(shifts: readonly ScenarioShift[], c: ShiftContext, den
   if (shifts.length > 0) blocks.push({ kind: "paragraph", text: [msg("shift.legend")], tone: "muted" });
   return { blocks, minorUnits: c.minorUnits };
 }
+
+/** A scenario's change per channel (revenue and contribution over the horizon) as a chart. */
+function shiftChart(s: ScenarioShift, c: ShiftContext): Block {
+  return {
+    kind: "chart",
+    chart: {
+      type: "grouped",
+      value: "money",
+      title: [msg("shift.chart", { scenario: [code(s.scenario)], reference: [code(s.reference)], from: String(c.from), to: String(c.to) })],
+      description: [msg("shift.chart.desc")],
+      categories: s.channels.map((ch) => [code(ch.channel)]),
+      series: [
+        { label: [msg("shift.column.revenue")], values: s.channels.map((ch) => ch.revenue) },
+        { label: [msg("shift.column.contribution")], values: s.channels.map((ch) => ch.contribution) },
+      ],
+    },
+  };
+}
+
+/** `compare --shift --format html`: the page view with each scenario's chart under its heading. */
+export const chartedShift = (shifts: readonly ScenarioShift[], c: ShiftContext): ReportDocument => shiftView(shifts, c, "page", true);
 
 export function shiftData(shifts: readonly ScenarioShift[], c: ShiftContext): Data {
   const money = (x: Decimal) => new Figure("money", x, c.minorUnits);

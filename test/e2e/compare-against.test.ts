@@ -68,4 +68,11 @@ describe("compare --shift", () => {
     const r = distplan(["compare", "examples/hybrid-b2b.yaml", "--shift", "--scenario", "webshop-push", "--unit", "M"]);
     expect(r.stdout).toContain("largest gain webshop · mkb +10.2; largest loss resellers · mkb -7.8; net +2.4");
   });
+  it("names no gain when nothing gains (a cell that does not move is no gain)", () => {
+    // partner-margin-28 only costs the partners margin: every cell's revenue falls or stays.
+    const r = distplan(["compare", "examples/voorbeeld.yaml", "--shift", "--scenario", "partner-margin-28", "--unit", "1", "--width", "200"]);
+    expect(r.stdout).toContain("largest loss partners · midmarket -2,441,842; net -4,721,374");
+    expect(r.stdout).not.toContain("largest gain");
+  });
+
 });

@@ -12,7 +12,7 @@ import { renderJson } from "../../render/json.js";
 import type { Unit } from "../../render/format.js";
 import type { Projection } from "../../engine/projection-types.js";
 import { channelShift } from "../../engine/shift.js";
-import { shiftData, shiftRecords, shiftView } from "../../views/shift.js";
+import { chartedShift, shiftData, shiftRecords, shiftView } from "../../views/shift.js";
 import { evaluateChecks } from "../../engine/checks.js";
 import { failingCheckNotes } from "../../views/check.js";
 import { issuesAsText } from "../issues.js";
@@ -74,7 +74,7 @@ function writeShift(projection: Projection, options: CompareOptions, out: (text:
     case "json": return out(renderJson(shiftData(shifts, c)));
     case "csv": return out(renderCsv(shiftRecords(shifts, c), csvOptions(options)));
     case "md": return out(renderMarkdown(shiftView(shifts, c, "page"), { style }));
-    case "html": throw new UsageError("--shift has no html format yet", "use --format md, or the table");
+    case "html": return import("../../render/html.js").then(({ renderHtml }) => out(renderHtml(chartedShift(shifts, c), { style, lang: activeLanguage() })));
   }
 }
 

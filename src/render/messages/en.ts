@@ -324,6 +324,8 @@ export const en: Catalogue = {
   "shift.loss": "largest loss {where} {amount}",
   "shift.net": "net {amount}",
   "shift.legend": "Revenue and contribution over the whole horizon, customers in its last year, each against the reference. A segment's row is its cell in that channel, whose contribution before the channel's fixed costs and income is its CM1; the channels add up to the total.",
+  "shift.chart": "{scenario} against {reference}: the change per channel, {from}–{to}",
+  "shift.chart.desc": "Per channel, two bars: the change in revenue and in contribution over the horizon; a loss hangs below the axis.",
   "partners.title": "{model} · tier review of {channel} from {file} · {currency}",
   "partners.none": "(no tier)",
   "partners.gap.revenue": ": {cushion} above the {required} required",

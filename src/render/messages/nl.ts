@@ -322,6 +322,8 @@ export const nl: Catalogue = {
   "shift.loss": "grootste verlies {where} {amount}",
   "shift.net": "netto {amount}",
   "shift.legend": "Omzet en dekkingsbijdrage over de hele horizon, klanten in het laatste jaar, elk tegenover de referentie. De rij van een segment is zijn cel in dat kanaal, met als bijdrage vóór de vaste kosten en partnerbijdragen van het kanaal zijn DB1; de kanalen tellen op tot het totaal.",
+  "shift.chart": "{scenario} tegenover {reference}: het verschil per kanaal, {from}–{to}",
+  "shift.chart.desc": "Per kanaal twee staven: het verschil in omzet en in dekkingsbijdrage over de horizon; een verlies hangt onder de as.",
   "partners.title": "{model} · niveaubeoordeling van {channel} uit {file} · {currency}",
   "partners.none": "(geen niveau)",
   "partners.gap.revenue": ": {cushion} boven de vereiste {required}",
