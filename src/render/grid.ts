@@ -8,20 +8,29 @@ export type Align = "left" | "right";
 
 export function grid(rows: readonly (readonly string[])[], aligns: readonly Align[]): string {
   const columns = rows.reduce((n, r) => Math.max(n, r.length), 0);
-  const lengths = rows.map((r) => Array.from({ length: columns }, (_, c) => visibleLength(r[c] ?? "")));
+  // Every cell's visible length, row after row in one flat array (a table may have 100,000 rows).
+  const lengths = new Int32Array(rows.length * columns);
   // A column with nothing in it still takes one character, as cli-table3's did.
-  const widths = Array.from({ length: columns }, (_, c) => lengths.reduce((m, l) => Math.max(m, l[c]!), 1));
-  return rows
-    .map((row, i) => {
-      let line = "";
-      for (let c = 0; c < columns; c++) {
-        const cell = row[c] ?? "";
-        const pad = " ".repeat(widths[c]! - lengths[i]![c]!);
-        line += (c > 0 ? "  " : "") + (aligns[c] === "right" ? pad + cell : cell + pad);
-      }
-      return line.replace(/\s+$/, "");
-    })
-    .join("\n");
+  const widths = new Array<number>(columns).fill(1);
+  rows.forEach((r, i) => {
+    for (let c = 0; c < columns; c++) {
+      const n = visibleLength(r[c] ?? "");
+      lengths[i * columns + c] = n;
+      if (n > widths[c]!) widths[c] = n;
+    }
+  });
+  const lines = new Array<string>(rows.length);
+  rows.forEach((row, i) => {
+    let line = "";
+    for (let c = 0; c < columns; c++) {
+      const cell = row[c] ?? "";
+      const pad = " ".repeat(widths[c]! - lengths[i * columns + c]!);
+      line += (c > 0 ? "  " : "") + (aligns[c] === "right" ? pad + cell : cell + pad);
+    }
+    // trimEnd drops the same blanks as /\s+$/ (white space and line terminators).
+    lines[i] = line.trimEnd();
+  });
+  return lines.join("\n");
 }
 
 /** Split a list of column indexes into blocks whose rendered width stays within `width`. */

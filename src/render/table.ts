@@ -6,7 +6,7 @@ import { fixed, type Decimal } from "../money/decimal.js";
 import type { Block, ReportDocument, Table, Text, Tone, Value } from "../views/document.js";
 import { columnBlocks, grid, widest, type Align } from "./grid.js";
 import {
-  asciiText, autoUnit, unitPlaces, visibleControls, groupDigits, percent, plainPaint, scaled, shortPercent, signed, signedPercent, wrap, yearRanges, PLAIN_STYLE,
+  asciiText, autoUnit, visibleLength, unitPlaces, visibleControls, groupDigits, percent, plainPaint, scaled, shortPercent, signed, signedPercent, wrap, yearRanges, PLAIN_STYLE,
   type NumberStyle, type Paint, type Unit,
 } from "./format.js";
 import { activeMessages, abbreviations, bar, exactMoney, words, type Writer } from "./text.js";
@@ -216,7 +216,11 @@ function fitted(rows: readonly (readonly string[])[], aligns: readonly Align[], 
   }
   const lines: string[][] = [];
   for (const row of rows) {
-    const cells = aligns.map((_, c) => (target[c]! < widths[c]! ? wrapCell(row[c] ?? "", target[c]!) : [row[c] ?? ""]));
+    const cells = aligns.map((_, c) => {
+      const cell = row[c] ?? "";
+      // A cell that fits its column and has no line break stays as it is (what wrapCell would return).
+      return target[c]! < widths[c]! && (visibleLength(cell) > target[c]! || cell.includes("\n")) ? wrapCell(cell, target[c]!) : [cell];
+    });
     const height = Math.max(...cells.map((l) => l.length));
     for (let k = 0; k < height; k++) lines.push(cells.map((l) => l[k] ?? ""));
   }
