@@ -67,12 +67,15 @@ export function reviewPartners(tiers: readonly Tier[], partners: readonly Partne
     const held = after >= 0 ? tiers[after]! : null;
     if (held?.requires && (outcome === "kept" || outcome === "promoted" || outcome === "new")) {
       const near = thresholds[after]!;
-      const candidates = [
-        { on: "revenue" as const, value: p.revenue, required: held.requires.revenue, near: near.revenue },
-        { on: "certified" as const, value: p.certified, required: held.requires.certified, near: near.certified },
-      ].filter((c) => c.required.greaterThan(0) && c.value.lessThan(c.near));
-      const tightest = candidates.sort((a, b) => a.value.dividedBy(a.required).comparedTo(b.value.dividedBy(b.required)))[0];
-      if (tightest) warning = { on: tightest.on, cushion: tightest.value.minus(tightest.required), required: tightest.required };
+      const { revenue: needRevenue, certified: needCertified } = held.requires;
+      const onRevenue = needRevenue.greaterThan(0) && p.revenue.lessThan(near.revenue);
+      const onCertified = needCertified.greaterThan(0) && p.certified.lessThan(near.certified);
+      // Both near: the tighter one, relative to its requirement (revenue first when equal).
+      const on = onRevenue && onCertified
+        ? (p.certified.dividedBy(needCertified).lessThan(p.revenue.dividedBy(needRevenue)) ? "certified" : "revenue")
+        : onRevenue ? "revenue" : onCertified ? "certified" : null;
+      if (on === "revenue") warning = { on, cushion: p.revenue.minus(needRevenue), required: needRevenue };
+      else if (on === "certified") warning = { on, cushion: p.certified.minus(needCertified), required: needCertified };
     }
     return { partner: p, before: p.tier, after: after >= 0 ? tiers[after]!.id : null, outcome, meets: met >= 0 ? tiers[met]!.id : null, warning, graceLeft };
   });

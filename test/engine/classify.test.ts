@@ -38,6 +38,15 @@ describe("the tier review", () => {
     expect(r[1]!.warning).toBeNull();
   });
 
+  it("near both requirements, warns on the tighter one relative to its requirement (revenue when even)", () => {
+    // Silver: 60,000 and 2 certified; near below 69,000 and 2.3 people.
+    //   a: 65,000 / 60,000 = 1.083 against 2 / 2 = 1.000 → certified, cushion 0 people
+    //   b: 60,000 / 60,000 = 1.000 against 2 / 2 = 1.000 → revenue (even), cushion 0 euros
+    //   c: 61,000 / 60,000 = 1.017 against 2 / 2 → certified
+    const r = review(`${HEADER}a,,65000,2,,silver,0\nb,,60000,2,,silver,0\nc,,61000,2,,silver,0\n`);
+    expect(r.map((x) => [x.warning?.on, x.warning?.cushion.toString()])).toEqual([["certified", "0"], ["revenue", "0"], ["certified", "0"]]);
+  });
+
   it("reads a Dutch export", () => {
     const parsed = parsePartners("id;name;revenue;certified;specialisations;tier;missed\nnl-1;Warmte BV;€ 61.234,50;2;;registered;0\n", ids);
     expect(parsed.ok && parsed.dutch && parsed.rows[0]!.revenue.toFixed(2)).toBe("61234.50");
