@@ -9,7 +9,7 @@ import { input } from "@inquirer/prompts";
 import { CHANNEL_DEFAULTS, CHANNEL_KINDS, SEGMENT_DEFAULTS, SEGMENT_TYPES, defaultAnswers, defaultMix, type InitAnswers } from "../../src/cli/init/answers.js";
 import { parseAmount, parsePercentAnswer, runWizard, validateAmount, validateCount, validatePercent, validateShare, validateCurrency, type Prompts } from "../../src/cli/init/wizard.js";
 import { issueText } from "../../src/model/issues.js";
-import { initialModelText } from "../../src/cli/commands/init.js";
+import { dutchKeysHelpTip, initialModelText } from "../../src/cli/commands/init.js";
 import { loadModelText, isValid } from "../../src/model/load.js";
 import { checkLoadedModel } from "../../src/engine/check-model.js";
 import { formatModelText } from "../../src/model/fmt.js";
@@ -381,5 +381,21 @@ describe("the wizard in Dutch (#18)", () => {
     expect(r.stdout).toMatch(/omzet\s+17\.900/);
     const again = distplan(["init", "--yes", "--lang", "nl"], { cwd: dir });
     expect([again.code, again.stderr.split("\n")[0]]).toEqual([2, "distplan: distplan.yaml bestaat al"]);
+  });
+});
+
+describe("inquirer's key hints in Dutch (#18)", () => {
+  it("a checkbox and a select under --lang nl name their keys in Dutch", async () => {
+    const { checkbox, select } = await import("@inquirer/prompts");
+    const box = await render(checkbox, { message: "Segmenten", choices: [{ name: "MKB", value: "mkb" }], theme: { style: { keysHelpTip: dutchKeysHelpTip("checkbox") } } });
+    const screen = box.getScreen();
+    for (const word of ["navigeren", "aanvinken", "alles", "omkeren", "bevestigen"]) expect(screen).toContain(word);
+    expect(screen).not.toMatch(/navigate|submit|invert/);
+    box.events.keypress("enter");
+    await box.answer;
+    const one = await render(select, { message: "Kanaal", choices: [{ name: "Direct", value: "direct" }], theme: { style: { keysHelpTip: dutchKeysHelpTip("select") } } });
+    expect(one.getScreen()).toContain("kiezen");
+    one.events.keypress("enter");
+    expect(await one.answer).toBe("direct");
   });
 });

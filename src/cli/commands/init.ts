@@ -13,7 +13,8 @@ import { renderTerminal } from "../../render/table.js";
 import { schemaText } from "./schema.js";
 import { UsageError } from "../errors.js";
 import { loadColour, localeStyle, stdoutPaint, terminalWidth, writeOut, writeErr, type GlobalOptions } from "../output.js";
-import { environmentLanguage, languageArgument, useLanguage } from "../language.js";
+import { activeLanguage, environmentLanguage, languageArgument, useLanguage } from "../language.js";
+import { styleText } from "node:util";
 import { say } from "../words.js";
 
 const t = (en: string, nl: string): string => say({ en, nl });
@@ -33,12 +34,24 @@ export function initialModelText(answers: InitAnswers): string {
   return text;
 }
 
+/** inquirer's key hints ("↑↓ navigate • ⏎ select") in Dutch, drawn as inquirer draws them. */
+const DUTCH_KEYS: Record<"select" | "checkbox", Record<string, string>> = {
+  select: { navigate: "navigeren", select: "kiezen" },
+  checkbox: { navigate: "navigeren", select: "aanvinken", all: "alles", invert: "omkeren", submit: "bevestigen" },
+};
+
+export function dutchKeysHelpTip(prompt: "select" | "checkbox"): (keys: [string, string][]) => string {
+  return (keys) => keys.map(([key, action]) => `${styleText("bold", key)} ${styleText("dim", DUTCH_KEYS[prompt][action] ?? action)}`).join(styleText("dim", " • "));
+}
+
 async function inquirerPrompts(): Promise<Prompts> {
   const { input, select, checkbox } = await import("@inquirer/prompts");
+  const dutch = activeLanguage() === "nl";
+  const theme = (prompt: "select" | "checkbox") => (dutch ? { theme: { style: { keysHelpTip: dutchKeysHelpTip(prompt) } } } : {});
   return {
     input: (c) => input(c),
-    select: (c) => select(c as Parameters<typeof select>[0]) as never,
-    checkbox: (c) => checkbox(c as Parameters<typeof checkbox>[0]) as never,
+    select: (c) => select({ ...(c as Parameters<typeof select>[0]), ...theme("select") }) as never,
+    checkbox: (c) => checkbox({ ...(c as Parameters<typeof checkbox>[0]), ...theme("checkbox") }) as never,
   };
 }
 
