@@ -126,7 +126,7 @@ const refData = (ref: ConstraintRef): Data => {
 
 const mixData = (mix: OptimiseOptimal["shares"]): Data => Object.fromEntries(Object.entries(mix).map(([s, row]) => [s, Object.fromEntries(Object.entries(row).map(([ch, v]) => [ch, v.map((x) => new Figure("ratio", x, 4))]))]));
 
-export function optimiseData(outcome: OptimiseOutcome, c: OptimiseContext): Data {
+export function optimiseData(outcome: OptimiseOutcome, c: OptimiseContext, written: string | null = null): Data {
   const common = { format: "distplan.optimise/v1", model: c.model, scenario: c.scenario, currency: c.currency, metric: outcome.metric, status: outcome.kind };
   if (outcome.kind === "infeasible") return { ...common, conflict: outcome.conflict.map(refData) };
   const o = outcome;
@@ -140,6 +140,7 @@ export function optimiseData(outcome: OptimiseOutcome, c: OptimiseContext): Data
     objective: { planned: m(o.plannedValue), lp: m(o.lpObjective), linear: m(o.linear), engine: m(o.engine), gap_bound: m(o.gapBound) },
     binding: o.binding.map((b) => ({ ...(refData(b.ref) as Record<string, Data>), side: b.side, segment: b.segment, channel: b.channel, years: [...b.years] })),
     rounding_breaks: o.roundingBreaks.map(refData),
+    written,
     comparison: compareData(o.projection, compareScenarios(o.projection)),
   };
 }

@@ -146,7 +146,7 @@ export async function runOptimise(modelArg: string | undefined, options: Optimis
   };
   switch (options.format) {
     case "table": writeOut(renderTerminal(doc("screen"), { width: terminalWidth(options.width), paint: stdoutPaint(options), style, unit: options.unit ?? "auto", ascii: wantsAscii(options.ascii) })); break;
-    case "json": writeOut(renderJson(optimiseData(outcome, c))); break;
+    case "json": writeOut(renderJson(optimiseData(outcome, c, written))); break;
     case "csv": writeOut(renderCsv(optimiseRecords(outcome, c), csv!)); break;
     case "md": writeOut(renderMarkdown(doc("page"), { style })); break;
   }
