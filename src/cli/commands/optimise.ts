@@ -119,7 +119,8 @@ export async function runOptimise(modelArg: string | undefined, options: Optimis
   const scenario = scenarioOf(loaded, options.scenario);
   const constraints = constraintsOf(scenario.model, options);
   const id = optimumId(metric);
-  const name = `Optimal mix for ${metric === "npv" ? "NPV" : "cumulative net profit"}`;
+  // The name is the id: it is shown in every language, and JSON is the same in each.
+  const name = id;
   const solver = await highsSolver();
   const outcome = optimiseMix(scenario, { metric, constraints, id, name }, solver);
   const model = scenario.model;

@@ -349,7 +349,7 @@ export const nl: Catalogue = {
   "optimise.title": "{model} · optimale kanaalmix voor {metric} · scenario {scenario} · {currency}",
   "optimise.about": "De mix per segment en jaar die de maatstaf maximaliseert (een lineair programma, opgelost met HiGHS), waarbij de aandelen van elk segment samen 100% zijn, geen aandeel meer dan {points} punten per jaar verschuift (in het eerste jaar vanaf het aandeel in het plan) en de opgegeven voorwaarden gelden; aandelen op 0,01 punt, daarna doorgerekend door de rekenkern.",
   "optimise.mix": "Optimale kanaalmix",
-  "optimise.column.segment": "segment",
+  "optimise.column.segment": "klantsegment",
   "optimise.column.channel": "kanaal",
   "optimise.vsPlan": "t.o.v. plan, punten",
   "optimise.figure.planned": "volgens plan",
