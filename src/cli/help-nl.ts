@@ -117,6 +117,7 @@ export const HELP_NL: Readonly<Record<string, string>> = {
   "a largest share: channel=60% or segment.channel=60%; repeatable": "een maximumaandeel: kanaal=60% of segment.kanaal=60%; herhaalbaar",
   "a channel that may not serve a segment; repeatable": "een kanaal dat een segment niet mag bedienen; herhaalbaar",
   "allow a channel's contribution below zero (default: every channel ≥ 0 every year)": "sta een dekkingsbijdrage onder nul toe (standaard: elk kanaal elk jaar ≥ 0)",
+  "ignore the model's checks (default: those linear in the shares must pass at the optimum)": "negeer de toetsen van het model (standaard: de toetsen die lineair zijn in de aandelen moeten bij het optimum slagen)",
   "write the model with the optimum added as a scenario (comments kept; may be the model itself)": "schrijf het model met het optimum als scenario erbij (commentaar blijft; mag het model zelf zijn)",
 
 };

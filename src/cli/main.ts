@@ -334,6 +334,7 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .option("--max <cell=share>", "a largest share: channel=60% or segment.channel=60%; repeatable", collectSet, [])
     .option("--exclude <segment.channel>", "a channel that may not serve a segment; repeatable", collectSet, [])
     .option("--no-contribution-floor", "allow a channel's contribution below zero (default: every channel ≥ 0 every year)")
+    .option("--no-checks", "ignore the model's checks (default: those linear in the shares must pass at the optimum)")
     .option("--write <file>", "write the model with the optimum added as a scenario (comments kept; may be the model itself)")
     .addOption(formatOption(["table", "json", "csv", "md"], "table"))
     .addOption(unitOption())

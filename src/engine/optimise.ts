@@ -10,11 +10,12 @@
 //
 // Pure: the LP solver is passed in (the CLI loads HiGHS); nothing here loads or prints anything.
 import { Decimal, ONE, ZERO, sum, toMinorUnit } from "../money/decimal.js";
-import type { Model, Series } from "../model/types.js";
+import type { Check, Model, Series } from "../model/types.js";
 import type { ScenarioModel } from "../model/load.js";
 import { projectModel, projectScenarios } from "./projection.js";
 import type { Projection, ScenarioProjection } from "./projection-types.js";
 import { MAX_SHIFT } from "./lints.js";
+import { DEFAULT_CHECK, evaluateChecks } from "./checks.js";
 
 export const OPTIMISE_METRICS = ["npv", "cumulative_net_profit"] as const;
 export type OptimiseMetric = (typeof OPTIMISE_METRICS)[number];
@@ -48,9 +49,11 @@ export interface OptimiseConstraints {
   readonly contributionFloor: boolean;
   readonly limits: readonly ShareLimit[];
   readonly exclusions: readonly Exclusion[];
+  /** The model's checks on the scenario optimised hold at the optimum, where they are linear in the shares. */
+  readonly checks: boolean;
 }
 
-export const DEFAULT_CONSTRAINTS: OptimiseConstraints = { maxShift: MAX_SHIFT, contributionFloor: true, limits: [], exclusions: [] };
+export const DEFAULT_CONSTRAINTS: OptimiseConstraints = { maxShift: MAX_SHIFT, contributionFloor: true, limits: [], exclusions: [], checks: true };
 
 /** A constraint as the person declared it: what an infeasible set and a binding list name. */
 export type ConstraintRef =
@@ -58,7 +61,8 @@ export type ConstraintRef =
   | { readonly kind: "shift"; readonly segment: string; readonly channel: string; readonly maxShift: Decimal }
   | { readonly kind: "limit"; readonly limit: ShareLimit }
   | { readonly kind: "exclude"; readonly exclusion: Exclusion }
-  | { readonly kind: "contribution"; readonly channel: string };
+  | { readonly kind: "contribution"; readonly channel: string }
+  | { readonly kind: "check"; readonly check: Check };
 
 // ---- the linear programme, as plain data for any solver ------------------------------------------
 
@@ -125,6 +129,8 @@ export interface OptimiseOptimal {
   readonly binding: readonly Binding[];
   /** Constraints the rounding to 0.01 point left broken (by that much at most); normally none. */
   readonly roundingBreaks: readonly ConstraintRef[];
+  /** The model's checks on this scenario that are not linear in the shares, so not constraints. */
+  readonly checksNotApplied: readonly Check[];
 }
 
 export interface OptimiseInfeasible {
@@ -133,6 +139,7 @@ export interface OptimiseInfeasible {
   readonly constraints: OptimiseConstraints;
   /** A minimal set of declared constraints that cannot hold together (dropping any one makes the rest feasible). */
   readonly conflict: readonly ConstraintRef[];
+  readonly checksNotApplied: readonly Check[];
 }
 
 export type OptimiseOutcome = OptimiseOptimal | OptimiseInfeasible;
@@ -148,6 +155,10 @@ export interface Variable {
 
 interface Coefficients {
   readonly variables: readonly Variable[];
+  /** A cell figure per unit of share, for variable i (exact to within half a minor unit / S). */
+  readonly cell: (field: CellMetric, i: number) => Decimal;
+  /** The engine at every share 0 (fixed costs, income and shared costs only). */
+  readonly atZero: ScenarioProjection;
   /** Exact cm1 of the variable's cell per unit of share. */
   readonly cm1: readonly Decimal[];
   /** Per channel per year: footed contribution at every share 0 (income − fixed, each line rounded). */
@@ -159,6 +170,40 @@ interface Coefficients {
 }
 
 const withMix = (model: Model, mix: Mix): Model => ({ ...model, mix });
+
+/** The cell figures a linear check reads, and how many rounded leaves each adds up (§4, §8). */
+type CellMetric = "revenue" | "market_revenue" | "gross_profit" | "cm1" | "customers";
+const LEAVES: Readonly<Record<CellMetric, number>> = { revenue: 2, market_revenue: 1, gross_profit: 3, cm1: 7, customers: 1 };
+
+/**
+ * Whether a check is linear in the shares, and how: a yearly figure of cells (revenue, market
+ * revenue, gross profit, cm1, customers) of a channel, a segment or the total; a channel's or the
+ * total's contribution (cm1 plus a constant); the total's net profit (shared costs are a constant
+ * in total); NPV and cumulative net profit of the total; a margin's bound multiplied out
+ * (contribution ≥ 10% × revenue). Not linear: a channel's net profit, net margin, NPV or
+ * cumulative net profit (its part of the shared costs follows its figures through the allocation).
+ */
+export function linearCheck(check: Check): { field: CellMetric; horizon: "npv" | "cumulative" | null; ratio?: boolean } | null {
+  if (check.variance) return null;
+  const m = check.metric;
+  // A margin's bound is linear once multiplied out: gross profit ≥ b × revenue.
+  if (m === "gross_margin") return { field: "gross_profit", horizon: null, ratio: true };
+  if (m === "contribution_margin" && check.segment === null) return { field: "cm1", horizon: null, ratio: true };
+  if (m === "net_margin" && check.channel === null && check.segment === null) return { field: "cm1", horizon: null, ratio: true };
+  if (m === "revenue" || m === "market_revenue" || m === "gross_profit" || m === "cm1" || m === "customers") return { field: m, horizon: null };
+  if (m === "contribution" && check.segment === null) return { field: "cm1", horizon: null };
+  if (check.channel !== null || check.segment !== null) return null;
+  if (m === "net_profit") return { field: "cm1", horizon: null };
+  if (m === "npv") return { field: "cm1", horizon: "npv" };
+  if (m === "cumulative_net_profit") return { field: "cm1", horizon: "cumulative" };
+  return null;
+}
+
+/** The model's bound checks (or the default one) that concern the scenario optimised. */
+export function checksOf(model: Model, scenarioId: string): Check[] {
+  const checks = model.checks.length > 0 ? model.checks : [DEFAULT_CHECK];
+  return checks.filter((c) => !c.variance && (c.scenarios === "all" || c.scenarios.includes(scenarioId)));
+}
 
 /** The model's mix with every named cell at `share` in every year. */
 function uniformMix(model: Model, share: Decimal): Mix {
@@ -193,7 +238,11 @@ function cellCoefficients(model: Model): Coefficients {
     const slack = new Decimal(10).pow(-places).times(lines).dividedBy(2);
     if (y.total.net_profit.minus(exactConstant[t]!).abs().greaterThan(slack)) throw new Error(`optimise: the plan at zero shares has a net profit of ${y.total.net_profit.toFixed()} in ${y.year}, not the fixed costs, income and shared costs (${exactConstant[t]!.toFixed()})`);
   });
-  return { variables, cm1, contributionAtZero, exactConstant, cumulativeAtZero: atZero.cumulativeNetProfit };
+  const cell = (field: CellMetric, i: number) => {
+    const v = variables[i]!;
+    return atScale.years[v.t]!.channels[v.channel]!.segments[v.segment]![field].dividedBy(scale);
+  };
+  return { variables, cell, atZero, cm1, contributionAtZero, exactConstant, cumulativeAtZero: atZero.cumulativeNetProfit };
 }
 
 /** The metric's coefficient per variable and its constant, exact. */
@@ -206,7 +255,7 @@ function objectiveOf(model: Model, metric: OptimiseMetric, k: Coefficients): { b
 
 // ---- building the programme -----------------------------------------------------------------------
 
-function buildProgram(model: Model, k: Coefficients, b: readonly Decimal[], c: OptimiseConstraints, enabled: (group: number) => boolean): LinearProgram {
+function buildProgram(model: Model, k: Coefficients, b: readonly Decimal[], c: OptimiseConstraints, checks: readonly Check[], enabled: (group: number) => boolean): LinearProgram {
   const groups: ConstraintRef[] = [];
   const rows: LpRow[] = [];
   const index = new Map(k.variables.map((v, i) => [`${v.segment}\u0000${v.channel}\u0000${v.t}`, i]));
@@ -271,6 +320,57 @@ function buildProgram(model: Model, k: Coefficients, b: readonly Decimal[], c: O
       }
     }
   }
+  for (const check of checks) {
+    const how = linearCheck(check)!;
+    const g = group({ kind: "check", check });
+    const inScope = (v: Variable) => (check.channel === null || v.channel === check.channel) && (check.segment === null || v.segment === check.segment);
+    const bound = (terms: { i: number; coef: Decimal }[], constant: Decimal, margin: Decimal, year: number) => {
+      const lp = terms.map(({ i, coef }) => [i, coef.toNumber()] as const);
+      if (check.min !== null) add(g, { terms: lp, sense: ">=", rhs: check.min.plus(margin).minus(constant).toNumber(), segment: check.segment, channel: check.channel, year, side: "min" });
+      if (check.max !== null) add(g, { terms: lp, sense: "<=", rhs: check.max.minus(margin).minus(constant).toNumber(), segment: check.segment, channel: check.channel, year, side: "max" });
+    };
+    const shareRounding = (terms: { coef: Decimal }[]) => sum(terms.map((x) => x.coef.abs())).dividedBy(GRID);
+    if (how.horizon === "npv") {
+      const terms = b.map((coef, i) => ({ i, coef }));
+      const c0 = objectiveOf(model, "npv", k).c0;
+      // NPV is rounded once: half a minor unit, plus rounding the shares.
+      bound(terms, c0, unit.dividedBy(2).plus(shareRounding(terms)), year(model.years - 1));
+      continue;
+    }
+    if (how.horizon === "cumulative") {
+      const terms = k.cm1.map((coef, i) => ({ i, coef }));
+      bound(terms, k.cumulativeAtZero, unit.times(3.5).times(terms.length).plus(shareRounding(terms)), year(model.years - 1));
+      continue;
+    }
+    const selected = Array.from({ length: model.years }, (_, t) => t).filter((t) => {
+      const y = year(t);
+      if (check.years.kind === "last") return t === model.years - 1;
+      if (check.years.kind === "range") return y >= check.years.from && y <= check.years.to;
+      return true;
+    });
+    for (const t of selected) {
+      const terms = k.variables.flatMap((v, i) => (v.t === t && inScope(v) ? [{ i, coef: k.cell(how.field, i) }] : []));
+      const at = k.atZero.years[t]!;
+      const scope = check.channel !== null ? at.channels[check.channel]! : check.segment !== null ? at.segments[check.segment]! : at.total;
+      const numerator = check.metric === "contribution_margin" ? "contribution" : check.metric === "net_margin" ? "net_profit" : check.metric;
+      const constant = numerator === "contribution" || numerator === "net_profit" ? (scope as typeof at.total)[numerator] : ZERO;
+      // Footed figures: each cell's figure may be off its exact value by half a unit per rounded
+      // leaf (customers: half a hundredth); rounding the shares moves it by 0.0001 × the coefficients.
+      const per = how.field === "customers" ? new Decimal("0.005") : unit.dividedBy(2).times(LEAVES[how.field]);
+      if (!how.ratio) {
+        bound(terms, constant, per.times(terms.length).plus(shareRounding(terms)), year(t));
+        continue;
+      }
+      // numerator − b × revenue ≥ 0 (min) or ≤ 0 (max); revenue is footed from 2 leaves a cell.
+      for (const [r, sense, side] of [[check.min, ">=", "min"], [check.max, "<=", "max"]] as const) {
+        if (r === null) continue;
+        const moved = terms.map(({ i, coef }) => ({ i, coef: coef.minus(r.times(k.cell("revenue", i))) }));
+        const margin = per.plus(unit.times(r.abs())).times(terms.length).plus(shareRounding(moved));
+        const rhs = sense === ">=" ? margin.minus(constant) : margin.negated().minus(constant);
+        add(g, { terms: moved.map(({ i, coef }) => [i, coef.toNumber()] as const), sense, rhs: rhs.toNumber(), segment: check.segment, channel: check.channel, year: year(t), side });
+      }
+    }
+  }
   return { objective: b.map((x) => x.toNumber()), rows, groups };
 }
 
@@ -322,6 +422,14 @@ function brokenByRounding(model: Model, shares: Mix, c: OptimiseConstraints, p: 
   return broken;
 }
 
+/** The applied checks that fail on the rounded optimum, evaluated as `check` does. */
+function checksBroken(scenario: ScenarioModel, shares: Mix, checks: readonly Check[]): ConstraintRef[] {
+  if (checks.length === 0) return [];
+  const model = withMix(scenario.model, shares);
+  const outcomes = evaluateChecks({ ...model, checks: [...checks] }, projectScenarios([{ ...scenario, model }]));
+  return checks.filter((_, i) => !outcomes[i]!.passed).map((check) => ({ kind: "check", check }));
+}
+
 // ---- the optimiser ------------------------------------------------------------------------------------
 
 export function metricOfProjection(p: ScenarioProjection, metric: OptimiseMetric): Decimal {
@@ -341,11 +449,14 @@ export function optimiseMix(scenario: ScenarioModel, request: OptimiseRequest, s
   const { metric, constraints } = request;
   const k = cellCoefficients(model);
   const { b, c0 } = objectiveOf(model, metric, k);
+  const considered = constraints.checks ? checksOf(model, scenario.id) : [];
+  const checks = considered.filter((c) => linearCheck(c) !== null);
+  const checksNotApplied = considered.filter((c) => linearCheck(c) === null);
   const all = () => true;
-  const lp = buildProgram(model, k, b, constraints, all);
+  const lp = buildProgram(model, k, b, constraints, checks, all);
   const solution = solver(lp);
   if (solution.status === "failed") throw new Error(`optimise: the LP solver failed: ${solution.detail}`);
-  if (solution.status === "infeasible") return { kind: "infeasible", metric, constraints, conflict: minimalConflict(model, k, b, constraints, lp.groups.length, solver).map((g) => lp.groups[g]!) };
+  if (solution.status === "infeasible") return { kind: "infeasible", metric, constraints, conflict: minimalConflict(model, k, b, constraints, checks, lp.groups.length, solver).map((g) => lp.groups[g]!), checksNotApplied };
 
   const shares = roundedShares(model, k.variables, solution.x);
   const optimum = { id: request.id, name: request.name, description: "", model: withMix(model, shares) };
@@ -370,7 +481,8 @@ export function optimiseMix(scenario: ScenarioModel, request: OptimiseRequest, s
     engine: metricOfProjection(best, metric),
     gapBound: metric === "npv" ? ZERO : new Decimal(10).pow(-places).times(3.5).times(cells).toDecimalPlaces(places, Decimal.ROUND_FLOOR),
     binding: bindingOf(lp, solution),
-    roundingBreaks: brokenByRounding(model, shares, constraints, best),
+    roundingBreaks: [...brokenByRounding(model, shares, constraints, best), ...checksBroken(scenario, shares, checks)],
+    checksNotApplied,
   };
 }
 
@@ -396,11 +508,11 @@ function bindingOf(lp: LinearProgram, s: Extract<LpSolution, { status: "optimal"
  * one of it makes the rest feasible (each was needed when it was tried, and dropping others later
  * only makes the rest feasible more easily). One LP per declared constraint.
  */
-function minimalConflict(model: Model, k: Coefficients, b: readonly Decimal[], c: OptimiseConstraints, groups: number, solver: LpSolver): number[] {
+function minimalConflict(model: Model, k: Coefficients, b: readonly Decimal[], c: OptimiseConstraints, checks: readonly Check[], groups: number, solver: LpSolver): number[] {
   const kept = new Set(Array.from({ length: groups }, (_, g) => g));
   for (let g = 0; g < groups; g++) {
     kept.delete(g);
-    const lp = buildProgram(model, k, b, c, (x) => kept.has(x));
+    const lp = buildProgram(model, k, b, c, checks, (x) => kept.has(x));
     if (solver(lp).status !== "infeasible") kept.add(g);
   }
   return [...kept].sort((a, z) => a - z);

@@ -553,7 +553,7 @@ function normalizeOptimise(file: ModelFile, ctx: Context, segmentIds: readonly s
     ids(e.segment, e.channel, ["optimise", "exclude", i]);
     return { segment: e.segment, channel: e.channel };
   });
-  return { maxShift: o.max_shift === undefined ? null : share(o.max_shift, ["optimise", "max_shift"], "max_shift"), contributionFloor: o.contribution_floor ?? null, limits, exclusions };
+  return { maxShift: o.max_shift === undefined ? null : share(o.max_shift, ["optimise", "max_shift"], "max_shift"), contributionFloor: o.contribution_floor ?? null, checks: o.checks ?? null, limits, exclusions };
 }
 
 /** The optional seasonality: 4 or 12 weights, none negative, together exactly 100%. */

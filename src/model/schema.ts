@@ -135,6 +135,7 @@ export const modelSchema = {
       properties: {
         max_shift: { ...doc("The most a channel's share of a segment may move from one year to the next, and in the first year from the plan's own first-year share, a percent (default 15%: the round table's rule that the MIX_SHIFT lint checks)."), ...ref("percent") },
         contribution_floor: { ...doc("Keep every channel's contribution at zero or above in every year (default true)."), type: "boolean" },
+        checks: { ...doc("Keep the model's checks on the scenario optimised passing, where they are linear in the shares (default true): amounts, customers, the total's net profit, NPV and cumulative net profit; not ratios, nor a channel's net profit."), type: "boolean" },
         limits: {
           ...doc("Minimum and maximum shares: of one channel in one segment, or (without segment) in every segment whose mix names the channel."),
           type: "array",

@@ -132,6 +132,7 @@ export interface ModelFile {
 export interface OptimiseFile {
   max_shift?: PercentInput;
   contribution_floor?: boolean;
+  checks?: boolean;
   limits?: { channel: string; segment?: string; min?: PercentInput; max?: PercentInput }[];
   exclude?: { segment: string; channel: string }[];
 }
@@ -273,6 +274,8 @@ export interface OptimiseSettings {
   readonly maxShift: Decimal | null;
   /** null: the default (on). */
   readonly contributionFloor: boolean | null;
+  /** null: the default (on). */
+  readonly checks: boolean | null;
   readonly limits: readonly { readonly channel: string; readonly segment: string | null; readonly min: Decimal | null; readonly max: Decimal | null }[];
   readonly exclusions: readonly { readonly segment: string; readonly channel: string }[];
 }

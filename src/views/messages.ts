@@ -75,4 +75,5 @@ export type MessageKey =
   | "optimise.figure.planned" | "optimise.figure.lp" | "optimise.figure.linear" | "optimise.figure.engine" | "optimise.figure.gain" | "optimise.gap.npv" | "optimise.gap.cumulative"
   | "optimise.binding" | "optimise.binding.none" | "optimise.binding.shift.max" | "optimise.binding.shift.min" | "optimise.binding.limit.max" | "optimise.binding.limit.min" | "optimise.binding.exclude" | "optimise.binding.contribution"
   | "optimise.ref.sum" | "optimise.ref.shift" | "optimise.ref.contribution" | "optimise.ref.exclude" | "optimise.ref.limit" | "optimise.everySegment" | "optimise.between" | "optimise.atLeast" | "optimise.atMost"
-  | "optimise.infeasible" | "optimise.infeasible.hint" | "optimise.roundingBreaks" | "optimise.written";
+  | "optimise.infeasible" | "optimise.infeasible.hint" | "optimise.roundingBreaks" | "optimise.written"
+  | "optimise.ref.check" | "optimise.binding.check.min" | "optimise.binding.check.max" | "optimise.checksNotApplied";

@@ -8,6 +8,7 @@ import type { Binding, ConstraintRef, OptimiseOutcome, OptimiseOptimal, ShareLim
 import { compareData, compareView } from "./compare.js";
 import { Figure, code, msg, raw, val, type Block, type Data, type Dataset, type Piece, type ReportDocument, type Row, type Text } from "./document.js";
 import type { LineField } from "./messages.js";
+import type { Check } from "../model/types.js";
 
 export interface OptimiseContext {
   readonly model: string;
@@ -31,6 +32,7 @@ export function constraintText(ref: ConstraintRef): Text {
     case "sum": return [msg("optimise.ref.sum", { segment: [code(ref.segment)] })];
     case "shift": return [msg("optimise.ref.shift", { channel: [code(ref.channel)], segment: [code(ref.segment)], points: points(ref.maxShift) })];
     case "contribution": return [msg("optimise.ref.contribution", { channel: [code(ref.channel)] })];
+    case "check": return [msg("optimise.ref.check", { name: checkName(ref.check) })];
     case "exclude": {
       const e = ref.exclusion;
       return [msg("optimise.ref.exclude", { channel: [code(e.channel)], segment: [code(e.segment)], from: e.from.kind === "model" ? [code(`optimise.exclude[${e.from.index}]`)] : [code(e.from.text)] })];
@@ -54,9 +56,14 @@ export function bindingText(b: Binding): Text {
     case "limit": return [msg(b.side === "max" ? "optimise.binding.limit.max" : "optimise.binding.limit.min", { channel: ch, segment: seg, bound: [pct(b.side === "max" ? b.ref.limit.max! : b.ref.limit.min!)], years: ys, from: source(b.ref.limit.from) })];
     case "exclude": return [msg("optimise.binding.exclude", { channel: ch, segment: seg, years: ys })];
     case "contribution": return [msg("optimise.binding.contribution", { channel: ch, years: ys })];
+    case "check": return [msg(b.side === "max" ? "optimise.binding.check.max" : "optimise.binding.check.min", { name: checkName(b.ref.check), years: ys })];
     case "sum": return [msg("optimise.ref.sum", { segment: seg })];
   }
 }
+
+/** A check's name; the default check's in the reader's language. */
+const checkName = (c: Check): Text => (c.index < 0 ? [msg("check.defaultName")] : [raw(c.name)]);
+const notApplied = (checks: readonly Check[]): Block => ({ kind: "notes", tone: "warning", wrap: true, items: [[msg("optimise.checksNotApplied", { checks: checks.flatMap((c, i) => (i === 0 ? checkName(c) : [raw("; "), ...checkName(c)])) })]] });
 
 const metricLabel = (metric: string): Piece => msg(`line.${metric as LineField}`);
 
@@ -93,6 +100,7 @@ export function optimiseView(outcome: OptimiseOutcome, c: OptimiseContext, densi
     blocks.push({ kind: "paragraph", text: [msg("optimise.infeasible")], tone: "bad" });
     blocks.push({ kind: "list", items: outcome.conflict.map(constraintText) });
     blocks.push({ kind: "paragraph", text: [msg("optimise.infeasible.hint")], tone: "muted" });
+    if (outcome.checksNotApplied.length > 0) blocks.push(notApplied(outcome.checksNotApplied));
     return { blocks, minorUnits: c.minorUnits };
   }
   const o = outcome;
@@ -102,6 +110,7 @@ export function optimiseView(outcome: OptimiseOutcome, c: OptimiseContext, densi
   blocks.push({ kind: "paragraph", text: [o.metric === "npv" ? msg("optimise.gap.npv") : msg("optimise.gap.cumulative", { bound: [val({ kind: "money", amount: o.gapBound, exact: "cents" })] })], tone: "muted" });
   blocks.push({ kind: "gap" }, { kind: "heading", text: [msg("optimise.binding")], tone: "strong" });
   blocks.push(o.binding.length === 0 ? { kind: "paragraph", text: [msg("optimise.binding.none")] } : { kind: "list", items: o.binding.map(bindingText) });
+  if (o.checksNotApplied.length > 0) blocks.push(notApplied(o.checksNotApplied));
   if (o.roundingBreaks.length > 0) blocks.push({ kind: "notes", tone: "warning", wrap: true, items: o.roundingBreaks.map((r) => [msg("optimise.roundingBreaks", { constraint: constraintText(r) })]) });
   blocks.push({ kind: "gap" });
   const comparison = compareView(o.projection, compareScenarios(o.projection), { density });
@@ -116,6 +125,7 @@ const refData = (ref: ConstraintRef): Data => {
     case "sum": return { constraint: "sum", segment: ref.segment };
     case "shift": return { constraint: "max_shift", segment: ref.segment, channel: ref.channel, max_shift: new Figure("ratio", ref.maxShift) };
     case "contribution": return { constraint: "contribution_floor", channel: ref.channel };
+    case "check": return { constraint: "check", check: ref.check.name };
     case "exclude": return { constraint: "exclude", segment: ref.exclusion.segment, channel: ref.exclusion.channel, from: ref.exclusion.from.kind === "model" ? `optimise.exclude[${ref.exclusion.from.index}]` : ref.exclusion.from.text };
     case "limit": {
       const l = ref.limit;
@@ -128,18 +138,21 @@ const mixData = (mix: OptimiseOptimal["shares"]): Data => Object.fromEntries(Obj
 
 export function optimiseData(outcome: OptimiseOutcome, c: OptimiseContext, written: string | null = null): Data {
   const common = { format: "distplan.optimise/v1", model: c.model, scenario: c.scenario, currency: c.currency, metric: outcome.metric, status: outcome.kind };
-  if (outcome.kind === "infeasible") return { ...common, conflict: outcome.conflict.map(refData) };
+  const skipped = outcome.checksNotApplied.map((c) => c.name);
+  if (outcome.kind === "infeasible") return { ...common, conflict: outcome.conflict.map(refData), checks_not_applied: skipped };
   const o = outcome;
   const m = (v: Decimal) => new Figure("money", v, c.minorUnits);
   return {
     ...common,
     max_shift: new Figure("ratio", o.constraints.maxShift),
     contribution_floor: o.constraints.contributionFloor,
+    checks: o.constraints.checks,
     planned_mix: mixData(o.planned),
     optimal_mix: mixData(o.shares),
     objective: { planned: m(o.plannedValue), lp: m(o.lpObjective), linear: m(o.linear), engine: m(o.engine), gap_bound: m(o.gapBound) },
     binding: o.binding.map((b) => ({ ...(refData(b.ref) as Record<string, Data>), side: b.side, segment: b.segment, channel: b.channel, years: [...b.years] })),
     rounding_breaks: o.roundingBreaks.map(refData),
+    checks_not_applied: skipped,
     written,
     comparison: compareData(o.projection, compareScenarios(o.projection)),
   };

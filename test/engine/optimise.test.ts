@@ -8,9 +8,10 @@ import { Decimal, ONE, toMinorUnit } from "../../src/money/decimal.js";
 import { normalizeModel } from "../../src/model/normalize.js";
 import { checkStructure } from "../../src/model/structure.js";
 import type { ScenarioModel } from "../../src/model/load.js";
-import type { Model } from "../../src/model/types.js";
-import { projectModel } from "../../src/engine/projection.js";
-import { DEFAULT_CONSTRAINTS, linearMetric, optimiseMix, type LpSolver, type Mix, type OptimiseConstraints, type OptimiseOptimal, type ShareLimit } from "../../src/engine/optimise.js";
+import type { Check, Model } from "../../src/model/types.js";
+import { projectModel, projectScenarios } from "../../src/engine/projection.js";
+import { evaluateChecks } from "../../src/engine/checks.js";
+import { DEFAULT_CONSTRAINTS, linearCheck, linearMetric, optimiseMix, type LpSolver, type Mix, type OptimiseConstraints, type OptimiseOptimal, type ShareLimit } from "../../src/engine/optimise.js";
 import { highsSolver } from "../../src/cli/lp.js";
 import { loadExample, loadText } from "../helpers.js";
 import { modelArb } from "../support/arbitraries.js";
@@ -20,6 +21,7 @@ beforeAll(async () => { solver = await highsSolver(); });
 
 const worked = loadExample("worked-example.yaml").scenarios[0]!;
 const d = (s: string) => new Decimal(s);
+const ZERO_ = new Decimal(0);
 const pct = (n: number) => new Decimal(n).dividedBy(100);
 
 function optimal(scenario: ScenarioModel, constraints: OptimiseConstraints = DEFAULT_CONSTRAINTS, metric: "npv" | "cumulative_net_profit" = "npv"): OptimiseOptimal {
@@ -97,7 +99,8 @@ describe("the LP's linear model and the engine", () => {
   it("the optimum by the engine equals the linear model to the cent (NPV)", () => {
     for (const file of ["worked-example.yaml", "voorbeeld.yaml", "hybrid-b2b.yaml", "ecommerce-brand.yaml", "indirect-mkb.yaml", "installer-tiers.yaml"]) {
       const scenario = loadExample(file).scenarios[0]!;
-      const o = optimal(scenario, { ...DEFAULT_CONSTRAINTS, contributionFloor: false });
+      // Without the plans' own checks: voorbeeld fails one of its checks in every mix the 15-point rule allows (below).
+      const o = optimal(scenario, { ...DEFAULT_CONSTRAINTS, contributionFloor: false, checks: false });
       expect(o.engine.toFixed(2), file).toBe(o.linear.toFixed(2));
       // and the engine's NPV of the optimum is the scenario's own NPV, projected on its own
       expect(projectModel(withMix(scenario.model, o.shares)).npv.toFixed(2), file).toBe(o.engine.toFixed(2));
@@ -136,7 +139,7 @@ describe("the LP's linear model and the engine", () => {
   });
 
   it("the cumulative optimum's gap to the linear model is within the bound it states", () => {
-    const o = optimal(loadExample("voorbeeld.yaml").scenarios[0]!, DEFAULT_CONSTRAINTS, "cumulative_net_profit");
+    const o = optimal(loadExample("voorbeeld.yaml").scenarios[0]!, { ...DEFAULT_CONSTRAINTS, checks: false }, "cumulative_net_profit");
     expect(o.gapBound.greaterThan(0)).toBe(true);
     const exact = linearMetric(loadExample("voorbeeld.yaml").scenarios[0]!, "cumulative_net_profit", o.shares);
     expect(o.engine.minus(exact).abs().lessThanOrEqualTo(o.gapBound)).toBe(true);
@@ -169,6 +172,46 @@ describe("constraints", () => {
   it("an exclusion keeps a channel out (within the 15-point rule from the plan)", () => {
     const o = optimal(worked, { ...DEFAULT_CONSTRAINTS, maxShift: ONE, contributionFloor: false, exclusions: [{ segment: "small", channel: "web", from: { kind: "option", text: "--exclude small.web" } }] });
     expect(o.shares.small!.web!.every((s) => s.isZero())).toBe(true);
+  });
+});
+
+describe("the model's checks as constraints", () => {
+  const voorbeeld = loadExample("voorbeeld.yaml").scenarios[0]!;
+  const checkNames = (refs: readonly { kind: string; check?: { name: string } }[]) => refs.map((r) => (r.kind === "check" ? r.check!.name : r.kind));
+
+  it("which checks are linear: amounts, customers, the total's net profit and horizon figures, margins multiplied out; not a channel's net profit", () => {
+    const check = (metric: string, channel: string | null = null, segment: string | null = null) => ({ index: 0, name: "c", metric, channel, segment, years: { kind: "all" }, scenarios: ["base"], min: ZERO_, max: null, variance: null }) as unknown as Check;
+    for (const [c, linear] of [
+      [check("revenue", "partners"), true], [check("cm1", null, "smb"), true], [check("customers", "direct"), true], [check("contribution", "partners"), true],
+      [check("net_profit"), true], [check("npv"), true], [check("cumulative_net_profit"), true], [check("contribution_margin", "partners"), true], [check("gross_margin", null, "smb"), true],
+      [check("net_profit", "partners"), false], [check("npv", "partners"), false], [check("net_margin", "partners"), false], [check("shared_costs"), false],
+    ] as const) expect(linearCheck(c) !== null, `${c.metric} ${c.channel ?? ""}${c.segment ?? ""}`).toBe(linear);
+  });
+
+  it("a plan that fails its own check within the 15-point rule: no mix, the rule and the check named", () => {
+    // voorbeeld's partners have a contribution margin of 5.3% in 2027 (distplan check fails it);
+    // a 15-point move in smb is not enough to lift it to 10%.
+    const o = optimiseMix(voorbeeld, { metric: "npv", constraints: DEFAULT_CONSTRAINTS, id: "x", name: "x" }, solver);
+    expect(o.kind).toBe("infeasible");
+    if (o.kind !== "infeasible") return;
+    expect(checkNames(o.conflict)).toEqual(["shift", "contribution_margin ≥ 10%"]);
+  });
+
+  it("free to move, the optimum passes every check of the plan, and the margin check binds", () => {
+    const o = optimal(voorbeeld, { ...DEFAULT_CONSTRAINTS, maxShift: ONE });
+    expect(o.roundingBreaks).toEqual([]);
+    expect(o.checksNotApplied).toEqual([]);
+    const m = { ...voorbeeld.model, mix: o.shares };
+    const outcomes = evaluateChecks(m, projectScenarios([{ ...voorbeeld, model: m }]));
+    expect(outcomes.map((x) => [x.name, x.passed])).toEqual([["plan profitable every year", true], ["contribution_margin ≥ 10%", true]]);
+    const partners = o.projection.scenarios[1]!.years.map((y) => y.channels["partners"]!.contribution_margin!);
+    // held at (just above) 10% in every year: the check is what holds the partners' share up
+    for (const r of partners) expect(r.minus("0.1").abs().lessThan("0.0001")).toBe(true);
+    expect(o.binding.filter((b) => b.ref.kind === "check").flatMap((b) => b.years)).toEqual([2027, 2028, 2029, 2030, 2031]);
+  });
+
+  it("--no-checks (checks: false) drops them", () => {
+    expect(optimiseMix(voorbeeld, { metric: "npv", constraints: { ...DEFAULT_CONSTRAINTS, checks: false }, id: "x", name: "x" }, solver).kind).toBe("optimal");
   });
 });
 

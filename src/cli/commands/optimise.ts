@@ -31,6 +31,7 @@ export interface OptimiseOptions extends GlobalOptions {
   readonly max?: string[];
   readonly exclude?: string[];
   readonly contributionFloor?: boolean;
+  readonly checks?: boolean;
   readonly write?: string;
   readonly format: "table" | "json" | "csv" | "md";
   readonly unit?: Unit | "auto";
@@ -90,7 +91,8 @@ export function constraintsOf(model: Model, o: OptimiseOptions): OptimiseConstra
   }
   const maxShift = o.maxShift !== undefined ? shareArg("--max-shift", o.maxShift) : declared?.maxShift ?? DEFAULT_CONSTRAINTS.maxShift;
   const contributionFloor = o.contributionFloor === false ? false : declared?.contributionFloor ?? true;
-  return { maxShift, contributionFloor, limits, exclusions };
+  const checks = o.checks === false ? false : declared?.checks ?? true;
+  return { maxShift, contributionFloor, limits, exclusions, checks };
 }
 
 function scenarioOf(loaded: LoadedModel, requested: string[] | undefined): ScenarioModel {

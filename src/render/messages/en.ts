@@ -382,4 +382,8 @@ export const en: Catalogue = {
   "optimise.infeasible.hint": "Loosen or drop one of them (in the model's optimise block or on the command line) and run again.",
   "optimise.roundingBreaks": "rounding the shares to 0.01 point breaks: {constraint}",
   "optimise.written": "Written to {file} as scenario {scenario}.",
+  "optimise.ref.check": "the check '{name}'",
+  "optimise.binding.check.min": "the check '{name}' at its minimum in {years}",
+  "optimise.binding.check.max": "the check '{name}' at its maximum in {years}",
+  "optimise.checksNotApplied": "Not linear in the shares, so not kept by the optimiser (ratios, a channel's net profit): {checks}",
 };

@@ -380,4 +380,8 @@ export const nl: Catalogue = {
   "optimise.infeasible.hint": "Versoepel of schrap er een (in het optimise-blok van het model of op de opdrachtregel) en probeer het opnieuw.",
   "optimise.roundingBreaks": "het afronden van de aandelen op 0,01 punt schendt: {constraint}",
   "optimise.written": "Geschreven naar {file} als scenario {scenario}.",
+  "optimise.ref.check": "de toets '{name}'",
+  "optimise.binding.check.min": "de toets '{name}' op zijn minimum in {years}",
+  "optimise.binding.check.max": "de toets '{name}' op zijn maximum in {years}",
+  "optimise.checksNotApplied": "Niet lineair in de aandelen, dus niet bewaakt door de optimalisatie (verhoudingen, de nettowinst van een kanaal): {checks}",
 };
