@@ -93,6 +93,14 @@ describe("distplan optimise", () => {
     expect(more.optimal_mix.small.web).toEqual([0.55, 0.6, 0.65]);
   });
 
+  it("the model's checks: a binding one is named; a plan that fails its own check has no mix; --no-checks drops them", () => {
+    expect(distplan(["optimise", "examples/hybrid-b2b.yaml"]).stdout).toContain("the check 'resellers earn their keep' at its minimum in 2031");
+    const v = distplan(["optimise", "examples/voorbeeld.yaml"]);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain("the check 'contribution_margin ≥ 10%'");
+    expect(distplan(["optimise", "examples/voorbeeld.yaml", "--no-checks"]).code).toBe(0);
+  });
+
   it("HiGHS is not in the main bundle: it is required from node_modules only when optimise runs", () => {
     const bundle = readFileSync(join(ROOT, "dist/distplan.cjs"), "utf8");
     expect(bundle).not.toContain("highs.wasm");
