@@ -53,6 +53,19 @@ describe("distplan optimise", () => {
     expect(readFileSync(out, "utf8").match(/id: optimal-npv/g)).toHaveLength(1);
   });
 
+  it("--scenario: the optimum of that scenario, written as one that extends it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "distplan-optimise-"));
+    const out = join(dir, "plan.yaml");
+    const r = distplan(["optimise", "examples/voorbeeld.yaml", "--scenario", "webshop-push", "--no-checks", "--write", out, "--format", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.scenario).toBe("webshop-push");
+    expect(json.comparison.scenarios.map((s: { id: string }) => s.id)).toEqual(["webshop-push", "webshop-push-optimal-npv"]);
+    expect(readFileSync(out, "utf8")).toMatch(/id: webshop-push-optimal-npv\n.*\n.*\n {4}extends: webshop-push\n/);
+    const report = JSON.parse(distplan(["report", out, "--scenario", "webshop-push-optimal-npv", "--format", "json"]).stdout);
+    expect(report.scenarios[0].npv).toBe(json.objective.engine);
+  });
+
   it("no mix meets the constraints: exit 1, the conflicting ones named, nothing written", () => {
     const dir = mkdtempSync(join(tmpdir(), "distplan-optimise-"));
     const out = join(dir, "plan.yaml");

@@ -107,7 +107,8 @@ function scenarioOf(loaded: LoadedModel, requested: string[] | undefined): Scena
   return found;
 }
 
-export const optimumId = (metric: OptimiseMetric) => (metric === "npv" ? "optimal-npv" : "optimal-cumulative");
+/** optimal-npv (optimal-cumulative); for a scenario other than base, prefixed with its id. */
+export const optimumId = (metric: OptimiseMetric, scenario: string) => `${scenario === "base" ? "" : `${scenario}-`}${metric === "npv" ? "optimal-npv" : "optimal-cumulative"}`;
 
 export async function runOptimise(modelArg: string | undefined, options: OptimiseOptions): Promise<number> {
   const csv = options.format === "csv" ? csvOptions(options) : null;
@@ -120,7 +121,7 @@ export async function runOptimise(modelArg: string | undefined, options: Optimis
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
   const scenario = scenarioOf(loaded, options.scenario);
   const constraints = constraintsOf(scenario.model, options);
-  const id = optimumId(metric);
+  const id = optimumId(metric, scenario.id);
   // The name is the id: it is shown in every language, and JSON is the same in each.
   const name = id;
   const solver = await highsSolver();
