@@ -161,9 +161,10 @@ export function optimiseData(outcome: OptimiseOutcome, c: OptimiseContext, writt
 /** One row per segment × channel × year: the plan's share and the optimum's (fractions to 4 decimals). */
 export function optimiseRecords(outcome: OptimiseOutcome, c: OptimiseContext): Dataset {
   if (outcome.kind === "infeasible") {
-    return { columns: ["status", "constraint", "segment", "channel"], rows: outcome.conflict.map((r) => {
+    const text = (d: Record<string, Data>, key: string) => (typeof d[key] === "string" ? (d[key] as string) : "");
+    return { columns: ["status", "constraint", "segment", "channel", "check", "declared"], rows: outcome.conflict.map((r) => {
       const d = refData(r) as Record<string, Data>;
-      return ["infeasible", String(d["constraint"]), typeof d["segment"] === "string" ? d["segment"] : "", typeof d["channel"] === "string" ? d["channel"] : ""];
+      return ["infeasible", text(d, "constraint"), text(d, "segment"), text(d, "channel"), text(d, "check"), text(d, "from")];
     }) };
   }
   const rows: (Figure | string)[][] = [];
