@@ -215,6 +215,26 @@ describe("the model's checks as constraints", () => {
   });
 });
 
+describe("rounding to 0.01 point", () => {
+  it("a plan share off the grid can leave the shift rule broken by a fraction of a point, and the answer says so", () => {
+    // a earns most, b least per customer. The plan starts at 33.333% / 33.333% / 33.334%, off the
+    // grid; the LP takes a to 48.333% and b to 18.333% (both 15 points away), c the rest, 33.334%.
+    // To basis points: 4,833.3 + 1,833.3 + 3,333.4 floored is 9,999, and the basis point left goes
+    // to the largest remainder, c: b stays 18.33%, 0.003 point below its bound.
+    const text = `version: 1
+name: t
+start_year: 2027
+years: 1
+segments: [{ id: s, customers: 100, revenue_per_customer: 1000, gross_margin: 50% }]
+channels: [{ id: a, type: direct }, { id: b, type: direct, service_cost: 400 }, { id: c, type: direct, service_cost: 200 }]
+mix: { s: { a: "33.333%", b: "33.333%", c: "33.334%" } }
+`;
+    const o = optimal(loadText(text).scenarios[0]!, { ...DEFAULT_CONSTRAINTS, contributionFloor: false });
+    expect(Object.values(o.shares.s!).map((v) => v[0]!.toFixed(4))).toEqual(["0.4833", "0.1833", "0.3334"]);
+    expect(o.roundingBreaks.map((r) => (r.kind === "shift" ? `${r.kind}:${r.channel}` : r.kind))).toEqual(["shift:b"]);
+  });
+});
+
 describe("infeasible constraints", () => {
   it("names a minimal conflicting set, and nothing else", () => {
     const limits: ShareLimit[] = [
