@@ -376,28 +376,59 @@ function buildProgram(model: Model, k: Coefficients, b: readonly Decimal[], c: O
 
 // ---- rounding the answer to the grid -------------------------------------------------------------
 
-/** Each segment's shares of a year to whole basis points, summing to exactly 10,000: floor, then
- *  the basis points left go to the largest remainders (ties to the channel written first). */
-function roundedShares(model: Model, variables: readonly Variable[], x: readonly number[]): Mix {
+/**
+ * Each segment's shares of a year to whole basis points, summing to exactly 10,000, year after
+ * year. Each share first gets the range of basis points its own constraints allow — within the
+ * shift rule of last year's *rounded* share (in the first year, of the plan's), within its limits,
+ * 0 when excluded — rounded inward; then it is floored and moved into that range, and the basis
+ * points still missing (or too many) go to (come from) the shares with the largest (smallest)
+ * remainders that have room, ties to the channel written first. A share so moves less than one
+ * basis point. A range the grid cannot meet (a bound off the grid by less than a basis point on
+ * both sides) is dropped, and the check after rounding names what broke.
+ */
+function roundedShares(model: Model, variables: readonly Variable[], x: readonly number[], c: OptimiseConstraints): Mix {
   const out: Record<string, Record<string, Decimal[]>> = {};
+  const grid = new Decimal(GRID);
+  const shift = c.maxShift.times(grid);
   for (const segment of model.segments) {
     const channels = Object.keys(model.mix[segment.id] ?? {});
-    out[segment.id] = Object.fromEntries(channels.map((c) => [c, [] as Decimal[]]));
+    out[segment.id] = Object.fromEntries(channels.map((ch) => [ch, [] as Decimal[]]));
     for (let t = 0; t < model.years; t++) {
-      const raw = channels.map((c) => {
-        const v = Math.min(1, Math.max(0, x[variables.findIndex((w) => w.segment === segment.id && w.channel === c && w.t === t)]!)) * GRID;
+      const raw = channels.map((ch) => {
+        const v = Math.min(1, Math.max(0, x[variables.findIndex((w) => w.segment === segment.id && w.channel === ch && w.t === t)]!)) * GRID;
         // A value within the solver's tolerance of a basis point is that basis point.
         return Math.abs(v - Math.round(v)) < 1e-6 ? Math.round(v) : v;
       });
-      const floors = raw.map(Math.floor);
-      let left = GRID - floors.reduce((a, b) => a + b, 0);
-      const order = raw.map((v, i) => ({ i, rem: v - floors[i]! })).sort((a, b) => b.rem - a.rem || a.i - b.i);
-      for (const { i } of order) {
-        if (left <= 0) break;
-        floors[i]!++;
-        left--;
+      const ranges = channels.map((ch) => {
+        const before = t === 0 ? model.mix[segment.id]![ch]![0]!.times(grid) : out[segment.id]![ch]![t - 1]!.times(grid);
+        let lo = Decimal.max(0, before.minus(shift).ceil()).toNumber();
+        let hi = Decimal.min(GRID, before.plus(shift).floor()).toNumber();
+        for (const l of c.limits) {
+          if (l.channel !== ch || (l.segment !== null && l.segment !== segment.id)) continue;
+          if (l.min !== null) lo = Math.max(lo, l.min.times(grid).ceil().toNumber());
+          if (l.max !== null) hi = Math.min(hi, l.max.times(grid).floor().toNumber());
+        }
+        if (c.exclusions.some((e) => e.segment === segment.id && e.channel === ch)) hi = 0;
+        return lo <= hi ? { lo, hi } : { lo: 0, hi: GRID };
+      });
+      const r = raw.map((v, i) => Math.min(ranges[i]!.hi, Math.max(ranges[i]!.lo, Math.floor(v))));
+      let left = GRID - r.reduce((a, b) => a + b, 0);
+      const byRemainder = () => raw.map((v, i) => ({ i, rem: v - r[i]! })).sort((a, b) => b.rem - a.rem || a.i - b.i);
+      for (const strict of [true, false]) {
+        for (const { i } of byRemainder()) {
+          if (left <= 0) break;
+          if (strict && r[i]! >= ranges[i]!.hi) continue;
+          r[i]!++;
+          left--;
+        }
+        for (const { i } of byRemainder().reverse()) {
+          if (left >= 0) break;
+          if (strict ? r[i]! <= ranges[i]!.lo : r[i]! <= 0) continue;
+          r[i]!--;
+          left++;
+        }
       }
-      channels.forEach((c, i) => out[segment.id]![c]!.push(new Decimal(floors[i]!).dividedBy(GRID)));
+      channels.forEach((ch, i) => out[segment.id]![ch]!.push(new Decimal(r[i]!).dividedBy(GRID)));
     }
   }
   return out;
@@ -458,7 +489,7 @@ export function optimiseMix(scenario: ScenarioModel, request: OptimiseRequest, s
   if (solution.status === "failed") throw new Error(`optimise: the LP solver failed: ${solution.detail}`);
   if (solution.status === "infeasible") return { kind: "infeasible", metric, constraints, conflict: minimalConflict(model, k, b, constraints, checks, lp.groups.length, solver).map((g) => lp.groups[g]!), checksNotApplied };
 
-  const shares = roundedShares(model, k.variables, solution.x);
+  const shares = roundedShares(model, k.variables, solution.x, constraints);
   const optimum = { id: request.id, name: request.name, description: "", model: withMix(model, shares) };
   const projection = projectScenarios([scenario, optimum]);
   const [planned, best] = projection.scenarios as [ScenarioProjection, ScenarioProjection];

@@ -216,22 +216,30 @@ describe("the model's checks as constraints", () => {
 });
 
 describe("rounding to 0.01 point", () => {
-  it("a plan share off the grid can leave the shift rule broken by a fraction of a point, and the answer says so", () => {
-    // a earns most, b least per customer. The plan starts at 33.333% / 33.333% / 33.334%, off the
-    // grid; the LP takes a to 48.333% and b to 18.333% (both 15 points away), c the rest, 33.334%.
-    // To basis points: 4,833.3 + 1,833.3 + 3,333.4 floored is 9,999, and the basis point left goes
-    // to the largest remainder, c: b stays 18.33%, 0.003 point below its bound.
-    const text = `version: 1
+  const text = `version: 1
 name: t
 start_year: 2027
-years: 1
+years: 2
 segments: [{ id: s, customers: 100, revenue_per_customer: 1000, gross_margin: 50% }]
 channels: [{ id: a, type: direct }, { id: b, type: direct, service_cost: 400 }, { id: c, type: direct, service_cost: 200 }]
 mix: { s: { a: "33.333%", b: "33.333%", c: "33.334%" } }
 `;
+  it("a plan share off the grid: each share is rounded into the range its constraints allow", () => {
+    // a earns most, b least per customer. The plan starts at 33.333% / 33.333% / 33.334%, off the
+    // grid; the LP takes a to 48.333% and b to 18.333% (both 15 points away), c the rest, 33.334%.
+    // Plain largest remainder would give 48.33 / 18.33 / 33.34: b 0.003 point below its bound.
+    // Rounded into their ranges (a ≤ 48.33, b ≥ 18.34 in basis points): 48.33 / 18.34 / 33.33.
+    // In 2028, 15 points from the rounded 2027: a 63.33%, b 3.34%, c 33.33%.
     const o = optimal(loadText(text).scenarios[0]!, { ...DEFAULT_CONSTRAINTS, contributionFloor: false });
-    expect(Object.values(o.shares.s!).map((v) => v[0]!.toFixed(4))).toEqual(["0.4833", "0.1833", "0.3334"]);
-    expect(o.roundingBreaks.map((r) => (r.kind === "shift" ? `${r.kind}:${r.channel}` : r.kind))).toEqual(["shift:b"]);
+    expect(Object.values(o.shares.s!).map((v) => v.map((x) => x.toFixed(4)))).toEqual([["0.4833", "0.6333"], ["0.1834", "0.0334"], ["0.3333", "0.3333"]]);
+    expect(o.roundingBreaks).toEqual([]);
+  });
+
+  it("a bound the grid cannot meet is named as broken by the rounding", () => {
+    // b between 20.004% and 20.006%: no basis point in that range, so b is rounded plainly.
+    const limit: ShareLimit = { channel: "b", segment: "s", min: d("0.20004"), max: d("0.20006"), from: { kind: "option", text: "--min s.b=20.004%" } };
+    const o = optimal(loadText(text).scenarios[0]!, { ...DEFAULT_CONSTRAINTS, contributionFloor: false, limits: [limit] });
+    expect(o.roundingBreaks.map((r) => r.kind)).toEqual(["limit"]);
   });
 });
 
