@@ -82,11 +82,15 @@ const yamlWithoutDebugEnv = {
   },
 };
 
+/**
+ * `highs` (HiGHS compiled to WebAssembly, 3.5 MB, for `optimise`) stays out of every bundle: it is
+ * required from node_modules when optimise runs (src/cli/lp.ts), its .wasm found beside it.
+ */
 async function bundleCli() {
   await rm(join(root, "dist"), { recursive: true, force: true });
   await mkdir(join(root, "dist"), { recursive: true });
   const common = { bundle: true, format: "cjs", platform: "node", target: "node20", minify, legalComments: "none", logLevel: "error" };
-  await build({ ...common, entryPoints: [join(root, "src/cli/main.ts")], outfile: join(root, "dist/distplan.cjs"), plugins: [initApart, lazyChildProcess, yamlWithoutDebugEnv] });
+  await build({ ...common, entryPoints: [join(root, "src/cli/main.ts")], outfile: join(root, "dist/distplan.cjs"), plugins: [initApart, lazyChildProcess, yamlWithoutDebugEnv], external: ["highs"] });
   await build({ ...common, entryPoints: [join(root, "src/cli/commands/init.ts")], outfile: join(root, "dist/init.cjs") });
 }
 

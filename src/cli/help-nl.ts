@@ -108,6 +108,18 @@ export const HELP_NL: Readonly<Record<string, string>> = {
   "the value the metric must reach: 10%, 0, 1.5M": "de waarde die de maatstaf moet halen: 10%, 0, 1.5M",
   "the metric (default: npv; any compare metric)": "de maatstaf (standaard: npv; elke maatstaf van compare)",
   "the metric over the horizon (the default)": "de maatstaf over de horizon (de standaard)",
+  // optimise
+  "the channel mix per segment and year that maximises NPV or cumulative net profit, under the round table's constraints (a linear programme)":
+    "de kanaalmix per segment en jaar die de NCW of de cumulatieve nettowinst maximaliseert, binnen de voorwaarden van de ronde tafel (een lineair programma)",
+  "the scenario whose mix is optimised (default: base)": "het scenario waarvan de mix geoptimaliseerd wordt (standaard: base)",
+  "what to maximise: npv (default) or cumulative_net_profit": "wat gemaximaliseerd wordt: npv (standaard) of cumulative_net_profit",
+  "the most a share may move in a year (default: the model's optimise.max_shift, else 15%)": "hoeveel een aandeel per jaar hoogstens verschuift (standaard: optimise.max_shift van het model, anders 15%)",
+  "a least share: channel=20% (every segment it serves) or segment.channel=20%; repeatable": "een minimumaandeel: kanaal=20% (elk segment dat het bedient) of segment.kanaal=20%; herhaalbaar",
+  "a largest share: channel=60% or segment.channel=60%; repeatable": "een maximumaandeel: kanaal=60% of segment.kanaal=60%; herhaalbaar",
+  "a channel that may not serve a segment; repeatable": "een kanaal dat een segment niet mag bedienen; herhaalbaar",
+  "allow a channel's contribution below zero (default: every channel ≥ 0 every year)": "sta een dekkingsbijdrage onder nul toe (standaard: elk kanaal elk jaar ≥ 0)",
+  "ignore the model's checks (default: those linear in the shares must pass at the optimum)": "negeer de toetsen van het model (standaard: de toetsen die lineair zijn in de aandelen moeten bij het optimum slagen)",
+  "write the model with the optimum added as a scenario (comments kept; may be the model itself)": "schrijf het model met het optimum als scenario erbij (commentaar blijft; mag het model zelf zijn)",
 
 };
 const TITLES: Readonly<Record<string, string>> = { "Usage:": "Gebruik:", "Options:": "Opties:", "Commands:": "Commando's:", "Arguments:": "Argumenten:", "Global Options:": "Algemene opties:" };

@@ -92,7 +92,7 @@ const unitOption = () => oneOf(new Option("--unit <unit>", "table unit: 1, k, M 
 const localeOption = () => new Option("--locale <locale>", "number separators of a locale, e.g. nl-NL");
 const widthOption = () => new Option("--width <columns>", `table width, at least ${MIN_WIDTH} (default: the terminal's, or 80)`).argParser(parseWidth);
 
-const COMMANDS = new Set(["report", "compare", "check", "diff", "textconv", "git-setup", "validate", "fmt", "init", "schema", "actuals", "sensitivity", "solve", "partners"]);
+const COMMANDS = new Set(["report", "compare", "check", "diff", "textconv", "git-setup", "validate", "fmt", "init", "schema", "actuals", "sensitivity", "solve", "optimise", "partners"]);
 
 /**
  * The command argv names, if it names one: the first argument that is not an option (the global
@@ -321,6 +321,31 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .action(async (model: string | undefined, _opts, cmd: Command) => {
       const { runSolve } = await import("./commands/decide.js");
       outcome.code = await runSolve(model, cmd.optsWithGlobals());
+    }));
+
+  define("optimise", () => program
+    .command("optimise")
+    .description("the channel mix per segment and year that maximises NPV or cumulative net profit, under the round table's constraints (a linear programme)")
+    .argument("[model]", "model file (default ./distplan.yaml)")
+    .addOption(scenarioOption("the scenario whose mix is optimised (default: base)"))
+    .option("--metric <metric>", "what to maximise: npv (default) or cumulative_net_profit")
+    .option("--max-shift <percent>", "the most a share may move in a year (default: the model's optimise.max_shift, else 15%)")
+    .option("--min <cell=share>", "a least share: channel=20% (every segment it serves) or segment.channel=20%; repeatable", collectSet, [])
+    .option("--max <cell=share>", "a largest share: channel=60% or segment.channel=60%; repeatable", collectSet, [])
+    .option("--exclude <segment.channel>", "a channel that may not serve a segment; repeatable", collectSet, [])
+    .option("--no-contribution-floor", "allow a channel's contribution below zero (default: every channel ≥ 0 every year)")
+    .option("--no-checks", "ignore the model's checks (default: those linear in the shares must pass at the optimum)")
+    .option("--write <file>", "write the model with the optimum added as a scenario (comments kept; may be the model itself)")
+    .addOption(formatOption(["table", "json", "csv", "md"], "table"))
+    .addOption(unitOption())
+    .addOption(localeOption())
+    .addOption(widthOption())
+    .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
+    .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
+    .option("--ascii", "ASCII only: no Unicode glyphs")
+    .action(async (model: string | undefined, _opts, cmd: Command) => {
+      const { runOptimise } = await import("./commands/optimise.js");
+      outcome.code = await runOptimise(model, cmd.optsWithGlobals());
     }));
 
   define("partners", () => {

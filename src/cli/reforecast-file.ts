@@ -10,13 +10,15 @@ export interface ScenarioEntry {
   readonly name: string;
   readonly description: string;
   readonly sets: readonly ReforecastSet[];
+  /** The scenario it starts from (`extends`); absent: base. */
+  readonly extends?: string;
 }
 
 /** The model text with `entry` as a scenario (appended, or replacing the one with its id). */
 export function modelWithScenario(text: string, entry: ScenarioEntry): string {
   const doc = parseDocument(text, { uniqueKeys: false });
   const set = Object.fromEntries(entry.sets.map((s) => [s.path, [...s.value]]));
-  const node = doc.createNode({ id: entry.id, name: entry.name, description: entry.description, set });
+  const node = doc.createNode({ id: entry.id, name: entry.name, description: entry.description, ...(entry.extends === undefined ? {} : { extends: entry.extends }), set });
   // Series as flow lists, one per line: readable in a diff.
   const setNode = node.get("set", true);
   if (isMap(setNode)) for (const pair of setNode.items) if (isSeq(pair.value)) pair.value.flow = true;

@@ -16,7 +16,8 @@ export interface Lint {
   readonly args: Readonly<Record<string, string | number>>;
 }
 
-const MAX_SHIFT = new Decimal("0.15");
+/** The round table's limit on moving a share in one year (lint MIX_SHIFT; `distplan optimise` by default). */
+export const MAX_SHIFT = new Decimal("0.15");
 
 export function lintModel(model: Model, file: ModelFile, base: ScenarioProjection): Lint[] {
   const lints: Lint[] = [];

@@ -11,7 +11,7 @@ import {
   RATIO_METRICS, SEGMENT_METRICS, HORIZON_METRICS,
   type Channel, type ChannelFile, type ChannelOverridesFile, type ChannelTerms, type Check, type CheckFile,
   type Conflict, type Line, type Model, type ModelFile, type MoneyInput, type PercentInput, type Segment,
-  type ScenarioFile, type Seasonality, type Series, type SeriesInput, type SharedCost, type Tier, type YearSelector,
+  type OptimiseSettings, type ScenarioFile, type Seasonality, type Series, type SeriesInput, type SharedCost, type Tier, type YearSelector,
 } from "./types.js";
 
 type Kind = "money" | "count" | "percent";
@@ -234,6 +234,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
   });
 
   const seasonality = normalizeSeasonality(file, ctx);
+  const optimise = normalizeOptimise(file, ctx, segmentIds, channelIds);
   if (!scenariosOfBase) checkScenarioIds(file, issues);
   const checks = (file.checks ?? []).map((c, i) => normalizeCheck(c, i, file, ctx, segmentIds, channelIds));
 
@@ -258,6 +259,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
     sharedCosts,
     checks: checks.filter((c): c is Check => c !== null),
     seasonality,
+    ...(optimise === null ? {} : { optimise }),
   };
   return { model, issues };
 }
@@ -537,6 +539,31 @@ function checkCostLimits(file: ModelFile, segments: readonly Segment[], channels
       }
     });
   });
+}
+
+/** The optional `optimise:` block (distplan optimise's constraints): ids that exist, shares 0%..100%. */
+function normalizeOptimise(file: ModelFile, ctx: Context, segmentIds: readonly string[], channelIds: readonly string[]): OptimiseSettings | null {
+  const o = file.optimise;
+  if (o === undefined) return null;
+  const share = (input: PercentInput, path: Path, field: string): Decimal => {
+    const value = ctx.value(parsePercent, input);
+    if (value.isNegative()) ctx.issues.push(error("NEGATIVE_VALUE", path, { field, value: percentText(value), year: "" }));
+    return value;
+  };
+  const ids = (segment: string | undefined, channel: string, at: Path) => {
+    if (segment !== undefined && !segmentIds.includes(segment)) ctx.issues.push(reference("UNKNOWN_SEGMENT", segment, segmentIds, [...at, "segment"]));
+    if (!channelIds.includes(channel)) ctx.issues.push(reference("UNKNOWN_CHANNEL", channel, channelIds, [...at, "channel"]));
+  };
+  const limits = (o.limits ?? []).map((l, i) => {
+    const at: Path = ["optimise", "limits", i];
+    ids(l.segment, l.channel, at);
+    return { channel: l.channel, segment: l.segment ?? null, min: l.min === undefined ? null : share(l.min, [...at, "min"], "min"), max: l.max === undefined ? null : share(l.max, [...at, "max"], "max") };
+  });
+  const exclusions = (o.exclude ?? []).map((e, i) => {
+    ids(e.segment, e.channel, ["optimise", "exclude", i]);
+    return { segment: e.segment, channel: e.channel };
+  });
+  return { maxShift: o.max_shift === undefined ? null : share(o.max_shift, ["optimise", "max_shift"], "max_shift"), contributionFloor: o.contribution_floor ?? null, checks: o.checks ?? null, limits, exclusions };
 }
 
 /** The optional seasonality: 4 or 12 weights, none negative, together exactly 100%. */

@@ -128,6 +128,45 @@ export const modelSchema = {
       ...doc("How a year's revenue-driven flows spread over its quarters (4 weights) or months (12 weights), each a percent, together exactly 100%; used only to plan a partial period against actuals (distplan actuals). Without it every quarter is 25% and every month 1/12.", "plan(period) = plan(year) × Σ weights of the period"),
       type: "array", minItems: 4, maxItems: 12, items: ref("percent"),
     },
+    optimise: {
+      ...doc("Constraints for distplan optimise, which finds the channel mix per segment and year that maximises NPV or cumulative net profit. Every segment's shares always add up to 100%; the rest is declared here (or on the command line). Nothing else in the plan reads it."),
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        max_shift: { ...doc("The most a channel's share of a segment may move from one year to the next, and in the first year from the plan's own first-year share, a percent (default 15%: the round table's rule that the MIX_SHIFT lint checks)."), ...ref("percent") },
+        contribution_floor: { ...doc("Keep every channel's contribution at zero or above in every year (default true)."), type: "boolean" },
+        checks: { ...doc("Keep the model's checks on the scenario optimised passing, where they are linear in the shares (default true): amounts, customers, the total's net profit, NPV and cumulative net profit; not ratios, nor a channel's net profit."), type: "boolean" },
+        limits: {
+          ...doc("Minimum and maximum shares: of one channel in one segment, or (without segment) in every segment whose mix names the channel."),
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["channel"],
+            anyOf: [{ required: ["min"] }, { required: ["max"] }],
+            properties: {
+              channel: { ...doc("The channel whose share is limited."), ...ref("id") },
+              segment: { ...doc("The segment; without it, every segment whose mix names the channel."), ...ref("id") },
+              min: { ...doc("The least share, a percent 0%..100%, in every year."), ...ref("percent") },
+              max: { ...doc("The largest share, a percent 0%..100%, in every year."), ...ref("percent") },
+            },
+          },
+        },
+        exclude: {
+          ...doc("Channels that may not serve a segment: their share of it is 0% in every year of the optimum."),
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["segment", "channel"],
+            properties: {
+              segment: { ...doc("The segment."), ...ref("id") },
+              channel: { ...doc("The channel that may not serve it."), ...ref("id") },
+            },
+          },
+        },
+      },
+    },
   },
   $defs: {
     id: { $comment: "Lowercase id: a letter, then letters, digits, _ or -.", type: "string", pattern: ID },

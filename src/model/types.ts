@@ -125,6 +125,16 @@ export interface ModelFile {
   scenarios?: ScenarioFile[];
   checks?: CheckFile[];
   seasonality?: PercentInput[];
+  optimise?: OptimiseFile;
+}
+
+/** `optimise:` — the constraints `distplan optimise` applies (docs/MODEL.md §14f). */
+export interface OptimiseFile {
+  max_shift?: PercentInput;
+  contribution_floor?: boolean;
+  checks?: boolean;
+  limits?: { channel: string; segment?: string; min?: PercentInput; max?: PercentInput }[];
+  exclude?: { segment: string; channel: string }[];
 }
 
 // ---- normalized ------------------------------------------------------------------------------
@@ -261,4 +271,17 @@ export interface Model {
   readonly checks: readonly Check[];
   /** How each year spreads over its quarters or months when actuals are compared; null: evenly. */
   readonly seasonality: Seasonality | null;
+  /** The optimiser's constraints declared in the model (`optimise:`); absent or null: none declared. */
+  readonly optimise?: OptimiseSettings | null;
+}
+
+export interface OptimiseSettings {
+  /** null: the default (the MIX_SHIFT lint's 15 points). */
+  readonly maxShift: Decimal | null;
+  /** null: the default (on). */
+  readonly contributionFloor: boolean | null;
+  /** null: the default (on). */
+  readonly checks: boolean | null;
+  readonly limits: readonly { readonly channel: string; readonly segment: string | null; readonly min: Decimal | null; readonly max: Decimal | null }[];
+  readonly exclusions: readonly { readonly segment: string; readonly channel: string }[];
 }

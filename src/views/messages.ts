@@ -70,4 +70,11 @@ export type MessageKey =
   | "shift.title.screen" | "shift.title.page" | "shift.column.revenue" | "shift.column.customers" | "shift.column.contribution" | "shift.gain" | "shift.loss" | "shift.net" | "shift.legend" | "shift.chart" | "shift.chart.desc"
   // #14 tier review
   | "partners.title" | "partners.none" | "partners.gap.revenue" | "partners.gap.certified" | "partners.column.tier" | "partners.column.before" | "partners.column.after" | "partners.column.revenue" | "partners.column.share" | "partners.column.partner" | "partners.column.from" | "partners.column.to" | "partners.column.outcome" | "partners.column.why" | "partners.noChanges" | "partners.outcome.new" | "partners.outcome.kept" | "partners.outcome.promoted" | "partners.outcome.demoted" | "partners.outcome.grace" | "partners.outcome.below" | "partners.graceLeft" | "partners.warning" | "partners.meets" | "partners.legend"
-  | "tier.line.sell_out" | "tier.line.partner_margin" | "tier.line.rebates" | "tier.line.mdf" | "tier.line.fees" | "tier.line.partners" | "tier.line.sell_out_per_partner" | "tier.none";
+  | "tier.line.sell_out" | "tier.line.partner_margin" | "tier.line.rebates" | "tier.line.mdf" | "tier.line.fees" | "tier.line.partners" | "tier.line.sell_out_per_partner" | "tier.none"
+  // #17 the mix optimiser
+  | "optimise.title" | "optimise.about" | "optimise.mix" | "optimise.column.segment" | "optimise.column.channel" | "optimise.vsPlan"
+  | "optimise.figure.planned" | "optimise.figure.lp" | "optimise.figure.linear" | "optimise.figure.engine" | "optimise.figure.gain" | "optimise.gap.npv" | "optimise.gap.cumulative"
+  | "optimise.binding" | "optimise.binding.none" | "optimise.binding.shift.max" | "optimise.binding.shift.min" | "optimise.binding.limit.max" | "optimise.binding.limit.min" | "optimise.binding.exclude" | "optimise.binding.contribution"
+  | "optimise.ref.sum" | "optimise.ref.shift" | "optimise.ref.contribution" | "optimise.ref.exclude" | "optimise.ref.limit" | "optimise.everySegment" | "optimise.between" | "optimise.atLeast" | "optimise.atMost"
+  | "optimise.infeasible" | "optimise.infeasible.hint" | "optimise.roundingBreaks" | "optimise.written"
+  | "optimise.ref.check" | "optimise.binding.check.min" | "optimise.binding.check.max" | "optimise.checksNotApplied";

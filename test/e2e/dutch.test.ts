@@ -103,6 +103,8 @@ describe.each(examples)("--lang nl on %s", (file) => {
     ["compare", "--format", "md"],
     ["check", "--strict"],
     ["check", "--format", "md"],
+    ["optimise"],
+    ["optimise", "--format", "md"],
   ];
   it.each(runs.map((r) => [r.join(" "), r] as const))("%s has no English labels", (_name, args) => {
     const [command, ...rest] = args;

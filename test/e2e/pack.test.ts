@@ -119,6 +119,12 @@ describe("the tarball installed into an empty folder", () => {
     expect(csv.stdout).toContain("base,,total,,cumulative_net_profit,151330.95");
   }, STEP_TIMEOUT);
 
+  it("distplan optimise finds HiGHS in the installed package's node_modules", () => {
+    const r = distplan(["optimise", "node_modules/distplan/examples/worked-example.yaml", "--format", "csv"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("small,partners,2029,0.3000,0.1342,-0.1658"); // test/engine/optimise.test.ts, by hand
+  }, STEP_TIMEOUT);
+
   it("runs the same without its V8 code cache, or with one V8 rejects", () => {
     const example = "node_modules/distplan/examples/worked-example.yaml";
     const before = distplan(["report", example, "--format", "csv"]).stdout;

@@ -55,6 +55,7 @@ const RUNS: Run[] = [
   { name: "diff against voorbeeld", args: (e) => (e.endsWith("voorbeeld.yaml") ? null : ["diff", "examples/voorbeeld.yaml", e]) },
   { name: "sensitivity", args: (e) => ["sensitivity", e, "--inputs", "segments.**", "discount_rate"] },
   { name: "solve", args: (e) => ["solve", e, "--vary", "discount_rate", "--target", "0"] },
+  { name: "optimise", args: (e) => ["optimise", e] },
   { name: "actuals --pvm --reforecast --by both", args: (e) => (e.endsWith("hybrid-b2b.yaml") ? ["actuals", e, "examples/hybrid-b2b-actuals.csv", "--pvm", "--reforecast", "--by", "both"] : null) },
 ];
 

@@ -35,8 +35,9 @@ const VALUES: Record<string, string> = {
   scenarios: "[]",
   checks: "[]",
   seasonality: "[10%, 20%, 30%, 40%]",
+  optimise: "{ max_shift: 20% }",
 };
-const FORBIDDEN = ["version", "name", "currency", "start_year", "years", "scenarios", "checks"];
+const FORBIDDEN = ["version", "name", "currency", "start_year", "years", "scenarios", "checks", "optimise"];
 
 describe("a scenario's set, per top-level key", () => {
   const keys = Object.keys(modelSchema.properties);
