@@ -121,6 +121,10 @@ const partnersCsv = write("partners-100k.csv", `${partnerRows.join("\n")}\n`);
 const classify = pair([bin, "partners", "classify", partnersCsv, "--model", "examples/installer-tiers.yaml"], bare, bigRuns);
 rows.push({ figure: "`partners classify` of 100,000 partners, whole process", value: ms(classify.a), detail: `${classify.ratio.toFixed(1)}× \`node -e 0\``, target: "≤ 2 s", ok: classify.a <= 2000 });
 
+// 7. Issue #17: 10,000 draws of the complete example with ranges, whole process.
+const simulate = pair([bin, "simulate", "examples/voorbeeld-ranges.yaml"], bare, bigRuns);
+rows.push({ figure: "`simulate examples/voorbeeld-ranges.yaml` (10,000 draws), whole process", value: ms(simulate.a), detail: `${simulate.ratio.toFixed(1)}× \`node -e 0\``, target: "≤ 5 s", ok: simulate.a <= 5000 });
+
 const version_ = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;
 console.log(`distplan ${version_} · node ${process.version} · ${runs} pairs (start-up, check), ${bigRuns} pairs (synthetic plan) · medians\n`);
 console.log("| figure | measured | target | met | medians |");

@@ -262,11 +262,11 @@ export function evaluateFloatPlan(plan: FloatPlan): FloatOutcome {
 /**
  * x rounded to 1/unit, half away from zero (money/decimal.ts roundTo). Decimal inputs such as
  * 1.8% of a whole amount land exactly on a half cent, which a float product misses by an ulp
- * or two either way: a value within a relative 1e-12 of the half counts as the half.
+ * or two either way: a value within a relative 4e-15 (some twenty ulps) of the half counts as the half.
  */
 function roundHalfUp(x: number, unit: number): number {
   const scaled = Math.abs(x) * unit;
-  const r = Math.floor(scaled + 0.5 + scaled * 1e-12);
+  const r = Math.floor(scaled + 0.5 + scaled * 4e-15);
   return (x < 0 ? -r : r) / unit;
 }
 
