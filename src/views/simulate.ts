@@ -108,7 +108,7 @@ export function simulateView(runs: readonly SimulatedScenario[], c: SimulationCo
         table: {
           columns: [{ align: "right" }, { align: "right" }, { align: "left" }, { align: "right" }],
           rows: [
-            { role: "head", cells: [[msg("simulate.column.from")], [msg("simulate.column.to")], page ? [] : [msg("simulate.column.bar")], [msg("simulate.column.share")]] },
+            { role: "head", cells: [[msg("simulate.column.from")], [msg("simulate.column.to")], [], [msg("simulate.column.share")]] },
             ...s.histogram.map((b): Row => ({
               role: "line",
               cells: [
@@ -134,7 +134,7 @@ export function simulateView(runs: readonly SimulatedScenario[], c: SimulationCo
           // On a screen the bar takes the distribution's place (it is in the page and the records).
           columns: [{ align: "right" }, { align: "left" }, { align: "right" }, { align: "left" }],
           rows: [
-            { role: "head", cells: [[], [msg("simulate.column.input")], [msg("simulate.column.rank")], page ? [msg("simulate.column.dist")] : [msg("simulate.column.bar")]] },
+            { role: "head", cells: [[], [msg("simulate.column.input")], [msg("simulate.column.rank")], page ? [msg("simulate.column.dist")] : []] },
             ...shown.map((d, k): Row => ({
               role: "line",
               cells: [

@@ -339,7 +339,6 @@ export const en: Catalogue = {
   "simulate.histogram": "NPV over the draws · {currency}{unit}",
   "simulate.column.from": "NPV from",
   "simulate.column.to": "to",
-  "simulate.column.bar": "",
   "simulate.column.share": "draws",
   "simulate.drivers": "What drives the spread: rank correlation of each range with NPV (top {top} of {count})",
   "simulate.column.input": "range",
