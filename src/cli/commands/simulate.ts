@@ -16,6 +16,7 @@ import { loadValidModel, resolveModelPath } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
 import type { LoadedModel, ScenarioModel } from "../../model/load.js";
 import type { Unit } from "../../render/format.js";
+import { activeMessages } from "../../render/text.js";
 
 export interface SimulateOptions extends GlobalOptions {
   readonly draws?: string;
@@ -57,10 +58,13 @@ function scenariosOf(loaded: LoadedModel, requested: string[] | undefined): Scen
 }
 
 /** A progress bar on standard error, or nothing: only on a terminal, never under CI. */
-async function progressBar(total: number): Promise<{ update: (done: number) => void; stop: () => void } | null> {
+async function progressBar(total: number, ascii: boolean): Promise<{ update: (done: number) => void; stop: () => void } | null> {
   if (!process.stderr.isTTY || process.env.CI) return null;
   const { SingleBar, Presets } = await import("cli-progress");
-  const bar = new SingleBar({ stream: process.stderr, format: "simulating [{bar}] {percentage}% · {value}/{total} draws", hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+  // The template is the catalogue's (its {bar}, {percentage}, {value} and {total} are cli-progress's own).
+  const format = activeMessages()["simulate.progress"].replace(/·/g, ascii ? "-" : "·");
+  const glyphs = ascii ? { barCompleteChar: "#", barIncompleteChar: "-" } : {};
+  const bar = new SingleBar({ stream: process.stderr, format, hideCursor: true, clearOnComplete: true, ...glyphs }, Presets.shades_classic);
   bar.start(total, 0);
   return { update: (done) => bar.update(done), stop: () => bar.stop() };
 }
@@ -75,7 +79,7 @@ export async function runSimulate(modelArg: string | undefined, options: Simulat
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
   const scenarios = scenariosOf(loaded, options.scenario);
   const projection = projectScenarios(scenarios);
-  const bar = await progressBar(draws * scenarios.length);
+  const bar = await progressBar(draws * scenarios.length, wantsAscii(options.ascii));
   const runs: SimulatedScenario[] = [];
   try {
     scenarios.forEach((s, i) => {

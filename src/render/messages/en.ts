@@ -348,6 +348,7 @@ export const en: Catalogue = {
   "simulate.dist.pert": "PERT",
   "simulate.dist.normal": "normal",
   "simulate.dist.lognormal": "lognormal",
+  "simulate.progress": "simulating [{bar}] {percentage}% · {value}/{total} draws",
   "simulate.legend": "P10: one draw in ten falls below it; P50: the median; P90: one in ten lies above it. The draws are computed in binary floating point, each figure rounded to the cent as in the plan; the point plan column is the exact plan with each range at its mode (or the midpoint of p10 and p90).",
   "partners.title": "{model} · tier review of {channel} from {file} · {currency}",
   "partners.none": "(no tier)",

@@ -346,6 +346,7 @@ export const nl: Catalogue = {
   "simulate.dist.pert": "PERT-verdeling",
   "simulate.dist.normal": "normaal",
   "simulate.dist.lognormal": "lognormaal",
+  "simulate.progress": "simuleren [{bar}] {percentage}% · {value}/{total} trekkingen",
   "simulate.legend": "P10: één trekking op tien valt eronder; P50: de mediaan; P90: één op tien ligt erboven. De trekkingen worden berekend in binaire drijvende komma, elk bedrag afgerond op de cent zoals in het plan; de kolom puntplan is het exacte plan met elke bandbreedte op haar modus (of het midden van p10 en p90).",
   "partners.title": "{model} · niveaubeoordeling van {channel} uit {file} · {currency}",
   "partners.none": "(geen niveau)",
