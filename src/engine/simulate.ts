@@ -8,7 +8,7 @@
 // Pure and deterministic: the random numbers come from a seeded generator made here.
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import { cholesky, correlationMatrix, evaluateRecipe, recipeOf, resolveCorrelations, type Correlation, type Recipe, type UncertainInput } from "../model/ranges.js";
+import { cholesky, correlationMatrix, evaluateRecipe, paramsOf, recipeOf, resolveCorrelations, type Correlation, type Recipe, type UncertainInput } from "../model/ranges.js";
 import type { Check, CheckMetric, CorrelationFile, Model, Series } from "../model/types.js";
 import { HORIZON_METRICS } from "../model/types.js";
 import { DEFAULT_CHECK } from "./checks.js";
@@ -69,8 +69,8 @@ export function floatPlan(model: Model): FloatPlan {
   const updates: { recipe: Recipe; apply: (value: (u: UncertainInput) => number) => void }[] = [];
   const note = (recipe: Recipe, apply: (value: (u: UncertainInput) => number) => void) => {
     updates.push({ recipe, apply });
-    for (const p of [recipe.form === "scalar" ? recipe.value : null, ...(recipe.form === "list" ? recipe.values : []), ...(recipe.form === "growth" ? [recipe.start, recipe.growth] : []), ...(recipe.form === "line" ? [recipe.from, recipe.to] : [])]) {
-      if (p !== null && typeof p !== "number" && !known.has(p)) { known.add(p); inputs.push(p); }
+    for (const p of paramsOf(recipe)) {
+      if (!known.has(p)) { known.add(p); inputs.push(p); }
     }
   };
   const series = (s: Series): Float64Array => {

@@ -102,6 +102,23 @@ describe("draws", () => {
     expect(s.npv.p90).toBeGreaterThan(point);
   });
 
+  it("a check's chance of failing is the share of draws in which it fails", () => {
+    // One symmetric range; NPV rises with it, so a check at the point plan's NPV fails in about
+    // half the draws, one far below never, one far above always. The same for a channel's yearly
+    // revenue, which is proportional to the segment's revenue per customer.
+    const base = readFileSync(join(ROOT, "examples/voorbeeld.yaml"), "utf8").replace("revenue_per_customer: 3600", "revenue_per_customer: { low: 3000, mode: 3600, high: 4200 }");
+    const point = project(loadText(base)).scenarios[0]!;
+    const webshop2027 = point.years[0]!.channels.webshop!.revenue.toFixed(2);
+    const checks = `checks:\n  - metric: npv\n    min: ${point.npv.toFixed(2)}\n  - metric: npv\n    min: 0\n  - metric: npv\n    min: 900M\n  - metric: revenue\n    channel: webshop\n    years: 2027\n    max: ${webshop2027}\n`;
+    const loaded = loadText(base.replace(/\nchecks:[\s\S]*$/, "\n") + checks);
+    const s = summarize(simulateScenario(loaded.scenarios[0]!, [], { draws: 4000, seed: 5 }), 10);
+    const [atPoint, below, above, revenue] = s.checks.map((c) => c.failProbability);
+    expect(Math.abs(atPoint! - 0.5)).toBeLessThan(0.04);
+    expect(below).toBe(0);
+    expect(above).toBe(1);
+    expect(Math.abs(revenue! - 0.5)).toBeLessThan(0.04);
+  });
+
   it("a requested rank correlation is honoured by the drawn inputs", () => {
     for (const rank of [-0.7, 0.3, 0.8]) {
       const text = readFileSync(join(ROOT, "examples/voorbeeld-ranges.yaml"), "utf8").replace("rank: 0.5", `rank: ${rank}`);
