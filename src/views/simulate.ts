@@ -53,7 +53,8 @@ export function simulateView(runs: readonly SimulatedScenario[], c: SimulationCo
     top.push({
       kind: "paragraph", tone: "muted", wrap: true,
       text: [msg(s.inputs.length === 0 ? "simulate.about.none" : "simulate.about", {
-        draws: [val({ kind: "count", amount: new Decimal(s.draws) })], seed: String(c.seed), inputs: [val({ kind: "count", amount: new Decimal(s.inputs.length) })],
+        // Whole numbers as plain digits: a page writes a count with two decimals.
+        draws: String(s.draws), seed: String(c.seed), inputs: String(s.inputs.length),
       })],
     });
     top.push({
@@ -106,14 +107,15 @@ export function simulateView(runs: readonly SimulatedScenario[], c: SimulationCo
       blocks: [{ kind: "heading", text: [msg("simulate.histogram", { currency: c.currency, unit: [{ unit: true }] })] }, {
         kind: "table",
         table: {
-          columns: [{ align: "right" }, { align: "right" }, { align: "left" }, { align: "right" }],
+          // A page has no bars: the share says it.
+          columns: [{ align: "right" }, { align: "right" }, ...(page ? [] : [{ align: "left" as const }]), { align: "right" }],
           rows: [
-            { role: "head", cells: [[msg("simulate.column.from")], [msg("simulate.column.to")], [], [msg("simulate.column.share")]] },
+            { role: "head", cells: [[msg("simulate.column.from")], [msg("simulate.column.to")], ...(page ? [] : [[]]), [msg("simulate.column.share")]] },
             ...s.histogram.map((b): Row => ({
               role: "line",
               cells: [
                 [val(money(amount(b.from, c.minorUnits)), "signed")], [val(money(amount(b.to, c.minorUnits)), "signed")],
-                page ? [] : [val({ kind: "bar", eighths: most === 0 ? 0 : Math.round((b.count * BAR_EIGHTHS) / most) })],
+                ...(page ? [] : [[val({ kind: "bar", eighths: most === 0 ? 0 : Math.round((b.count * BAR_EIGHTHS) / most) })]]),
                 [val(percentOf(s.draws === 0 ? 0 : b.count / s.draws))],
               ],
             })),
