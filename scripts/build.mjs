@@ -49,6 +49,18 @@ const initApart = {
 };
 
 /**
+ * cli-progress (the progress bar of `simulate`) stays out of the bundle: the bundle requires it
+ * from node_modules when `simulate` draws on a terminal, so no other command reads it.
+ */
+const progressApart = {
+  name: "progress-apart",
+  setup(b) {
+    b.onResolve({ filter: /^cli-progress$/ }, (args) => (args.namespace === "progress-apart" ? { path: "cli-progress", external: true } : { path: "cli-progress", namespace: "progress-apart" }));
+    b.onLoad({ filter: /.*/, namespace: "progress-apart" }, () => ({ contents: 'module.exports = require("cli-progress");', loader: "js" }));
+  },
+};
+
+/**
  * commander requires node:child_process at load time, for executable subcommands this CLI never
  * has; loading it pulls in net, dgram and the child-process bindings at every start. Its require
  * becomes a stub that loads the module on first use.
@@ -90,7 +102,7 @@ async function bundleCli() {
   await rm(join(root, "dist"), { recursive: true, force: true });
   await mkdir(join(root, "dist"), { recursive: true });
   const common = { bundle: true, format: "cjs", platform: "node", target: "node20", minify, legalComments: "none", logLevel: "error" };
-  await build({ ...common, entryPoints: [join(root, "src/cli/main.ts")], outfile: join(root, "dist/distplan.cjs"), plugins: [initApart, lazyChildProcess, yamlWithoutDebugEnv], external: ["highs"] });
+  await build({ ...common, entryPoints: [join(root, "src/cli/main.ts")], outfile: join(root, "dist/distplan.cjs"), plugins: [initApart, progressApart, lazyChildProcess, yamlWithoutDebugEnv], external: ["highs"] });
   await build({ ...common, entryPoints: [join(root, "src/cli/commands/init.ts")], outfile: join(root, "dist/init.cjs") });
 }
 

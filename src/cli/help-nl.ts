@@ -120,6 +120,14 @@ export const HELP_NL: Readonly<Record<string, string>> = {
   "allow a channel's contribution below zero (default: every channel ≥ 0 every year)": "sta een dekkingsbijdrage onder nul toe (standaard: elk kanaal elk jaar ≥ 0)",
   "ignore the model's checks (default: those linear in the shares must pass at the optimum)": "negeer de toetsen van het model (standaard: de toetsen die lineair zijn in de aandelen moeten bij het optimum slagen)",
   "write the model with the optimum added as a scenario (comments kept; may be the model itself)": "schrijf het model met het optimum als scenario erbij (commentaar blijft; mag het model zelf zijn)",
+  // simulate (#17)
+  "Monte Carlo over the model's ranges: P10/P50/P90 of NPV and net profit, the chance of a loss and of each check failing, and what drives the spread":
+    "Monte Carlo over de bandbreedtes van het model: P10/P50/P90 van NCW en nettowinst, de kans op verlies en op het falen van elke controle, en wat de spreiding drijft",
+  "the scenarios to simulate (default: base; all for every one)": "de scenario's om te simuleren (standaard: base; all voor allemaal)",
+  "how many draws (default: 10000)": "hoeveel trekkingen (standaard: 10000)",
+  "the random generator's seed, 0 to 4294967295 (default: 1): the same seed gives the same output": "de seed van de toevalsgenerator, 0 tot 4294967295 (standaard: 1): dezelfde seed geeft dezelfde uitvoer",
+  "how many inputs to list as drivers of the spread (default: 10)": "hoeveel invoer te tonen als drijvers van de spreiding (standaard: 10)",
+  "bars of the NPV histogram (default: 12)": "staven van het histogram van de NCW (standaard: 12)",
 
 };
 const TITLES: Readonly<Record<string, string>> = { "Usage:": "Gebruik:", "Options:": "Opties:", "Commands:": "Commando's:", "Arguments:": "Argumenten:", "Global Options:": "Algemene opties:" };

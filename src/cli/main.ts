@@ -92,7 +92,7 @@ const unitOption = () => oneOf(new Option("--unit <unit>", "table unit: 1, k, M 
 const localeOption = () => new Option("--locale <locale>", "number separators of a locale, e.g. nl-NL");
 const widthOption = () => new Option("--width <columns>", `table width, at least ${MIN_WIDTH} (default: the terminal's, or 80)`).argParser(parseWidth);
 
-const COMMANDS = new Set(["report", "compare", "check", "diff", "textconv", "git-setup", "validate", "fmt", "init", "schema", "actuals", "sensitivity", "solve", "optimise", "partners"]);
+const COMMANDS = new Set(["report", "compare", "check", "diff", "textconv", "git-setup", "validate", "fmt", "init", "schema", "actuals", "sensitivity", "solve", "optimise", "simulate", "partners"]);
 
 /**
  * The command argv names, if it names one: the first argument that is not an option (the global
@@ -346,6 +346,27 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .action(async (model: string | undefined, _opts, cmd: Command) => {
       const { runOptimise } = await import("./commands/optimise.js");
       outcome.code = await runOptimise(model, cmd.optsWithGlobals());
+    }));
+
+  define("simulate", () => program
+    .command("simulate")
+    .description("Monte Carlo over the model's ranges: P10/P50/P90 of NPV and net profit, the chance of a loss and of each check failing, and what drives the spread")
+    .argument("[model]", "model file (default ./distplan.yaml)")
+    .addOption(scenarioOption("the scenarios to simulate (default: base; all for every one)"))
+    .option("--draws <n>", "how many draws (default: 10000)")
+    .option("--seed <n>", "the random generator's seed, 0 to 4294967295 (default: 1): the same seed gives the same output")
+    .option("--top <n>", "how many inputs to list as drivers of the spread (default: 10)")
+    .option("--bins <n>", "bars of the NPV histogram (default: 12)")
+    .addOption(formatOption(["table", "json", "csv", "md"], "table"))
+    .addOption(unitOption())
+    .addOption(localeOption())
+    .addOption(widthOption())
+    .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
+    .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
+    .option("--ascii", "ASCII only: no Unicode glyphs")
+    .action(async (model: string | undefined, _opts, cmd: Command) => {
+      const { runSimulate } = await import("./commands/simulate.js");
+      outcome.code = await runSimulate(model, cmd.optsWithGlobals());
     }));
 
   define("partners", () => {

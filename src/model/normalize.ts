@@ -6,7 +6,8 @@ import { error, warning, suggest, type Issue, type Path } from "./issues.js";
 import { ISO_4217, minorUnits } from "./currencies.js";
 import { emptyRecord } from "./records.js";
 import { plausibilityWarnings } from "./plausibility.js";
-import { expandSeries, parseBound, parseMoney, parsePercent, percentText, seriesForm } from "./values.js";
+import { expandSeries, isRange, parseBound, parseMoney, parsePercent, percentText, seriesForm } from "./values.js";
+import { RECIPES, checkRange, rangeName, rangesInSeries, resolveCorrelations, type Param, type Recipe, type UncertainInput } from "./ranges.js";
 import {
   RATIO_METRICS, SEGMENT_METRICS, HORIZON_METRICS,
   type Channel, type ChannelFile, type ChannelOverridesFile, type ChannelTerms, type Check, type CheckFile,
@@ -38,7 +39,9 @@ const SUM_TOLERANCE = new Decimal("1e-20");
 
 class Context {
   readonly issues: Issue[] = [];
-  constructor(readonly years: number, readonly startYear: number, readonly bestEffort: boolean) {}
+  /** The ranges met so far, in file order (ranges.ts). */
+  readonly uncertain: UncertainInput[] = [];
+  constructor(readonly years: number, readonly startYear: number, readonly bestEffort: boolean, readonly file: ModelFile) {}
 
   /**
    * A value converted by `parse`. On a structurally valid file every value converts (the schema
@@ -73,9 +76,52 @@ class Context {
     }
     const parse = kind === "percent" ? parsePercent : parseMoney;
     const values = expandSeries(input as SeriesInput<MoneyInput>, this.years, (v: MoneyInput) => this.value(parse as (v: MoneyInput) => Decimal, v));
+    this.ranges(input, values, path, kind, bounds, field);
     this.checkBounds(values, input, path, kind, bounds, field);
     if (kind !== "percent") this.checkLimit(values, input, path, field);
     return values;
+  }
+
+  /**
+   * The ranges of a series as written: each checked (ranges.ts checkRange), and the series'
+   * recipe recorded beside the normalized values for `simulate`. A mix share or a tier's field
+   * cannot be a range: shares must add up to 100% in every draw, and tiers are not simulated.
+   */
+  ranges(input: SeriesInput<MoneyInput | PercentInput>, values: Series, path: Path, kind: Kind, bounds: Bounds, field: string): void {
+    const found = rangesInSeries(input, path);
+    if (found.length === 0) return;
+    if (path[0] === "mix" || (path[0] === "channels" && path[2] === "tiers")) {
+      this.issues.push(error("RANGE_NOT_ALLOWED", found[0]!.path, { field, why: path[0] === "mix" ? "a segment's shares must add up to 100% in every draw" : "a partner tier's terms are not simulated" }));
+      return;
+    }
+    const parse = (v: MoneyInput) => this.value(kind === "percent" ? parsePercent : parseMoney, v);
+    const inputs = new Map<object, UncertainInput>();
+    for (const f of found) {
+      const u = checkRange(f.range, f.path, rangeName(f.path, this.file), f.growth ? "percent" : kind, f.growth ? (v) => this.value(parsePercent, v) : parse, bounds, field, f.growth, this.issues);
+      if (u) inputs.set(f.range, u);
+    }
+    if (inputs.size < found.length) return;
+    this.uncertain.push(...inputs.values());
+    const param = (v: unknown, p: (v: MoneyInput) => Decimal = parse): Param => (isRange(v) ? inputs.get(v)! : Number(p(v as MoneyInput).toString()));
+    const limits = { min: bounds.min === undefined ? null : Number(bounds.min.toString()), max: bounds.max === undefined ? null : Number(bounds.max.toString()) };
+    const form = seriesForm(input);
+    const written = input as Record<string, unknown>;
+    const recipe: Recipe =
+      form === "list" ? { ...limits, form, values: (input as unknown[]).map((v) => param(v)) }
+      : form === "growth" ? { ...limits, form, start: param(written.start), growth: param(written.growth, (v) => this.value(parsePercent, v)) }
+      : form === "line" ? { ...limits, form, from: param(written.from), to: param(written.to) }
+      : { ...limits, form: "scalar", value: param(input) };
+    RECIPES.set(values, recipe);
+  }
+
+  /** A single value that may be a range (customers at the start, the discount rate). */
+  scalarRange(input: MoneyInput | undefined, value: Decimal, path: Path, kind: Kind, bounds: Bounds, field: string): void {
+    if (!isRange(input)) return;
+    const parse = (v: MoneyInput) => this.value(kind === "percent" ? parsePercent : parseMoney, v);
+    const u = checkRange(input, path, rangeName(path, this.file), kind, parse, bounds, field, false, this.issues);
+    if (!u) return;
+    this.uncertain.push(u);
+    RECIPES.set(value, { form: "scalar", value: u, min: bounds.min === undefined ? null : Number(bounds.min.toString()), max: bounds.max === undefined ? null : Number(bounds.max.toString()) });
   }
 
   /** An amount or count beyond MAX_AMOUNT (after growth) is refused where it is written. */
@@ -150,7 +196,7 @@ const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) =
  */
 export function normalizeModel(file: ModelFile, previous?: Previous, options: { bestEffort?: boolean } = {}): Normalized {
   const years = file.years ?? 5;
-  const ctx = new Context(years, file.start_year, options.bestEffort ?? false);
+  const ctx = new Context(years, file.start_year, options.bestEffort ?? false, file);
   const { issues } = ctx;
   const segmentIds = file.segments.map((s) => s.id);
   const channelIds = file.channels.map((c) => c.id);
@@ -166,6 +212,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
     issues.push(warning("UNKNOWN_CURRENCY", ["currency"], { value: file.currency, suggestion: suggest(file.currency, ISO_4217) ?? "" }));
   }
   const discountRate = file.discount_rate === undefined ? ZERO : ctx.value(parsePercent, file.discount_rate);
+  ctx.scalarRange(file.discount_rate, discountRate, ["discount_rate"], "percent", { min: ZERO }, "discount_rate");
   if (discountRate.isNegative()) issues.push(error("NEGATIVE_VALUE", ["discount_rate"], { field: "discount_rate", value: percentText(discountRate), year: "" }));
 
   const reuse = previous && (previous.file.years ?? 5) === years && previous.file.start_year === file.start_year ? previous : undefined;
@@ -176,6 +223,7 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
     if (reuse && same(reuse.file.segments[i], s)) return reuse.model.segments[i]!;
     const at = (k: string): Path => ["segments", i, k];
     const customers = ctx.value(parseMoney, s.customers);
+    ctx.scalarRange(s.customers, customers, at("customers"), "count", NON_NEGATIVE, "customers");
     ctx.checkLimit([customers], s.customers, at("customers"), "customers");
     const segment: Segment = {
       id: s.id,
@@ -241,6 +289,10 @@ export function normalizeModel(file: ModelFile, previous?: Previous, options: { 
   channelIds.forEach((id, i) => {
     if (!Object.values(file.mix).some((row) => hasKey(row, id))) issues.push(warning("UNUSED_CHANNEL", ["channels", i, "id"], { channel: id }));
   });
+
+  // The correlations are base's: a scenario that sets a ranged value to a number drops its pairs.
+  // Not on a best-effort pass: a range under a broken key is not read, and a pair naming it would only repeat that.
+  if (previous === undefined && !options.bestEffort && file.correlate !== undefined) resolveCorrelations(ctx.uncertain, file.correlate, issues);
 
   const hasError = issues.some((x) => x.severity === "error");
   // Not on a best-effort pass: a value the schema refused reads as zero there.

@@ -54,14 +54,16 @@ function child(node: SchemaNode, segment: PathSegment): SchemaNode | null {
   return null;
 }
 
+/** A node's kind by its $ref, or (a value that may be a range: schema.ts orRange) its else branch's. */
+function directKind(node: SchemaNode): FieldKind | null {
+  const name = refName(node) ?? (node.else && typeof node.else === "object" ? refName(node.else as SchemaNode) : undefined);
+  return name ? (KIND_OF_DEF[name] ?? null) : null;
+}
+
 function kindOfNode(node: SchemaNode): FieldKind | null {
   for (const alt of [node, ...alternatives(node)]) {
-    const name = refName(alt);
-    if (name && KIND_OF_DEF[name]) return KIND_OF_DEF[name]!;
-    if (alt.items && typeof alt.items === "object") {
-      const itemName = refName(alt.items as SchemaNode);
-      if (itemName && KIND_OF_DEF[itemName]) return KIND_OF_DEF[itemName]!;
-    }
+    const kind = directKind(alt) ?? (alt.items && typeof alt.items === "object" ? directKind(alt.items as SchemaNode) : null);
+    if (kind) return kind;
   }
   return null;
 }

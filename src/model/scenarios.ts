@@ -20,7 +20,7 @@ const FORBIDDEN_SEGMENTS = new Set(["__proto__"]);
 export const SCENARIO_SETTABLE_ROOTS: ReadonlySet<string> = new Set(["discount_rate", "segments", "channels", "mix", "conflicts", "shared_costs", "seasonality"]);
 const FORBIDDEN_ROOTS: Readonly<Record<string, string>> = {
   years: "horizon", start_year: "horizon", currency: "currency",
-  version: "file", name: "name", scenarios: "file", checks: "file", optimise: "file",
+  version: "file", name: "name", scenarios: "file", checks: "file", optimise: "file", correlate: "file",
 };
 
 export interface Overlay {

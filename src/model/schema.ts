@@ -6,7 +6,7 @@
 // Series use if/then/else instead of oneOf on purpose: a validator then reports the errors of the
 // one branch the value's shape selects, so a user reads one precise error, not every alternative.
 
-import type { ChannelFile, ChannelOverridesFile, CheckFile, ConflictFile, ModelFile, ScenarioFile, SegmentFile, SharedCostFile, TierFile, TierRequiresFile } from "./types.js";
+import type { ChannelFile, ChannelOverridesFile, CheckFile, ConflictFile, CorrelationFile, ModelFile, RangeFile, ScenarioFile, SegmentFile, SharedCostFile, TierFile, TierRequiresFile } from "./types.js";
 
 const ID = "^[a-z][a-z0-9_-]*$";
 /**
@@ -34,11 +34,47 @@ const SERIES_FORMS = "a single value (every year), a list with one value per yea
 // The value types below say their meaning in `$comment`, not `description`: an editor that merges
 // a `$ref` target into the referring property could otherwise show the type's text instead of the
 // property's own description.
+/** The keys that make a mapping a range (values.ts RANGE_KEYS). */
+const RANGE_KEYS = ["low", "mode", "high", "p10", "p90"];
+const isRangeMapping = { type: "object", anyOf: RANGE_KEYS.map((k) => ({ required: [k] })) };
+
+/**
+ * One value where a range may stand instead (docs/MODEL.md "Ranges"): a mapping is the range
+ * form of the value type, anything else the value type itself. Only the numeric inputs of the
+ * plan take ranges; check bounds, seasonality, fixed shares and tier requirements do not.
+ */
+function orRange(item: string) {
+  return { if: { type: "object" }, then: ref(`range_${item}`), else: ref(item) };
+}
+
+function range(item: string, comment: string) {
+  const end = (text: string) => ({ ...doc(text), ...ref(item) });
+  return {
+    $comment: comment,
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      low: end("The lowest value the input can take (a triangular or PERT range); not above mode."),
+      mode: end("The most likely value, which the plan's point figures use; between low and high."),
+      high: end("The highest value the input can take; not below mode."),
+      p10: end("The value the input stays above nine times in ten (a normal or lognormal range); below p90."),
+      p90: end("The value the input stays below nine times in ten; above p10. The plan's point figures use the midpoint of p10 and p90."),
+      dist: {
+        ...doc("The distribution drawn by distplan simulate: triangular (default) or pert for low/mode/high; normal (default) or lognormal for p10/p90, fitted so that 10% of draws fall below p10 and 10% above p90."),
+        enum: ["triangular", "pert", "normal", "lognormal"],
+      },
+    },
+    if: { type: "object", anyOf: [{ required: ["p10"] }, { required: ["p90"] }] },
+    then: { required: ["p10", "p90"] },
+    else: { required: ["low", "mode", "high"] },
+  };
+}
+
 function series(item: string, comment: string) {
   return {
     $comment: comment,
     if: { type: "array" },
-    then: { type: "array", items: ref(item), minItems: 1 },
+    then: { type: "array", items: orRange(item), minItems: 1 },
     else: {
       if: { type: "object" },
       then: {
@@ -46,20 +82,24 @@ function series(item: string, comment: string) {
         then: {
           type: "object",
           properties: {
-            start: { ...doc("The value in the first year of the plan."), ...ref(item) },
-            growth: { ...doc("Growth per year, compounding: year t is start × (1 + growth)^t (t = 0 in the first year).", "value(t) = start × (1 + growth)^t"), ...ref("percent") },
+            start: { ...doc("The value in the first year of the plan."), ...orRange(item) },
+            growth: { ...doc("Growth per year, compounding: year t is start × (1 + growth)^t (t = 0 in the first year).", "value(t) = start × (1 + growth)^t"), ...orRange("percent") },
           },
           required: ["start", "growth"],
           additionalProperties: false,
         },
         else: {
-          type: "object",
-          properties: {
-            from: { ...doc("The value in the first year; the years between follow a straight line to the value of to."), ...ref(item) },
-            to: { ...doc("The value in the last year of the plan.", "value(t) = (from × (n − 1 − t) + to × t) / (n − 1), n = years"), ...ref(item) },
+          if: isRangeMapping,
+          then: ref(`range_${item}`),
+          else: {
+            type: "object",
+            properties: {
+              from: { ...doc("The value in the first year; the years between follow a straight line to the value of to."), ...orRange(item) },
+              to: { ...doc("The value in the last year of the plan.", "value(t) = (from × (n − 1 − t) + to × t) / (n − 1), n = years"), ...orRange(item) },
+            },
+            required: ["from", "to"],
+            additionalProperties: false,
           },
-          required: ["from", "to"],
-          additionalProperties: false,
         },
       },
       else: ref(item),
@@ -109,7 +149,7 @@ export const modelSchema = {
     years: { ...doc("Horizon in years, 1..10 (default 5). Every list-form series has exactly this many values."), type: "integer", minimum: 1, maximum: 10 },
     discount_rate: {
       ...doc("Yearly discount rate for the NPV, a percent (default 0%); not negative.", "npv = Σ_t net_profit(t) / (1 + discount_rate)^(t+1)"),
-      ...ref("percent"),
+      ...orRange("percent"),
     },
     segments: { ...doc("Customer segments (at least one): who buys, how many, at what list price and gross margin."), type: "array", minItems: 1, items: ref("segment") },
     channels: { ...doc("Sales channels (at least one): direct, indirect (partners) or e-commerce, each with its terms and costs."), type: "array", minItems: 1, items: ref("channel") },
@@ -167,6 +207,10 @@ export const modelSchema = {
         },
       },
     },
+    correlate: {
+      ...doc("Pairs of uncertain inputs (ranges) whose draws in distplan simulate move together, each with a rank correlation; inputs not named are drawn independently. Ignored by every other command."),
+      type: "array", items: ref("correlation"),
+    },
   },
   $defs: {
     id: { $comment: "Lowercase id: a letter, then letters, digits, _ or -.", type: "string", pattern: ID },
@@ -193,6 +237,21 @@ export const modelSchema = {
       type: ["number", "string"],
       pattern: "^-?[0-9][0-9_]*(\\.[0-9]+)?([kM]|%)?$",
     },
+    range_money: range("money", "An amount as a range: { low, mode, high } or { p10, p90 }, with an optional dist."),
+    range_count: range("count", "A count as a range: { low, mode, high } or { p10, p90 }, with an optional dist."),
+    range_percent: range("percent", "A percentage as a range: { low, mode, high } or { p10, p90 }, with an optional dist."),
+    correlation: {
+      type: "object",
+      additionalProperties: false,
+      required: ["between", "rank"],
+      properties: {
+        between: {
+          ...doc("The two uncertain inputs, by the name distplan simulate gives them: the dotted path of the range (segments.smb.churn, channels.webshop.acquisition_cost, segments.enterprise.revenue_per_customer.growth, segments.smb.churn.2029 for a year of a list)."),
+          type: "array", items: { type: "string", minLength: 1 }, minItems: 2, maxItems: 2,
+        },
+        rank: { ...doc("The rank (Spearman) correlation of their draws, from −1 to 1."), type: "number", minimum: -1, maximum: 1 },
+      },
+    },
     series_money: series("money", `An amount per year: ${SERIES_FORMS}.`),
     series_count: series("count", `A count per year: ${SERIES_FORMS}.`),
     series_percent: series("percent", `A percentage per year: ${SERIES_FORMS}.`),
@@ -203,7 +262,7 @@ export const modelSchema = {
       properties: {
         id: { ...doc("The segment's id (lowercase: a letter, then letters, digits, _ or -), unique among segments; mix, by_segment, conflicts and checks refer to it."), ...ref("id") },
         name: { ...doc("Display name (default: the id)."), type: "string" },
-        customers: { ...doc("Active customers at plan start (before the first year), a count; fractions are allowed (expectations)."), ...ref("count") },
+        customers: { ...doc("Active customers at plan start (before the first year), a count; fractions are allowed (expectations)."), ...orRange("count") },
         new_customers: {
           ...doc("Customers acquired per year, a count series (default 0), capped by market_potential when set.", "new(t) = min(new_customers(t), max(0, market_potential(t) − retained(t)))"),
           ...ref("series_count"),
@@ -416,4 +475,6 @@ export const SCHEMA_MATCHES_TYPES: [
   SameKeys<PropsOf<Defs["check"]>, Keys<CheckFile>>,
   SameKeys<PropsOf<Defs["tier"]>, Keys<TierFile>>,
   SameKeys<PropsOf<Defs["tier_requires"]>, Keys<TierRequiresFile>>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  SameKeys<PropsOf<Defs["range_money"]>, Keys<RangeFile>>,
+  SameKeys<PropsOf<Defs["correlation"]>, Keys<CorrelationFile>>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true];

@@ -4,8 +4,25 @@
 import type { Decimal } from "../money/decimal.js";
 
 // ---- as written ------------------------------------------------------------------------------
-export type MoneyInput = number | string;
-export type PercentInput = number | string;
+/** A number as written, one value: 250000, "250k", "18%". */
+export type ScalarInput = number | string;
+export const DISTRIBUTIONS = ["triangular", "pert", "normal", "lognormal"] as const;
+export type Distribution = (typeof DISTRIBUTIONS)[number];
+/**
+ * A range where a value may stand (docs/MODEL.md "Ranges"): { low, mode, high } (triangular, or
+ * PERT) or { p10, p90 } (normal, or lognormal). The plan's point figures use the mode, or the
+ * midpoint of p10 and p90; `distplan simulate` draws from the distribution.
+ */
+export interface RangeFile {
+  low?: ScalarInput;
+  mode?: ScalarInput;
+  high?: ScalarInput;
+  p10?: ScalarInput;
+  p90?: ScalarInput;
+  dist?: Distribution;
+}
+export type MoneyInput = ScalarInput | RangeFile;
+export type PercentInput = ScalarInput | RangeFile;
 export type SeriesInput<T> = T | T[] | { start: T; growth: PercentInput } | { from: T; to: T };
 
 export interface SegmentFile {
@@ -126,6 +143,7 @@ export interface ModelFile {
   checks?: CheckFile[];
   seasonality?: PercentInput[];
   optimise?: OptimiseFile;
+  correlate?: CorrelationFile[];
 }
 
 /** `optimise:` — the constraints `distplan optimise` applies (docs/MODEL.md §14f). */
@@ -135,6 +153,12 @@ export interface OptimiseFile {
   checks?: boolean;
   limits?: { channel: string; segment?: string; min?: PercentInput; max?: PercentInput }[];
   exclude?: { segment: string; channel: string }[];
+}
+
+/** Two uncertain inputs (ranges) whose draws move together: a rank correlation from −1 to 1. */
+export interface CorrelationFile {
+  between: [string, string];
+  rank: number;
 }
 
 // ---- normalized ------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // Value forms (docs/MODEL.md §1), parsed into Decimal. The JSON Schema has already checked each value's
 // form, so these functions only convert; range and length rules live in normalize.ts.
 import { Decimal, D, ONE } from "../money/decimal.js";
-import type { MoneyInput, PercentInput, SeriesInput } from "./types.js";
+import type { MoneyInput, PercentInput, RangeFile, ScalarInput, SeriesInput } from "./types.js";
 
 /**
  * A YAML number arrives as a JS double; parse.ts has verified that its shortest text is exactly
@@ -9,8 +9,27 @@ import type { MoneyInput, PercentInput, SeriesInput } from "./types.js";
  */
 const fromNumber = (n: number): Decimal => new Decimal(String(n));
 
+/** The keys that make a mapping a range rather than a series form ({ start, growth }, { from, to }). */
+export const RANGE_KEYS = ["low", "mode", "high", "p10", "p90"] as const;
+
+/** Whether a value as written is a range ({ low, mode, high } or { p10, p90 }). */
+export function isRange(value: unknown): value is RangeFile {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && RANGE_KEYS.some((k) => Object.hasOwn(value, k));
+}
+
+/**
+ * A range's point value, which every figure of the plan uses: the mode, or the midpoint of p10
+ * and p90 (exact). A range thus stands wherever a number does, and every command but `simulate`
+ * sees only this value.
+ */
+export function rangePoint(range: RangeFile, parse: (v: ScalarInput) => Decimal): Decimal {
+  if (range.mode !== undefined) return parse(range.mode);
+  return parse(range.p10!).plus(parse(range.p90!)).dividedBy(2);
+}
+
 export function parseMoney(value: MoneyInput): Decimal {
   if (typeof value === "number") return fromNumber(value);
+  if (isRange(value)) return rangePoint(value, parseMoney);
   const text = value.replace(/_/g, "");
   if (text.endsWith("k")) return D(text.slice(0, -1)).times(1000);
   if (text.endsWith("M")) return D(text.slice(0, -1)).times(1_000_000);
@@ -19,6 +38,7 @@ export function parseMoney(value: MoneyInput): Decimal {
 
 export function parsePercent(value: PercentInput): Decimal {
   if (typeof value === "number") return fromNumber(value);
+  if (isRange(value)) return rangePoint(value, parsePercent);
   return D(value.slice(0, -1)).dividedBy(100);
 }
 
@@ -32,7 +52,7 @@ export type SeriesForm = "scalar" | "list" | "growth" | "line";
 
 export function seriesForm(input: SeriesInput<unknown>): SeriesForm {
   if (Array.isArray(input)) return "list";
-  if (input !== null && typeof input === "object") return "start" in input ? "growth" : "line";
+  if (input !== null && typeof input === "object" && !isRange(input)) return "start" in input ? "growth" : "line";
   return "scalar";
 }
 

@@ -54,6 +54,7 @@ const RUNS: Run[] = [
   { name: "check --strict", args: (e) => ["check", e, "--strict"] },
   { name: "diff against voorbeeld", args: (e) => (e.endsWith("voorbeeld.yaml") ? null : ["diff", "examples/voorbeeld.yaml", e]) },
   { name: "sensitivity", args: (e) => ["sensitivity", e, "--inputs", "segments.**", "discount_rate"] },
+  { name: "simulate --scenario all", args: (e) => ["simulate", e, "--scenario", "all", "--draws", "200"] },
   { name: "solve", args: (e) => ["solve", e, "--vary", "discount_rate", "--target", "0"] },
   { name: "optimise", args: (e) => ["optimise", e] },
   { name: "actuals --pvm --reforecast --by both", args: (e) => (e.endsWith("hybrid-b2b.yaml") ? ["actuals", e, "examples/hybrid-b2b-actuals.csv", "--pvm", "--reforecast", "--by", "both"] : null) },

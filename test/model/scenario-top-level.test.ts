@@ -36,8 +36,10 @@ const VALUES: Record<string, string> = {
   checks: "[]",
   seasonality: "[10%, 20%, 30%, 40%]",
   optimise: "{ max_shift: 20% }",
+  correlate: "[]",
 };
-const FORBIDDEN = ["version", "name", "currency", "start_year", "years", "scenarios", "checks", "optimise"];
+// correlate (#17): the pairs of ranges drawn together belong to the whole file, as the checks do.
+const FORBIDDEN = ["version", "name", "currency", "start_year", "years", "scenarios", "checks", "optimise", "correlate"];
 
 describe("a scenario's set, per top-level key", () => {
   const keys = Object.keys(modelSchema.properties);
