@@ -14,6 +14,7 @@ import ExcelJS from "exceljs";
 import { ROOT } from "../helpers.js";
 import { distplan } from "../support/cli.js";
 import { WORKBOOK_DATE } from "../../src/render/xlsx.js";
+import { syntheticModel } from "../../scripts/synthetic.js";
 
 const SOFFICE = [process.env.DISTPLAN_SOFFICE, "/usr/bin/soffice", "/usr/bin/libreoffice"].find((p): p is string => !!p && existsSync(p));
 const SKIPPED = SOFFICE ? "" : " (skipped: LibreOffice is not installed; apt-get install libreoffice-calc-nogui, or set DISTPLAN_SOFFICE)";
@@ -81,7 +82,8 @@ function differences(wb: ExcelJS.Workbook, json: ReportJson): string[] {
         return;
       }
       if (typeof got !== "number") return out.push(`${ws.name} ${key} ${t}: ${String(got)}, want ${want}`);
-      const ok = ratio ? Math.abs(got - want) <= 0.00005 : got.toFixed(2) === want.toFixed(2);
+      // To the minor unit: three decimals covers cents, whole yen and fils alike.
+      const ok = ratio ? Math.abs(got - want) <= 0.00005 : got.toFixed(3) === want.toFixed(3);
       if (!ok) out.push(`${ws.name} ${key} ${t}: ${got}, want ${want}`);
     };
     const isRatio = (line: string) => ["gross_margin", "contribution_margin", "net_margin"].includes(line);
@@ -289,13 +291,24 @@ describe("writing the workbook", () => {
 });
 
 describe("the workbook recalculated by LibreOffice", () => {
-  it.skipIf(!SOFFICE)(`every example's formulas give distplan's figures to the cent${SKIPPED}`, async () => {
+  it.skipIf(!SOFFICE)(`every example's formulas give distplan's figures to the minor unit, also in KWD and on synthetic plans${SKIPPED}`, async () => {
     const dir = tempDir();
-    const files = EXAMPLES.map((e) => join(dir, `${e}.xlsx`));
-    EXAMPLES.forEach((e, i) => writeWorkbook(["compare", `examples/${e}.yaml`], files[i]!));
+    // The examples; the complete example in dinar (three decimals); and synthetic plans whose mix
+    // shares have ten decimals (scripts/synthetic.ts), so that products rarely fall on whole cents.
+    const kwd = join(dir, "voorbeeld-kwd.yaml");
+    writeFileSync(kwd, readFileSync(join(ROOT, "examples/voorbeeld.yaml"), "utf8").replace(/^currency: .*$/m, "").replace(/^name: (.*)$/m, "name: $1\ncurrency: KWD"));
+    expect(jsonReport(["report", kwd]).model.currency).toBe("KWD");
+    const synthetic = [1, 2, 3, 4].map((seed) => {
+      const file = join(dir, `synthetic-${seed}.yaml`);
+      writeFileSync(file, syntheticModel({ segments: 6, channels: 3, years: 5, scenarios: 2 }, seed));
+      return file;
+    });
+    const models = [...EXAMPLES.map((e) => join(ROOT, `examples/${e}.yaml`)), kwd, ...synthetic];
+    const files = models.map((m, i) => join(dir, `${i}-${basename(m, ".yaml")}.xlsx`));
+    models.forEach((m, i) => writeWorkbook(["compare", m], files[i]!));
     const recalculated = recalculate(files);
-    for (const [i, e] of EXAMPLES.entries()) {
-      expect(differences(await readWorkbook(recalculated[i]!), jsonReport(["compare", `examples/${e}.yaml`])), e).toEqual([]);
+    for (const [i, m] of models.entries()) {
+      expect(differences(await readWorkbook(recalculated[i]!), jsonReport(["compare", m])), m).toEqual([]);
     }
   }, TIMEOUT);
 
