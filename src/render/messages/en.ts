@@ -389,4 +389,7 @@ export const en: Catalogue = {
   "xlsx.checks.value": "value",
   "xlsx.checks.passed": "passed",
   "xlsx.checks.horizon": "horizon",
+  // #16 the sensitivity tornado in HTML
+  "chart.tornado": "Which input matters: {metric}, scenario {scenario}",
+  "chart.tornado.desc": "Each input moved down and up by {step}, one at a time; a bar runs from the planned value ({base}) to the value with the input moved, the largest swing first.",
 };

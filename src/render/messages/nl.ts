@@ -387,4 +387,7 @@ export const nl: Catalogue = {
   "xlsx.checks.value": "waarde",
   "xlsx.checks.passed": "geslaagd",
   "xlsx.checks.horizon": "planhorizon",
+  // #16 the sensitivity tornado in HTML
+  "chart.tornado": "Welke invoer telt: {metric}, scenario {scenario}",
+  "chart.tornado.desc": "Elke invoer {step} omlaag en omhoog, één tegelijk; een balk loopt van de geplande waarde ({base}) naar de waarde met de invoer verschoven, de grootste uitslag eerst.",
 };
