@@ -61,6 +61,20 @@ const progressApart = {
 };
 
 /**
+ * The Excel workbook (src/render/xlsx.ts) and exceljs, with its zip and XML libraries, are a
+ * bundle of their own (dist/xlsx.cjs), required only when --format xlsx runs: several times the
+ * size of the CLI, they would slow every start-up if they were in it.
+ */
+const xlsxApart = {
+  name: "xlsx-apart",
+  setup(b) {
+    b.onResolve({ filter: /\/render\/xlsx\.js$/ }, (args) => (args.importer.endsWith("xlsx-output.ts") ? { path: "xlsx", namespace: "xlsx-apart" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "xlsx-apart" }, () => ({ contents: 'module.exports = require("./xlsx.cjs");', loader: "js" }));
+    b.onResolve({ filter: /^\.\/xlsx\.cjs$/ }, () => ({ path: "./xlsx.cjs", external: true }));
+  },
+};
+
+/**
  * commander requires node:child_process at load time, for executable subcommands this CLI never
  * has; loading it pulls in net, dgram and the child-process bindings at every start. Its require
  * becomes a stub that loads the module on first use.
@@ -102,8 +116,9 @@ async function bundleCli() {
   await rm(join(root, "dist"), { recursive: true, force: true });
   await mkdir(join(root, "dist"), { recursive: true });
   const common = { bundle: true, format: "cjs", platform: "node", target: "node20", minify, legalComments: "none", logLevel: "error" };
-  await build({ ...common, entryPoints: [join(root, "src/cli/main.ts")], outfile: join(root, "dist/distplan.cjs"), plugins: [initApart, progressApart, lazyChildProcess, yamlWithoutDebugEnv], external: ["highs"] });
+  await build({ ...common, entryPoints: [join(root, "src/cli/main.ts")], outfile: join(root, "dist/distplan.cjs"), plugins: [initApart, progressApart, xlsxApart, lazyChildProcess, yamlWithoutDebugEnv], external: ["highs"] });
   await build({ ...common, entryPoints: [join(root, "src/cli/commands/init.ts")], outfile: join(root, "dist/init.cjs") });
+  await build({ ...common, entryPoints: [join(root, "src/render/xlsx.ts")], outfile: join(root, "dist/xlsx.cjs") });
 }
 
 /**

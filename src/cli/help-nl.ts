@@ -24,6 +24,7 @@ export const HELP_NL: Readonly<Record<string, string>> = {
   "each channel's net profit under every allocation method": "de nettowinst van elk kanaal bij elke verdeelsleutel",
   "output format": "uitvoerformaat",
   "write to FILE instead of standard output": "schrijf naar FILE in plaats van naar standaarduitvoer",
+  "write to FILE instead of standard output (required for xlsx)": "schrijf naar FILE in plaats van naar standaarduitvoer (verplicht bij xlsx)",
   "table unit: 1, k, M or auto": "eenheid van de tabel: 1, k, M of auto",
   "number separators of a locale, e.g. nl-NL": "scheidingstekens van getallen volgens een locale, bijv. nl-NL",
   "table width, at least 40 (default: the terminal's, or 80)": "breedte van de tabel, minstens 40 (standaard: die van de terminal, of 80)",

@@ -199,6 +199,23 @@ function chartHtml(chart: Chart, n: number, w: Writer, style: NumberStyle, place
   const cats = chart.categories.map((c) => words(c, w));
   const series = chart.series.map((s) => ({ label: words(s.label, w), values: s.values }));
   const fmt = (v: Decimal | null) => (v === null ? "–" : chart.value === "percent" ? percent(v, 1, style) : groupDigits(v, places, style));
+  const figure = (svgText: string) => {
+    const legend = series.length > 1 || chart.type === "stacked"
+      ? `<ul class="legend">${series.map((s, k) => `<li><span class="swatch" style="background:${PALETTE[k % PALETTE.length]}"></span>${s.label}</li>`).join("")}</ul>`
+      : "";
+    const head = `<thead><tr><th scope="col"></th>${series.map((s) => `<th scope="col" class="r">${s.label}</th>`).join("")}${chart.notes ? '<th scope="col"></th>' : ""}</tr></thead>`;
+    const rows = cats.map((cat, c) => `<tr><th scope="row">${cat}</th>${series.map((s) => `<td class="r">${fmt(s.values[c] ?? null)}</td>`).join("")}${chart.notes ? `<td>${words(chart.notes[c] ?? [], w)}</td>` : ""}</tr>`);
+    return [
+      `<figure class="chart" id="${id}">`,
+      `<figcaption>${title}</figcaption>`,
+      svgText,
+      legend,
+      `<p class="muted">${desc}</p>`,
+      `<details><summary>${w.messages["chart.data"]}</summary><table>${head}<tbody>${rows.join("")}</tbody></table></details>`,
+      "</figure>",
+    ].join("\n");
+  };
+  if (chart.type === "tornado") return figure(tornadoSvg(chart, id, plain(title), plain(desc), cats.map(plain), series, fmt, style));
 
   // The value range, with zero on the axis.
   let lo = 0;
@@ -277,19 +294,53 @@ function chartHtml(chart: Chart, n: number, w: Writer, style: NumberStyle, place
     if (note && note.length) svg.push(`<text x="${cx}" y="${H - PAD.bottom + 32}" text-anchor="middle" font-size="11" fill="#5f6368">${plain(words(note, w))}</text>`);
   });
   svg.push("</svg>");
+  return figure(svg.join("\n"));
+}
 
-  const legend = series.length > 1 || chart.type === "stacked"
-    ? `<ul class="legend">${series.map((s, k) => `<li><span class="swatch" style="background:${PALETTE[k % PALETTE.length]}"></span>${s.label}</li>`).join("")}</ul>`
-    : "";
-  const head = `<thead><tr><th scope="col"></th>${series.map((s) => `<th scope="col" class="r">${s.label}</th>`).join("")}${chart.notes ? '<th scope="col"></th>' : ""}</tr></thead>`;
-  const rows = cats.map((cat, c) => `<tr><th scope="row">${cat}</th>${series.map((s) => `<td class="r">${fmt(s.values[c] ?? null)}</td>`).join("")}${chart.notes ? `<td>${words(chart.notes[c] ?? [], w)}</td>` : ""}</tr>`);
-  return [
-    `<figure class="chart" id="${id}">`,
-    `<figcaption>${title}</figcaption>`,
-    svg.join("\n"),
-    legend,
-    `<p class="muted">${desc}</p>`,
-    `<details><summary>${w.messages["chart.data"]}</summary><table>${head}<tbody>${rows.join("")}</tbody></table></details>`,
-    "</figure>",
-  ].join("\n");
+/**
+ * A tornado (the sensitivity command): one row per category, ranked as given; the planned value
+ * is a vertical line, and each series a bar from it to the series' value (the first series in the
+ * upper half of the row, the second in the lower, so two moves to the same side both show). A
+ * value equal to the planned one draws no bar.
+ */
+function tornadoSvg(chart: Chart, id: string, title: string, desc: string, cats: readonly string[], series: readonly { label: string; values: readonly (Decimal | null)[] }[], fmt: (v: Decimal | null) => string, style: NumberStyle): string {
+  const base = px(chart.base!);
+  const values = series.flatMap((s) => s.values.filter((v): v is Decimal => v !== null).map(px));
+  let lo = Math.min(base, ...values);
+  let hi = Math.max(base, ...values);
+  if (hi === lo) hi = lo + 1;
+  const step = tickStep(hi - lo);
+  lo = Math.floor(lo / step) * step;
+  hi = Math.ceil(hi / step) * step;
+  const rowH = 24;
+  const labelW = Math.min(300, Math.max(120, Math.max(...cats.map((c) => c.length)) * 6.4 + 14));
+  const top = 10;
+  const height = top + cats.length * rowH + 30;
+  const plotW = W - labelW - PAD.right;
+  const x = (v: number) => labelW + ((v - lo) / (hi - lo)) * plotW;
+  const r1 = (v: number) => (Math.round(v * 10) / 10).toString();
+  const bottom = top + cats.length * rowH;
+  const svg: string[] = [];
+  svg.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" data-chart="tornado">`);
+  svg.push(`<title id="${id}-title">${title}</title>`, `<desc id="${id}-desc">${desc}</desc>`);
+  for (let t = lo; t <= hi + step / 2; t += step) {
+    const tx = r1(x(t));
+    svg.push(`<line x1="${tx}" x2="${tx}" y1="${top}" y2="${bottom}" stroke="#e3e6ea" stroke-width="1"/>`);
+    svg.push(`<text x="${tx}" y="${bottom + 16}" text-anchor="middle" font-size="11" fill="#5f6368">${escapeHtml(tickLabel(Math.abs(t) < step / 2 ? 0 : t, chart.value, style))}</text>`);
+  }
+  cats.forEach((cat, c) => {
+    const y0 = top + c * rowH;
+    svg.push(`<text x="${labelW - 6}" y="${r1(y0 + rowH / 2)}" dy="0.32em" text-anchor="end" font-size="11" fill="#1b1b1b">${cat}</text>`);
+    series.forEach((s, k) => {
+      const v = s.values[c];
+      if (v === null || v === undefined || px(v) === base) return;
+      const from = Math.min(x(base), x(px(v)));
+      const width = Math.max(0.5, Math.abs(x(px(v)) - x(base)));
+      svg.push(`<rect x="${r1(from)}" y="${r1(y0 + 3 + k * 9)}" width="${r1(width)}" height="8" fill="${PALETTE[k % PALETTE.length]}"><title>${s.label.replace(/<[^>]*>/g, "")} · ${cat}: ${fmt(v)}</title></rect>`);
+    });
+  });
+  const bx = r1(x(base));
+  svg.push(`<line x1="${bx}" x2="${bx}" y1="${top - 4}" y2="${bottom + 2}" stroke="#1b1b1b" stroke-width="1.5"/>`);
+  svg.push("</svg>");
+  return svg.join("\n");
 }

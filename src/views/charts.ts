@@ -5,6 +5,8 @@ import { quotient, type Decimal } from "../money/decimal.js";
 import type { Comparison } from "../engine/compare.js";
 import type { Projection, ScenarioProjection } from "../engine/projection-types.js";
 import { code, money, msg, raw, val, type Block, type Chart, type ReportDocument, type Row, type Text } from "./document.js";
+import { isRatioMetric, type SensitivityResult } from "../engine/sensitivity.js";
+import { scopeText } from "./decisions.js";
 
 const yearCats = (projection: Projection): Text[] => projection.years.map((year) => [val({ kind: "year", year })]);
 
@@ -101,4 +103,25 @@ export function chartedComparison(projection: Projection, comparison: ReportDocu
   for (const s of projection.scenarios) blocks.push(...scenarioCharts(projection, s));
   blocks.push({ kind: "heading", text: [msg("chart.details")] }, ...report.blocks);
   return { blocks, minorUnits: projection.minorUnits };
+}
+
+/** The sensitivity tornado (`sensitivity --format html`): one row per input, ranked as in the
+ *  table, a bar from the planned metric to its value with the input moved down, and one to its
+ *  value moved up; then the page's table and notes. No chart when the metric has no planned value. */
+export function chartedSensitivity(r: SensitivityResult, page: ReportDocument, scenario: string): ReportDocument {
+  if (r.base === null || r.rows.length === 0) return page;
+  const step: Text = [val({ kind: "percent", ratio: r.step, places: 0 })];
+  const ratio = isRatioMetric(r.scope.metric);
+  const tornado = chart({
+    type: "tornado", value: ratio ? "percent" : "money", base: r.base,
+    title: [msg("chart.tornado", { metric: scopeText(r.scope), scenario: [code(scenario)] })],
+    description: [msg("chart.tornado.desc", { step, base: [val(ratio ? { kind: "percent", ratio: r.base } : money(r.base))] })],
+    categories: r.rows.map((x) => [code(x.lever.path)]),
+    series: [
+      { label: [msg("decide.column.low", { step })], values: r.rows.map((x) => x.low) },
+      { label: [msg("decide.column.high", { step })], values: r.rows.map((x) => x.high) },
+    ],
+  });
+  const [heading, ...rest] = page.blocks;
+  return { blocks: [heading!, tornado, ...rest], minorUnits: page.minorUnits };
 }

@@ -107,9 +107,12 @@ export interface ChartSeries {
 }
 
 /** A chart's data. stacked: a category's series on top of each other (parts of a whole);
- *  grouped: side by side, a negative value below the axis. Figures are the engine's, footed. */
+ *  grouped: side by side, a negative value below the axis; tornado: one horizontal row per
+ *  category, each series a bar from `base` to its value. Figures are the engine's, footed. */
 export interface Chart {
-  readonly type: "stacked" | "grouped";
+  readonly type: "stacked" | "grouped" | "tornado";
+  /** tornado: the value every bar starts from (the metric as planned). */
+  readonly base?: Decimal;
   readonly title: Text;
   /** One sentence saying what the chart shows, for readers who cannot see it. */
   readonly description: Text;

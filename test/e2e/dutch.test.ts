@@ -29,7 +29,8 @@ describe("the catalogues", () => {
     // the command's own name.
     const alike = ["chart.column.scenario", "compare.column.scenario", "compare.horizon", "horizon.title", "diff.title.page", "line.service_costs",
       "report.title.screen", "report.title.page", "report.title.page.named", "actuals.column.plan",
-      "actuals.pvm.plan", "actuals.pvm.volume", "actuals.pvm.mix", "actuals.reforecast.plan", "decide.column.tornado", "partners.column.partner"];
+      "actuals.pvm.plan", "actuals.pvm.volume", "actuals.pvm.mix", "actuals.reforecast.plan", "decide.column.tornado", "partners.column.partner",
+      "xlsx.column.scenario", "xlsx.checks.scenario", "xlsx.checks.min", "xlsx.checks.max"];
     expect(same.filter((k) => !alike.includes(k))).toEqual([]);
   });
   it("every issue code has a Dutch message and hint", () => {

@@ -78,7 +78,7 @@ describe("npm pack", () => {
       /^examples\/ci\/(distplan-check\.yml|pre-commit-config\.yaml)$/,
     ];
     expect(packedFiles.filter((f) => !allowed.some((p) => p.test(f)))).toEqual([]);
-    for (const needed of ["LICENSE", "README.md", "package.json", "bin/distplan.js", "bin/package.json", "dist/distplan.cjs", "dist/init.cjs", "models/distplan.schema.json", "docs/MODEL.md", "examples/voorbeeld.yaml", "examples/worked-example.yaml", "examples/ci/distplan-check.yml", "examples/ci/pre-commit-config.yaml"]) {
+    for (const needed of ["LICENSE", "README.md", "package.json", "bin/distplan.js", "bin/package.json", "dist/distplan.cjs", "dist/init.cjs", "dist/xlsx.cjs", "models/distplan.schema.json", "docs/MODEL.md", "examples/voorbeeld.yaml", "examples/worked-example.yaml", "examples/ci/distplan-check.yml", "examples/ci/pre-commit-config.yaml"]) {
       expect(packedFiles).toContain(needed);
     }
     expect(packedFiles.filter((f) => /^(src|test|scripts)\/|\.ts$|fixtures/.test(f))).toEqual([]);
@@ -123,6 +123,13 @@ describe("the tarball installed into an empty folder", () => {
     const r = distplan(["optimise", "node_modules/distplan/examples/worked-example.yaml", "--format", "csv"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("small,partners,2029,0.3000,0.1342,-0.1658"); // test/engine/optimise.test.ts, by hand
+  }, STEP_TIMEOUT);
+
+  it("distplan report --format xlsx loads its own bundle (dist/xlsx.cjs) from the installed package", () => {
+    const example = "node_modules/distplan/examples/worked-example.yaml";
+    const r = distplan(["report", example, "--format", "xlsx", "-o", "plan.xlsx"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(app, "plan.xlsx")).subarray(0, 2).toString()).toBe("PK"); // a zip
   }, STEP_TIMEOUT);
 
   it("runs the same without its V8 code cache, or with one V8 rejects", () => {

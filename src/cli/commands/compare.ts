@@ -21,12 +21,13 @@ import { EXIT, UsageError } from "../errors.js";
 import { loadValidModel, resolveModelPath, selectScenarios, withWhatIf } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, type GlobalOptions } from "../output.js";
 import { activeLanguage } from "../language.js";
+import { requireWorkbookFile, writeWorkbook } from "../xlsx-output.js";
 
 export interface CompareOptions extends GlobalOptions {
   readonly scenario?: string[];
   readonly set?: string[];
   readonly metric?: string[];
-  readonly format: "table" | "json" | "csv" | "md" | "html";
+  readonly format: "table" | "json" | "csv" | "md" | "html" | "xlsx";
   readonly unit: Unit | "auto";
   readonly locale?: string;
   readonly width?: string;
@@ -75,6 +76,7 @@ function writeShift(projection: Projection, options: CompareOptions, out: (text:
     case "csv": return out(renderCsv(shiftRecords(shifts, c), csvOptions(options)));
     case "md": return out(renderMarkdown(shiftView(shifts, c, "page"), { style }));
     case "html": return import("../../render/html.js").then(({ renderHtml }) => out(renderHtml(chartedShift(shifts, c), { style, lang: activeLanguage() })));
+    case "xlsx": throw new UsageError("--shift has no xlsx format", "use --format csv or md, or the table");
   }
 }
 
@@ -84,6 +86,10 @@ export async function runCompare(modelArg: string | undefined, options: CompareO
 }
 
 async function writeComparison(modelArg: string | undefined, options: CompareOptions): Promise<void> {
+  if (options.format === "xlsx") {
+    if (options.shift) throw new UsageError("--shift has no xlsx format", "use --format csv or md, or the table");
+    requireWorkbookFile(options.output, "compare");
+  }
   const metrics = parseMetrics(options.metric);
   const read = await loadValidModel(resolveModelPath(modelArg));
   writeErr(issuesAsText(read, stderrPaint(options), ["warning"]));
@@ -116,5 +122,6 @@ async function writeComparison(modelArg: string | undefined, options: CompareOpt
       const report = reportView(projection, { by: "channel", lines: "summary", density: "page" });
       return out(renderHtml(chartedComparison(projection, page, compareScenarios(projection, ["npv"]), report), { style, lang: activeLanguage() }));
     }
+    case "xlsx": return writeWorkbook(loaded, projection, options.output!);
   }
 }

@@ -18,6 +18,9 @@ import { loadValidModel, resolveModelPath } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
 import type { LoadedModel, ScenarioModel } from "../../model/load.js";
 import type { Unit } from "../../render/format.js";
+import { chartedSensitivity } from "../../views/charts.js";
+import { emit } from "../emit.js";
+import { activeLanguage } from "../language.js";
 
 interface ScopeOptions {
   readonly scenario?: string[];
@@ -40,7 +43,8 @@ interface OutputOptions extends GlobalOptions {
 export interface SensitivityOptions extends ScopeOptions, OutputOptions {
   readonly step?: string;
   readonly inputs?: string[];
-  readonly format: "table" | "json" | "csv" | "md";
+  readonly format: "table" | "json" | "csv" | "md" | "html";
+  readonly output?: string;
 }
 
 export interface SolveOptions extends ScopeOptions, OutputOptions {
@@ -117,11 +121,19 @@ export async function runSensitivity(modelArg: string | undefined, options: Sens
   const result = sensitivity(scenario, scope, step, globs);
   const c = context(scenario);
   const style = localeStyle(options.locale);
+  // -o FILE: written whole through a temporary file and a rename, as every other -o.
+  const out = (text: string) => emit(text, options.output);
+  const toFile = options.output !== undefined && options.output !== "-";
   switch (options.format) {
-    case "table": writeOut(renderTerminal(sensitivityView(result, c, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, width: terminalWidth(options.width), paint: stdoutPaint(options), style, unit: options.unit ?? "auto", ascii: wantsAscii(options.ascii) })); break;
-    case "json": writeOut(renderJson(sensitivityData(result, c))); break;
-    case "csv": writeOut(renderCsv(sensitivityRecords(result, c), csv!)); break;
-    case "md": writeOut(renderMarkdown(sensitivityView(result, c, "page"), { style })); break;
+    case "table": await out(renderTerminal(sensitivityView(result, c, "screen"), { ...DEFAULT_TERMINAL_OPTIONS, width: terminalWidth(options.width ?? (toFile ? "80" : undefined)), paint: stdoutPaint(toFile ? { ...options, color: options.color === true } : options), style, unit: options.unit ?? "auto", ascii: wantsAscii(options.ascii) })); break;
+    case "json": await out(renderJson(sensitivityData(result, c))); break;
+    case "csv": await out(renderCsv(sensitivityRecords(result, c), csv!)); break;
+    case "md": await out(renderMarkdown(sensitivityView(result, c, "page"), { style })); break;
+    case "html": {
+      const { renderHtml } = await import("../../render/html.js");
+      await out(renderHtml(chartedSensitivity(result, sensitivityView(result, c, "page"), c.scenario), { style, lang: activeLanguage() }));
+      break;
+    }
   }
   return EXIT.ok;
 }

@@ -18,8 +18,9 @@ import { say } from "../words.js";
 import { loadValidModel, resolveModelPath, selectScenarios, withWhatIf } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, type GlobalOptions } from "../output.js";
 import { activeLanguage } from "../language.js";
+import { requireWorkbookFile, writeWorkbook } from "../xlsx-output.js";
 
-export type ReportFormat = "table" | "json" | "csv" | "md" | "html";
+export type ReportFormat = "table" | "json" | "csv" | "md" | "html" | "xlsx";
 
 export interface ReportOptions extends GlobalOptions {
   readonly scenario?: string[];
@@ -43,6 +44,10 @@ export async function runReport(modelArg: string | undefined, options: ReportOpt
 }
 
 async function writeReport(modelArg: string | undefined, options: ReportOptions): Promise<void> {
+  if (options.format === "xlsx") {
+    if (options.allocations) throw new UsageError("--allocations has no xlsx format: the workbook's P&L sheets allocate as modelled", "leave out --allocations, or use --format html, md or csv");
+    requireWorkbookFile(options.output, "report");
+  }
   const read = await loadValidModel(resolveModelPath(modelArg));
   writeErr(issuesAsText(read, stderrPaint(options), ["warning"]));
   // A what-if is shown instead of base, or beside the scenarios asked for.
@@ -63,6 +68,7 @@ async function writeReport(modelArg: string | undefined, options: ReportOptions)
         const { renderHtml } = await import("../../render/html.js");
         return out(renderHtml(chartedReport(projection, allocationsView(projection, comparisons, "page")), { style, lang: activeLanguage() }));
       }
+      case "xlsx": return; // refused above
     }
   }
   if (options.by === "tier" && !projection.tierLines) {
@@ -81,5 +87,6 @@ async function writeReport(modelArg: string | undefined, options: ReportOptions)
       const { renderHtml } = await import("../../render/html.js");
       return out(renderHtml(chartedReport(projection, reportView(projection, { ...view, density: "page" })), { style, lang: activeLanguage() }));
     }
+    case "xlsx": return writeWorkbook(loaded, projection, options.output!);
   }
 }
