@@ -81,7 +81,7 @@ const MIN_WIDTH = 40;
 /** --width: a whole number of columns, at least MIN_WIDTH. */
 export function parseWidth(value: string): string {
   if (!/^\d+$/.test(value.trim()) || Number(value) < MIN_WIDTH) {
-    throw new InvalidArgumentError(`The width is a whole number of columns, at least ${MIN_WIDTH} (for example --width 120).`);
+    throw new InvalidArgumentError(say({ en: `The width is a whole number of columns, at least ${MIN_WIDTH} (for example --width 120).`, nl: `De breedte is een geheel aantal kolommen, minstens ${MIN_WIDTH} (bijvoorbeeld --width 120).` }));
   }
   return value.trim();
 }

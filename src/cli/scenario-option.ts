@@ -13,7 +13,7 @@ export const scenarioOption = (description: string): Option =>
 
 function collectIds(value: string, previous: string[] | undefined): string[] {
   const ids = value.split(",").map((s) => s.trim());
-  if (ids.some((id) => id === "")) throw new InvalidArgumentError("write scenario ids separated by commas, e.g. --scenario base,short");
+  if (ids.some((id) => id === "")) throw new InvalidArgumentError(say({ en: "write scenario ids separated by commas, e.g. --scenario base,short", nl: "schrijf scenario-ids gescheiden door komma's, bijv. --scenario base,short" }));
   return [...(previous ?? []), ...ids];
 }
 

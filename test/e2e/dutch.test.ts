@@ -356,6 +356,16 @@ describe("usage errors in Dutch, and the same in English", () => {
       nl: "distplan: '[a-.yaml' is geen geldige glob: een '[' zonder ']'\n  tip: gebruik *, ?, ** en klassen zoals [abc] of [a-z]; schrijf [[] voor een letterlijke [\n",
       en: "distplan: '[a-.yaml' is not a valid glob: a '[' without its ']'\n  hint: use *, ?, ** and classes such as [abc] or [a-z]; write [[] for a literal [\n",
     },
+    {
+      args: ["report", "nothere.yaml"],
+      nl: "nothere.yaml: fout FILE_NOT_FOUND: kan nothere.yaml niet lezen: het bestand bestaat niet\n  tip: maak een model met 'distplan init', of geef het pad van een model (zie examples/ in het distplan-pakket)\n1 fout\n",
+      en: "nothere.yaml: error FILE_NOT_FOUND: cannot read nothere.yaml: no such file\n  hint: run 'distplan init' to create a model, or pass the path of one (see examples/ in the distplan package)\n1 error\n",
+    },
+    {
+      args: ["report", "examples/voorbeeld.yaml", "--width", "5"],
+      nl: "fout: waarde '5' van optie '--width <columns>' is ongeldig. De breedte is een geheel aantal kolommen, minstens 40 (bijvoorbeeld --width 120).\n(draai 'distplan --help' voor het gebruik)\n",
+      en: "error: option '--width <columns>' argument '5' is invalid. The width is a whole number of columns, at least 40 (for example --width 120).\n(run 'distplan --help' for usage)\n",
+    },
   ];
   it.each(runs.map((r) => [r.args.join(" "), r] as const))("%s", (_name, run) => {
     expect(distplan([...run.args, "--lang", "nl"])).toEqual({ code: 2, stdout: "", stderr: run.nl });
@@ -372,6 +382,19 @@ describe("usage errors in Dutch, and the same in English", () => {
     expect(enRun.stderr).toMatch(/^distplan: unknown metric 'nettowinst'\n {2}hint: metrics are: revenue, [a-z0-9_, ]*\bnet_profit\b[a-z0-9_, ]*\n$/);
     // The same list in both languages.
     expect(nlRun.stderr.split(": ").at(-1)).toBe(enRun.stderr.split(": ").at(-1));
+  });
+  it("a failure of the file system in Dutch words; English as it was", async () => {
+    const { errnoReason, useDutchReasons } = await import("../../src/cli/io-errors.js");
+    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", syscall: "write" });
+    const odd = Object.assign(new Error("EXDEV: cross-device link not permitted, rename 'a' -> 'b'"), { code: "EXDEV", syscall: "rename" });
+    try {
+      useDutchReasons(true);
+      expect(errnoReason(full)).toBe("geen ruimte meer op het apparaat");
+      expect(errnoReason(odd)).toBe("cross-device link not permitted"); // no word for it: the system's own text
+    } finally {
+      useDutchReasons(false);
+    }
+    expect(errnoReason(full)).toBe("no space left on the device");
   });
   it("fmt and validate say what they did in Dutch: file names as given", async () => {
     const { mkdtempSync, writeFileSync, readFileSync } = await import("node:fs");
