@@ -97,7 +97,7 @@ function refuseToReplace(existing: Stats, target: string, fail: (reason: string,
   if (existing.isDirectory()) throw fail(say({ en: "it is a directory", nl: "het is een map" }), say({ en: "name a file, such as ", nl: "noem een bestand, zoals " }) + join(target, "distplan.yaml"));
   if (!existing.isFile()) throw fail(say({ en: "it is not a regular file (a device, FIFO or socket)", nl: "het is geen gewoon bestand (een apparaat, FIFO of socket)" }));
   if (existing.nlink > 1) {
-    throw fail(say({ en: `it has ${existing.nlink} hard links, which replacing it would break`, nl: `het heeft ${existing.nlink} harde links, die vervangen zou verbreken` }), say({ en: "write to a copy and copy it back over the file (cp keeps its links)", nl: "schrijf naar een kopie en kopieer die terug over het bestand (cp houdt de links heel)" }));
+    throw fail(say({ en: `it has ${existing.nlink} hard links, which replacing it would break`, nl: `het heeft ${existing.nlink} harde links, en vervangen zou die verbreken` }), say({ en: "write to a copy and copy it back over the file (cp keeps its links)", nl: "schrijf naar een kopie en kopieer die terug over het bestand (cp houdt de links heel)" }));
   }
   if ((existing.mode & 0o222) === 0) throw fail(say({ en: "the file is read-only", nl: "het bestand is alleen-lezen" }), say({ en: `make it writable (chmod u+w ${target}) if you mean to change it`, nl: `maak het schrijfbaar (chmod u+w ${target}) als je het wilt wijzigen` }));
 }
@@ -106,5 +106,5 @@ async function refuseIfChanged(target: string, before: Stats | null, expected: U
   const now = await stat(target).catch(() => null);
   const same = now !== null && before !== null && now.ino === before.ino && now.dev === before.dev
     && now.size === expected.length && Buffer.from(await readFile(target)).equals(expected);
-  if (!same) throw fail(say({ en: "it changed while distplan was working on it; it is left as it is", nl: "het is gewijzigd terwijl distplan ermee bezig was; het is gelaten zoals het was" }), say({ en: "run the command again", nl: "draai het commando opnieuw" }));
+  if (!same) throw fail(say({ en: "it changed while distplan was working on it; it is left as it is", nl: "het is gewijzigd terwijl distplan ermee bezig was; het blijft zoals het is" }), say({ en: "run the command again", nl: "draai het commando opnieuw" }));
 }

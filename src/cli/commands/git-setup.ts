@@ -111,7 +111,7 @@ export async function runGitSetup(options: GitSetupOptions): Promise<number> {
     await writeFileSafely(attributes, text, existing === null ? {} : { expected: existing });
   }
   const set = git(["config", "diff.distplan.textconv", command], root);
-  if (!set.ok) throw new UsageError(say({ en: `git config failed: ${set.stderr}`, nl: `git config mislukte: ${set.stderr}` }));
+  if (!set.ok) throw new UsageError(say({ en: `git config failed: ${set.stderr}`, nl: `git config is mislukt: ${set.stderr}` }));
   writeOut(`${missing.length ? say({ en: `added to .gitattributes: ${missing.join(", ")}`, nl: `toegevoegd aan .gitattributes: ${missing.join(", ")}` }) : say({ en: ".gitattributes already set up", nl: ".gitattributes was al ingesteld" })}\ngit config diff.distplan.textconv = ${command}\n`);
   return 0;
 }
