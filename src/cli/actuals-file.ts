@@ -1,6 +1,7 @@
 // Reading an actuals CSV: the shell's side (bounded read, UTF-8), then the pure parser, loaded
 // here by dynamic import so that csv-parse costs only the commands that read actuals.
 import { readModelInput, sourceName } from "./read.js";
+import { say } from "./words.js";
 import type { ActualRow, ActualsIds } from "../model/actuals.js";
 
 export type ActualsFile =
@@ -61,7 +62,10 @@ export function notEvaluatedNote(files: readonly CheckedFile[]): string {
   return files.map((f) => {
     const base = f.loaded.scenarios[0]?.model;
     const n = f.outcomes !== null && base ? varianceCheckCount(base) : 0;
-    return n === 0 ? "" : `${f.loaded.source}: ${n} variance check${n === 1 ? "" : "s"} not evaluated: pass --actuals FILE\n`;
+    return n === 0 ? "" : say({
+      en: `${f.loaded.source}: ${n} variance check${n === 1 ? "" : "s"} not evaluated: pass --actuals FILE\n`,
+      nl: `${f.loaded.source}: ${n} ${n === 1 ? "afwijkingstoets" : "afwijkingstoetsen"} niet uitgevoerd: geef --actuals BESTAND\n`,
+    });
   }).join("");
 }
 

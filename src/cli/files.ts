@@ -15,6 +15,7 @@ import type { Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { UsageError } from "./errors.js";
+import { say } from "./words.js";
 import { errnoReason, isErrnoError } from "./io-errors.js";
 
 export interface WriteOptions {
@@ -36,7 +37,7 @@ export async function writeTarget(path: string): Promise<{ target: Stats | null;
     if (!info.isSymbolicLink()) return { target: await stat(current), path: current, viaLink: hops > 0 };
     current = resolve(dirname(current), await readlink(current));
   }
-  throw new UsageError(`cannot write ${path}: too many levels of symbolic links`);
+  throw new UsageError(say({ en: `cannot write ${path}: too many levels of symbolic links`, nl: `kan ${path} niet schrijven: te veel niveaus van symbolische links` }));
 }
 
 /**
@@ -50,19 +51,19 @@ function randomHex(): string {
 }
 
 export async function writeFileSafely(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
-  const fail = (reason: string, hint?: string) => new UsageError(`cannot write ${path}: ${reason}`, hint);
+  const fail = (reason: string, hint?: string) => new UsageError(say({ en: `cannot write ${path}: ${reason}`, nl: `kan ${path} niet schrijven: ${reason}` }), hint);
   let temp: string | null = null;
   try {
     const { target: existing, path: target, viaLink } = await writeTarget(path);
-    if (options.createOnly && (existing || viaLink)) throw fail(viaLink && !existing ? `it is a symlink to ${target}, which does not exist` : "it already exists");
+    if (options.createOnly && (existing || viaLink)) throw fail(viaLink && !existing ? say({ en: `it is a symlink to ${target}, which does not exist`, nl: `het is een symlink naar ${target}, dat niet bestaat` }) : say({ en: "it already exists", nl: "het bestaat al" }));
     if (existing) refuseToReplace(existing, target, fail);
-    if (existing) await access(target, constants.W_OK).catch(() => { throw fail("the file is read-only", `make it writable (chmod u+w ${target}) if you mean to change it`); });
+    if (existing) await access(target, constants.W_OK).catch(() => { throw fail(say({ en: "the file is read-only", nl: "het bestand is alleen-lezen" }), say({ en: `make it writable (chmod u+w ${target}) if you mean to change it`, nl: `maak het schrijfbaar (chmod u+w ${target}) als je het wilt wijzigen` })); });
     const folder = dirname(target);
     temp = join(folder, `.${basename(target)}.${randomHex()}.distplan.tmp`);
     const handle = await open(temp, "wx", existing ? 0o600 : 0o666).catch((e: NodeJS.ErrnoException) => {
       temp = null;
-      if (e.code === "ENOENT") throw fail(`the folder ${folder} does not exist`, `create it first (mkdir -p ${folder})`);
-      if (e.code === "EACCES" || e.code === "EPERM" || e.code === "EROFS") throw fail(`cannot create a file in ${folder}: ${errnoReason(e)}`);
+      if (e.code === "ENOENT") throw fail(say({ en: `the folder ${folder} does not exist`, nl: `de map ${folder} bestaat niet` }), say({ en: `create it first (mkdir -p ${folder})`, nl: `maak die eerst aan (mkdir -p ${folder})` }));
+      if (e.code === "EACCES" || e.code === "EPERM" || e.code === "EROFS") throw fail(say({ en: `cannot create a file in ${folder}: ${errnoReason(e)}`, nl: `kan geen bestand maken in ${folder}: ${errnoReason(e)}` }));
       throw e;
     });
     try {
@@ -78,7 +79,7 @@ export async function writeFileSafely(path: string, data: string | Uint8Array, o
     if (options.expected) await refuseIfChanged(target, existing, options.expected, fail);
     if (options.createOnly) {
       // link() fails when the name was taken meanwhile, where rename() would silently replace it.
-      await link(temp, target).catch((e: NodeJS.ErrnoException) => { throw e.code === "EEXIST" ? fail("it already exists") : e; });
+      await link(temp, target).catch((e: NodeJS.ErrnoException) => { throw e.code === "EEXIST" ? fail(say({ en: "it already exists", nl: "het bestaat al" })) : e; });
       await unlink(temp);
     } else {
       await rename(temp, target);
@@ -93,17 +94,17 @@ export async function writeFileSafely(path: string, data: string | Uint8Array, o
 }
 
 function refuseToReplace(existing: Stats, target: string, fail: (reason: string, hint?: string) => UsageError): void {
-  if (existing.isDirectory()) throw fail("it is a directory", "name a file, such as " + join(target, "distplan.yaml"));
-  if (!existing.isFile()) throw fail("it is not a regular file (a device, FIFO or socket)");
+  if (existing.isDirectory()) throw fail(say({ en: "it is a directory", nl: "het is een map" }), say({ en: "name a file, such as ", nl: "noem een bestand, zoals " }) + join(target, "distplan.yaml"));
+  if (!existing.isFile()) throw fail(say({ en: "it is not a regular file (a device, FIFO or socket)", nl: "het is geen gewoon bestand (een apparaat, FIFO of socket)" }));
   if (existing.nlink > 1) {
-    throw fail(`it has ${existing.nlink} hard links, which replacing it would break`, "write to a copy and copy it back over the file (cp keeps its links)");
+    throw fail(say({ en: `it has ${existing.nlink} hard links, which replacing it would break`, nl: `het heeft ${existing.nlink} harde links, en vervangen zou die verbreken` }), say({ en: "write to a copy and copy it back over the file (cp keeps its links)", nl: "schrijf naar een kopie en kopieer die terug over het bestand (cp houdt de links heel)" }));
   }
-  if ((existing.mode & 0o222) === 0) throw fail("the file is read-only", `make it writable (chmod u+w ${target}) if you mean to change it`);
+  if ((existing.mode & 0o222) === 0) throw fail(say({ en: "the file is read-only", nl: "het bestand is alleen-lezen" }), say({ en: `make it writable (chmod u+w ${target}) if you mean to change it`, nl: `maak het schrijfbaar (chmod u+w ${target}) als je het wilt wijzigen` }));
 }
 
 async function refuseIfChanged(target: string, before: Stats | null, expected: Uint8Array, fail: (reason: string, hint?: string) => UsageError): Promise<void> {
   const now = await stat(target).catch(() => null);
   const same = now !== null && before !== null && now.ino === before.ino && now.dev === before.dev
     && now.size === expected.length && Buffer.from(await readFile(target)).equals(expected);
-  if (!same) throw fail("it changed while distplan was working on it; it is left as it is", "run the command again");
+  if (!same) throw fail(say({ en: "it changed while distplan was working on it; it is left as it is", nl: "het is gewijzigd terwijl distplan ermee bezig was; het blijft zoals het is" }), say({ en: "run the command again", nl: "draai het commando opnieuw" }));
 }

@@ -29,7 +29,7 @@ export function expandPatterns(args: readonly string[]): string[] {
 }
 
 const badPattern = (pattern: string, why: string) =>
-  new UsageError(`'${pattern}' is not a valid glob: ${why}`, "use *, ?, ** and classes such as [abc] or [a-z]; write [[] for a literal [");
+  new UsageError(say({ en: `'${pattern}' is not a valid glob: ${why}`, nl: `'${pattern}' is geen geldige glob: ${why}` }), say({ en: "use *, ?, ** and classes such as [abc] or [a-z]; write [[] for a literal [", nl: "gebruik *, ?, ** en klassen zoals [abc] of [a-z]; schrijf [[] voor een letterlijke [" }));
 
 function segmentRegExp(segment: string, pattern: string): RegExp {
   let body = "";
@@ -39,17 +39,17 @@ function segmentRegExp(segment: string, pattern: string): RegExp {
     else if (c === "?") body += "[^/]";
     else if (c === "[") {
       const close = segment.indexOf("]", i + 2);
-      if (close < 0) throw badPattern(pattern, "a '[' without its ']'");
+      if (close < 0) throw badPattern(pattern, say({ en: "a '[' without its ']'", nl: "een '[' zonder ']'" }));
       let inner = [...segment.slice(i + 1, close)];
       const negate = inner[0] === "!" || inner[0] === "^";
       if (negate) inner = inner.slice(1);
-      if (inner.length === 0) throw badPattern(pattern, "an empty [ ]");
+      if (inner.length === 0) throw badPattern(pattern, say({ en: "an empty [ ]", nl: "een lege [ ]" }));
       let cls = "";
       for (let k = 0; k < inner.length; k++) {
         const from = inner[k]!;
         if (inner[k + 1] === "-" && k + 2 < inner.length) {
           const to = inner[k + 2]!;
-          if (from.codePointAt(0)! > to.codePointAt(0)!) throw badPattern(pattern, `the range ${from}-${to} runs backwards`);
+          if (from.codePointAt(0)! > to.codePointAt(0)!) throw badPattern(pattern, say({ en: `the range ${from}-${to} runs backwards`, nl: `het bereik ${from}-${to} loopt achteruit` }));
           cls += `${escapeClass(from)}-${escapeClass(to)}`;
           k += 2;
         } else cls += escapeClass(from);

@@ -19,7 +19,7 @@ export function guardOutput(): void {
       return;
     }
     try {
-      process.stderr.write(`distplan: cannot write standard output: ${errnoReason(e)}\n`);
+      process.stderr.write(`${dutch ? "distplan: kan niet naar de standaarduitvoer schrijven" : "distplan: cannot write standard output"}: ${errnoReason(e)}\n`);
     } finally {
       process.exit(2);
     }
@@ -32,9 +32,31 @@ let readerGone = false;
 /** True once the reader of standard output has gone (EPIPE): writing more is pointless. */
 export const stdoutReaderGone = () => readerGone;
 
+/**
+ * Dutch for the sentences of this module, switched on by useLanguage (src/cli/language.ts): this
+ * module imports nothing, so it is told rather than asking.
+ */
+let dutch = false;
+export const useDutchReasons = (on: boolean): void => {
+  dutch = on;
+};
+
+const DUTCH_REASONS: Readonly<Record<string, string>> = {
+  ENOSPC: "geen ruimte meer op het apparaat",
+  EDQUOT: "schijfquotum overschreden",
+  EACCES: "geen toegang",
+  EPERM: "bewerking niet toegestaan",
+  EROFS: "alleen-lezen bestandssysteem",
+  EISDIR: "het is een map",
+  ENOENT: "bestand of map bestaat niet",
+  ENOTDIR: "een deel van het pad is geen map",
+  EBADF: "de stroom is gesloten",
+  EIO: "invoer-/uitvoerfout",
+};
+
 /** An errno error in words, without the path or syscall Node puts in its message. */
 export function errnoReason(e: NodeJS.ErrnoException): string {
-  const words: Record<string, string> = {
+  const words: Record<string, string> = dutch ? DUTCH_REASONS : {
     ENOSPC: "no space left on the device",
     EDQUOT: "disk quota exceeded",
     EACCES: "permission denied",

@@ -4,6 +4,7 @@
 import { useIssueLanguage, type Language } from "../model/issues.js";
 import { en } from "../render/messages/en.js";
 import { useMessages } from "../render/text.js";
+import { useDutchReasons } from "./io-errors.js";
 
 export const LANGUAGES: readonly Language[] = ["en", "nl"];
 
@@ -37,6 +38,7 @@ export function languageArgument(argv: readonly string[]): Language | undefined 
 /** Every text from here on in `language`: report labels and the issues of a model. */
 export async function useLanguage(language: Language): Promise<void> {
   current = language;
+  useDutchReasons(language === "nl");
   if (language === "nl") {
     const [{ nl }, { TEMPLATES_NL }] = await Promise.all([import("../render/messages/nl.js"), import("../model/issues-nl.js")]);
     useMessages(nl);

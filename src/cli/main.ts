@@ -9,6 +9,7 @@ import type { GlobalOptions } from "./output.js";
 import { modelAndScenarios, scenarioOption } from "./scenario-option.js";
 import { LANGUAGES, activeLanguage, environmentLanguage, languageArgument, useLanguage } from "./language.js";
 import { dutchHelp } from "./help-nl.js";
+import { say } from "./words.js";
 
 const VERSION = "0.1.0";
 
@@ -22,7 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram(outcome, invokedCommand(argv));
   try {
     const options = argv.slice(0, argv.includes("--") ? argv.indexOf("--") : argv.length);
-    if (options.includes("--color") && options.includes("--no-color")) throw new UsageError("--color and --no-color contradict each other", "pass one of them");
+    if (options.includes("--color") && options.includes("--no-color")) throw new UsageError(say({ en: "--color and --no-color contradict each other", nl: "--color en --no-color spreken elkaar tegen" }), say({ en: "pass one of them", nl: "geef er één van de twee" }));
     await program.parseAsync([...argv], { from: "user" });
     return outcome.code;
   } catch (e) {
@@ -80,7 +81,7 @@ const MIN_WIDTH = 40;
 /** --width: a whole number of columns, at least MIN_WIDTH. */
 export function parseWidth(value: string): string {
   if (!/^\d+$/.test(value.trim()) || Number(value) < MIN_WIDTH) {
-    throw new InvalidArgumentError(`The width is a whole number of columns, at least ${MIN_WIDTH} (for example --width 120).`);
+    throw new InvalidArgumentError(say({ en: `The width is a whole number of columns, at least ${MIN_WIDTH} (for example --width 120).`, nl: `De breedte is een geheel aantal kolommen, minstens ${MIN_WIDTH} (bijvoorbeeld --width 120).` }));
   }
   return value.trim();
 }

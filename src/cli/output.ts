@@ -5,7 +5,7 @@ import { KNOWN_STYLES, numberStyle, plainPaint, type NumberStyle, type Paint } f
 import { UsageError } from "./errors.js";
 import { stdoutReaderGone } from "./io-errors.js";
 import { activeLanguage } from "./language.js";
-import { words } from "./words.js";
+import { say, words } from "./words.js";
 
 export interface GlobalOptions {
   readonly color?: boolean;
@@ -91,7 +91,7 @@ export function localeStyle(locale: string | undefined): NumberStyle {
   try {
     Intl.getCanonicalLocales(locale);
   } catch {
-    throw new UsageError(`--locale ${locale} is not a BCP 47 language tag`, "write it like nl-NL, de-DE or en-GB");
+    throw new UsageError(say({ en: `--locale ${locale} is not a BCP 47 language tag`, nl: `--locale ${locale} is geen BCP 47-taalcode` }), say({ en: "write it like nl-NL, de-DE or en-GB", nl: "schrijf het als nl-NL, de-DE of en-GB" }));
   }
   return numberStyle(locale);
 }

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { MAX_FILE_BYTES } from "../model/parse.js";
 import { error, type Issue } from "../model/issues.js";
 import { fromIssue, loadModelBytes, type LoadedModel } from "../model/load.js";
+import { say } from "./words.js";
 
 /** The model path that means standard input, and its name in messages. */
 export const STDIN_PATH = "-";
@@ -70,9 +71,9 @@ async function readIssue(path: string, e: unknown): Promise<Issue | null> {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   if (typeof code !== "string" || !/^E[A-Z0-9]+$/.test(code)) return null;
   const file = sourceName(path);
-  if (code === "ENOENT" || code === "ENOTDIR") return error("FILE_NOT_FOUND", [], { file, reason: "no such file" });
+  if (code === "ENOENT" || code === "ENOTDIR") return error("FILE_NOT_FOUND", [], { file, reason: say({ en: "no such file", nl: "het bestand bestaat niet" }) });
   if (code === "EISDIR") return error("FILE_IS_DIRECTORY", [], { file, example: await modelInside(path) });
-  if (code === "EACCES" || code === "EPERM") return error("FILE_NOT_READABLE", [], { file, reason: "permission denied" });
+  if (code === "EACCES" || code === "EPERM") return error("FILE_NOT_READABLE", [], { file, reason: say({ en: "permission denied", nl: "geen toegang" }) });
   const message = (e as Error).message.replace(/^[A-Z0-9]+: /, "").replace(/, (open|read) .*$/, "");
   return error("FILE_NOT_READABLE", [], { file, reason: message });
 }

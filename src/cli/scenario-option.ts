@@ -6,13 +6,14 @@
 import { existsSync } from "node:fs";
 import { InvalidArgumentError, Option } from "commander";
 import { UsageError } from "./errors.js";
+import { say } from "./words.js";
 
 export const scenarioOption = (description: string): Option =>
   new Option("--scenario <ids>", `${description}; comma-separated or repeated (--scenario a,b)`).argParser(collectIds);
 
 function collectIds(value: string, previous: string[] | undefined): string[] {
   const ids = value.split(",").map((s) => s.trim());
-  if (ids.some((id) => id === "")) throw new InvalidArgumentError("write scenario ids separated by commas, e.g. --scenario base,short");
+  if (ids.some((id) => id === "")) throw new InvalidArgumentError(say({ en: "write scenario ids separated by commas, e.g. --scenario base,short", nl: "schrijf scenario-ids gescheiden door komma's, bijv. --scenario base,short" }));
   return [...(previous ?? []), ...ids];
 }
 
@@ -24,7 +25,7 @@ export function modelAndScenarios(words: readonly string[], scenario: readonly s
     return { model, scenario: [...scenario, ...extra] };
   }
   const hint = scenario
-    ? `--scenario takes comma-separated ids or is repeated: --scenario ${[...scenario, model].join(",")} ${extra.join(" ")}`
-    : "give one model file; scenarios are chosen with --scenario a,b";
-  throw new UsageError(`one model file expected, got ${words.map((w) => `'${w}'`).join(" and ")}`, hint);
+    ? say({ en: `--scenario takes comma-separated ids or is repeated: --scenario ${[...scenario, model].join(",")} ${extra.join(" ")}`, nl: `--scenario neemt ids gescheiden door komma's, of wordt herhaald: --scenario ${[...scenario, model].join(",")} ${extra.join(" ")}` })
+    : say({ en: "give one model file; scenarios are chosen with --scenario a,b", nl: "geef één modelbestand; scenario's kies je met --scenario a,b" });
+  throw new UsageError(say({ en: `one model file expected, got ${words.map((w) => `'${w}'`).join(" and ")}`, nl: `één modelbestand verwacht, kreeg ${words.map((w) => `'${w}'`).join(" en ")}` }), hint);
 }

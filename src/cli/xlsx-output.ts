@@ -6,12 +6,16 @@ import type { Projection } from "../engine/projection-types.js";
 import { evaluateChecks } from "../engine/checks.js";
 import { activeMessages } from "../render/text.js";
 import { UsageError } from "./errors.js";
+import { say } from "./words.js";
 import { writeFileSafely } from "./files.js";
 
 /** A workbook is binary: it goes to a file, never to a terminal or a pipe. Checked before the model is read. */
 export function requireWorkbookFile(output: string | undefined, command: string): string {
   if (output === undefined || output === "-") {
-    throw new UsageError(`--format xlsx writes a binary workbook: name its file with -o`, `distplan ${command} --format xlsx -o plan.xlsx`);
+    throw new UsageError(
+      say({ en: "--format xlsx writes a binary workbook: name its file with -o", nl: "--format xlsx schrijft een binaire werkmap: geef het bestand op met -o" }),
+      say({ en: `for example: distplan ${command} --format xlsx -o plan.xlsx`, nl: `bijvoorbeeld: distplan ${command} --format xlsx -o plan.xlsx` }),
+    );
   }
   return output;
 }

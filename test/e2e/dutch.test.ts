@@ -221,3 +221,200 @@ describe("commander's own errors in Dutch", () => {
     expect(dutchCommanderError("error: something new\n")).toBe("error: something new\n");
   });
 });
+
+// Every usage error of the shell has its Dutch text beside the English one: `say({ en, nl })`
+// (or init's `t(en, nl)`, which is say). The scan reads each `new UsageError(…)` call of src/cli
+// and fails when a string literal with words in it stands outside such a call: an English-only
+// message or hint. Texts that arrive in a variable (an issue's message, a reason built above with
+// say) are not literals here; the runs below check some of them in both languages.
+const SAY_CALL = /^(say|t)\(/;
+
+/** The index just past the bracket that closes the one at `open` (a call's `(`, a template's `${`'s `{`). */
+function closeOf(src: string, open: number): number {
+  const stack: string[] = [src[open]!];
+  for (let i = open + 1; i < src.length; i++) {
+    const c = src[i]!;
+    const top = stack.at(-1)!;
+    if (top === '"' || top === "'") {
+      if (c === "\\") i++;
+      else if (c === top) stack.pop();
+    } else if (top === "`") {
+      if (c === "\\") i++;
+      else if (c === "`") stack.pop();
+      else if (c === "$" && src[i + 1] === "{") { stack.push("{"); i++; }
+    } else if (c === '"' || c === "'" || c === "`" || c === "(" || c === "{" || c === "[") stack.push(c);
+    else if (c === ")" || c === "}" || c === "]") {
+      stack.pop();
+      if (stack.length === 0) return i + 1;
+    }
+  }
+  throw new Error(`unclosed call at ${open}`);
+}
+
+/** The literal texts (template parts without their ${…}) of `code`, leaving out say(…) and t(…) calls. */
+function literalsOutsideSay(code: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]!;
+    if (/[A-Za-z_$]/.test(c) && !/[\w$.]/.test(code[i - 1] ?? " ") && SAY_CALL.test(code.slice(i, i + 4))) {
+      i = closeOf(code, code.indexOf("(", i)) - 1;
+    } else if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (code[j] !== c) j += code[j] === "\\" ? 2 : 1;
+      found.push(code.slice(i + 1, j));
+      i = j;
+    } else if (c === "`") {
+      let text = "";
+      let j = i + 1;
+      while (code[j] !== "`") {
+        if (code[j] === "\\") { text += code.slice(j, j + 2); j += 2; }
+        else if (code[j] === "$" && code[j + 1] === "{") {
+          const end = closeOf(code, j + 1);
+          found.push(...literalsOutsideSay(code.slice(j + 2, end - 1)));
+          j = end;
+        } else text += code[j++];
+      }
+      found.push(text);
+      i = j;
+    }
+  }
+  return found;
+}
+
+const hasWords = (text: string) => /[A-Za-z]{2,}/.test(text);
+
+function englishOnlyUsageErrors(file: string, src: string): string[] {
+  const bad: string[] = [];
+  for (const m of src.matchAll(/new UsageError\(/g)) {
+    const open = m.index + m[0].length - 1;
+    const args = src.slice(open + 1, closeOf(src, open) - 1);
+    const english = literalsOutsideSay(args).filter(hasWords);
+    if (english.length > 0) bad.push(`${file}:${src.slice(0, m.index).split("\n").length}: ${english.map((e) => JSON.stringify(e)).join(", ")}`);
+  }
+  return bad;
+}
+
+describe("every usage error of the shell in both languages", () => {
+  it("the scan finds English text outside say(…) and accepts it inside", () => {
+    expect(englishOnlyUsageErrors("x.ts", 'throw new UsageError(`unknown metric \'${m}\'`, "pick one");')).toHaveLength(1);
+    expect(englishOnlyUsageErrors("x.ts", 'throw new UsageError(say({ en: "a", nl: "b" }), close ? say({ en: `did you mean ${x("q")}?`, nl: "c" }) : `metrics are: ${all.join(", ")}`);')).toEqual(['x.ts:1: "metrics are: "']);
+    expect(englishOnlyUsageErrors("x.ts", 'throw new UsageError(say({ en: `no (such) file ${f}`, nl: "geen" }), t("pass (one)", "geef (één)"));')).toEqual([]);
+    expect(englishOnlyUsageErrors("x.ts", "throw new UsageError(`${which}: ${message}${more}`, hint);")).toEqual([]);
+    expect(englishOnlyUsageErrors("x.ts", 'new UsageError(say({ en: "a", nl: "b" }), `the ${thing ? "x" : say({ en: "plan", nl: "plan" })} runs`);')).toEqual(['x.ts:1: "the  runs"']);
+  });
+  it("no `new UsageError(` in src/cli has an English-only message or hint", async () => {
+    const { readFileSync } = await import("node:fs");
+    const dir = join(ROOT, "src/cli");
+    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts")).sort();
+    let calls = 0;
+    const bad: string[] = [];
+    for (const f of files) {
+      const src = readFileSync(join(dir, f), "utf8");
+      calls += src.match(/new UsageError\(/g)?.length ?? 0;
+      bad.push(...englishOnlyUsageErrors(f, src));
+    }
+    expect(calls).toBeGreaterThan(50); // the scan reads the calls it is meant to read
+    expect(bad).toEqual([]);
+  });
+});
+
+// Real runs: the Dutch message and hint, exit 2 and nothing on standard output; the same run in
+// English gives the text it gave before the Dutch was added (copied from the source as it was,
+// commit 045601a, not from a run), so the English stays byte for byte what the other tests and
+// people's scripts know.
+describe("usage errors in Dutch, and the same in English", () => {
+  const runs: { args: string[]; nl: string; en: string }[] = [
+    {
+      args: ["report", "examples/voorbeeld.yaml", "--locale", "xx_bad"],
+      nl: "distplan: --locale xx_bad is geen BCP 47-taalcode\n  tip: schrijf het als nl-NL, de-DE of en-GB\n",
+      en: "distplan: --locale xx_bad is not a BCP 47 language tag\n  hint: write it like nl-NL, de-DE or en-GB\n",
+    },
+    {
+      args: ["fmt", "-"],
+      nl: "distplan: fmt herschrijft bestanden en kan geen standaardinvoer ('-') lezen\n  tip: geef de bestandsnaam van het model\n",
+      en: "distplan: fmt rewrites files and cannot take standard input ('-')\n  hint: pass the model's file name\n",
+    },
+    {
+      args: ["sensitivity", "examples/voorbeeld.yaml", "--step", "150%"],
+      nl: "distplan: --step 150% ligt buiten 0% … 99%\n  tip: een stap zoals 10% beweegt elke invoer een tiende omlaag en omhoog\n",
+      en: "distplan: --step 150% is outside 0% … 99%\n  hint: a step such as 10% moves each input down and up by a tenth\n",
+    },
+    {
+      args: ["partners", "classify", "partners.csv", "--model", "examples/voorbeeld.yaml"],
+      nl: "distplan: examples/voorbeeld.yaml heeft geen kanaal met niveaus (tiers)\n  tip: geef een indirect kanaal een lijst tiers: (docs/MODEL.md §14a)\n",
+      en: "distplan: examples/voorbeeld.yaml has no channel with tiers\n  hint: give an indirect channel a tiers: list (docs/MODEL.md §14a)\n",
+    },
+    {
+      args: ["sensitivity", "examples/voorbeeld.yaml", "--channel", "partnrs"],
+      nl: "distplan: onbekend kanaal 'partnrs'\n  tip: bedoel je 'partners'?\n",
+      en: "distplan: unknown channel 'partnrs'\n  hint: did you mean 'partners'?\n",
+    },
+    {
+      args: ["report", "examples/voorbeeld.yaml", "examples/worked-example.yaml"],
+      nl: "distplan: één modelbestand verwacht, kreeg 'examples/voorbeeld.yaml' en 'examples/worked-example.yaml'\n  tip: geef één modelbestand; scenario's kies je met --scenario a,b\n",
+      en: "distplan: one model file expected, got 'examples/voorbeeld.yaml' and 'examples/worked-example.yaml'\n  hint: give one model file; scenarios are chosen with --scenario a,b\n",
+    },
+    {
+      args: ["check", "[a-.yaml"],
+      nl: "distplan: '[a-.yaml' is geen geldige glob: een '[' zonder ']'\n  tip: gebruik *, ?, ** en klassen zoals [abc] of [a-z]; schrijf [[] voor een letterlijke [\n",
+      en: "distplan: '[a-.yaml' is not a valid glob: a '[' without its ']'\n  hint: use *, ?, ** and classes such as [abc] or [a-z]; write [[] for a literal [\n",
+    },
+    {
+      args: ["report", "nothere.yaml"],
+      nl: "nothere.yaml: fout FILE_NOT_FOUND: kan nothere.yaml niet lezen: het bestand bestaat niet\n  tip: maak een model met 'distplan init', of geef het pad van een model (zie examples/ in het distplan-pakket)\n1 fout\n",
+      en: "nothere.yaml: error FILE_NOT_FOUND: cannot read nothere.yaml: no such file\n  hint: run 'distplan init' to create a model, or pass the path of one (see examples/ in the distplan package)\n1 error\n",
+    },
+    {
+      args: ["report", "examples/voorbeeld.yaml", "--width", "5"],
+      nl: "fout: waarde '5' van optie '--width <columns>' is ongeldig. De breedte is een geheel aantal kolommen, minstens 40 (bijvoorbeeld --width 120).\n(draai 'distplan --help' voor het gebruik)\n",
+      en: "error: option '--width <columns>' argument '5' is invalid. The width is a whole number of columns, at least 40 (for example --width 120).\n(run 'distplan --help' for usage)\n",
+    },
+  ];
+  it.each(runs.map((r) => [r.args.join(" "), r] as const))("%s", (_name, run) => {
+    expect(distplan([...run.args, "--lang", "nl"])).toEqual({ code: 2, stdout: "", stderr: run.nl });
+    expect(distplan(run.args)).toEqual({ code: 2, stdout: "", stderr: run.en });
+  });
+  it("compare --metric nettowinst: the metric ids stay as they are, the sentence around them is Dutch", () => {
+    // The list of metrics may grow; the sentence and the ids in it are what this checks.
+    const nlRun = distplan(["compare", "examples/voorbeeld.yaml", "--metric", "nettowinst", "--lang", "nl"]);
+    expect(nlRun.code).toBe(2);
+    expect(nlRun.stdout).toBe("");
+    expect(nlRun.stderr).toMatch(/^distplan: onbekende maatstaf 'nettowinst'\n {2}tip: de maatstaven zijn: revenue, [a-z0-9_, ]*\bnet_profit\b[a-z0-9_, ]*\n$/);
+    const enRun = distplan(["compare", "examples/voorbeeld.yaml", "--metric", "nettowinst"]);
+    expect(enRun.code).toBe(2);
+    expect(enRun.stderr).toMatch(/^distplan: unknown metric 'nettowinst'\n {2}hint: metrics are: revenue, [a-z0-9_, ]*\bnet_profit\b[a-z0-9_, ]*\n$/);
+    // The same list in both languages.
+    expect(nlRun.stderr.split(": ").at(-1)).toBe(enRun.stderr.split(": ").at(-1));
+  });
+  it("a failure of the file system in Dutch words; English as it was", async () => {
+    const { errnoReason, useDutchReasons } = await import("../../src/cli/io-errors.js");
+    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", syscall: "write" });
+    const odd = Object.assign(new Error("EXDEV: cross-device link not permitted, rename 'a' -> 'b'"), { code: "EXDEV", syscall: "rename" });
+    try {
+      useDutchReasons(true);
+      expect(errnoReason(full)).toBe("geen ruimte meer op het apparaat");
+      expect(errnoReason(odd)).toBe("cross-device link not permitted"); // no word for it: the system's own text
+    } finally {
+      useDutchReasons(false);
+    }
+    expect(errnoReason(full)).toBe("no space left on the device");
+  });
+  it("fmt and validate say what they did in Dutch: file names as given", async () => {
+    const { mkdtempSync, writeFileSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "distplan-nl-"));
+    // churn 0.05 is written 5% by fmt: the file is not in canonical form.
+    const model = "version: 1\nname: x\nstart_year: 2027\nsegments:\n  - { id: smb, customers: 10, new_customers: 0, churn: 0.05, revenue_per_customer: 1000, gross_margin: 50% }\nchannels:\n  - { id: direct, type: direct, acquisition_cost: 0, service_cost: 0 }\nmix:\n  smb: { direct: 100% }\n";
+    writeFileSync(join(dir, "a.yaml"), model);
+    writeFileSync(join(dir, "b.yaml"), model);
+    const nl = (args: string[]) => distplan([...args, "--lang", "nl"], { cwd: dir });
+    expect(nl(["fmt", "--check", "a.yaml"])).toEqual({ code: 1, stderr: "", stdout: "zou a.yaml in de vaste vorm zetten\n1 bestand niet in de vaste vorm, 0 wel\n" });
+    expect(readFileSync(join(dir, "a.yaml"), "utf8")).toBe(model);
+    expect(nl(["fmt", "a.yaml", "b.yaml"])).toEqual({ code: 0, stderr: "", stdout: "a.yaml in de vaste vorm gezet\nb.yaml in de vaste vorm gezet\n2 bestanden in de vaste vorm gezet, 0 ongewijzigd\n" });
+    expect(readFileSync(join(dir, "a.yaml"), "utf8")).toContain("churn: 5%");
+    expect(distplan(["fmt", "a.yaml"], { cwd: dir }).stdout).toBe("0 files formatted, 1 unchanged\n");
+    // 2027 and 5 years (the default horizon), one segment, one channel, no scenarios or checks.
+    expect(nl(["validate", "a.yaml"]).stdout).toBe("ok a.yaml: x · 2027–2031 · 1 segment, 1 kanaal, 0 scenario's, 0 toetsen\n");
+    expect(distplan(["validate", "a.yaml"], { cwd: dir }).stdout).toBe("ok a.yaml: x · 2027–2031 · 1 segment, 1 channel, 0 scenarios, 0 checks\n");
+  });
+});

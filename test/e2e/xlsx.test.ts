@@ -291,7 +291,7 @@ describe("writing the workbook", () => {
       expect(r.code).toBe(2);
       expect(r.stdout).toBe("");
       expect(r.stderr).toContain("--format xlsx writes a binary workbook: name its file with -o");
-      expect(r.stderr).toMatch(/hint: distplan (report|compare) --format xlsx -o plan.xlsx/);
+      expect(r.stderr).toMatch(/hint: for example: distplan (report|compare) --format xlsx -o plan.xlsx/);
     }
   });
 

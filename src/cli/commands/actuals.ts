@@ -21,6 +21,7 @@ import { renderCsv } from "../../render/csv.js";
 import { csvOptions } from "../csv-options.js";
 import { issuesAsText } from "../issues.js";
 import { EXIT, UsageError } from "../errors.js";
+import { say } from "../words.js";
 import { loadValidModel, selectScenarios } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
@@ -44,7 +45,7 @@ export async function runActuals(modelArg: string, actualsArg: string, options: 
   const csv = options.format === "csv" ? csvOptions(options) : null;
   const loaded = await loadValidModel(modelArg);
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
-  if ((options.scenario?.length ?? 0) > 1 || options.scenario?.includes("all")) throw new UsageError("actuals compares one scenario with what happened", "pass one --scenario id (default: base)");
+  if ((options.scenario?.length ?? 0) > 1 || options.scenario?.includes("all")) throw new UsageError(say({ en: "actuals compares one scenario with what happened", nl: "actuals zet één scenario af tegen de werkelijkheid" }), say({ en: "pass one --scenario id (default: base)", nl: "geef één --scenario id (standaard: base)" }));
   const projection = selectScenarios(loaded, options.scenario);
   const scenario = projection.scenarios[0]!;
   const model = loaded.scenarios[0]!.model;
@@ -57,10 +58,10 @@ export async function runActuals(modelArg: string, actualsArg: string, options: 
   const latest = [...file.rows].sort((a, b) => a.period.year - b.period.year || end(a.period) - end(b.period)).at(-1);
   const period = options.period === undefined ? latest?.period : parsePeriod(options.period);
   if (period === undefined) {
-    throw new UsageError(options.period === undefined ? "the actuals file has no rows" : `--period '${options.period}' is not a period`, "write a year (2027), a quarter (2027-Q3) or a month (2027-09)");
+    throw new UsageError(options.period === undefined ? say({ en: "the actuals file has no rows", nl: "het bestand met realisatiecijfers heeft geen rijen" }) : say({ en: `--period '${options.period}' is not a period`, nl: `--period '${options.period}' is geen periode` }), say({ en: "write a year (2027), a quarter (2027-Q3) or a month (2027-09)", nl: "schrijf een jaar (2027), een kwartaal (2027-Q3) of een maand (2027-09)" }));
   }
   if (!projection.years.includes(period.year)) {
-    throw new UsageError(`${period.text} is outside the plan (${projection.years[0]}–${projection.years.at(-1)})`, "pick a period within the plan's horizon");
+    throw new UsageError(say({ en: `${period.text} is outside the plan (${projection.years[0]}–${projection.years.at(-1)})`, nl: `${period.text} valt buiten het plan (${projection.years[0]}–${projection.years.at(-1)})` }), say({ en: "pick a period within the plan's horizon", nl: "kies een periode binnen de planhorizon" }));
   }
   const metrics = ACTUAL_METRICS.filter((m: ActualMetric) => file.rows.some((r) => r.metric === m));
   const planModel = loaded.scenarios.find((x) => x.id === scenario.id)?.model ?? model;
@@ -102,14 +103,14 @@ function horizonLines(plan: ScenarioProjection, next: ScenarioProjection, places
  * only after the new text loads without an error and its scenario reproduces the figures.
  */
 async function reforecast(loaded: LoadedModel, plan: ScenarioProjection, rows: readonly ActualRow[], places: number, write: string | undefined): Promise<ReforecastReport> {
-  if (plan.id !== "base") throw new UsageError("--reforecast rolls base forward", "leave out --scenario (the re-forecast is base with the actual customer base)");
+  if (plan.id !== "base") throw new UsageError(say({ en: "--reforecast rolls base forward", nl: "--reforecast rolt base vooruit" }), say({ en: "leave out --scenario (the re-forecast is base with the actual customer base)", nl: "laat --scenario weg (de herprognose is base met het werkelijke klantenbestand)" }));
   const rf = reforecastSets(loaded.scenarios[0]!.model, plan, rows);
-  if (rf === null) throw new UsageError("--reforecast needs the customer base: rows with metric customers per channel and segment", "add rows such as 2027-Q3,direct,smb,customers,120");
+  if (rf === null) throw new UsageError(say({ en: "--reforecast needs the customer base: rows with metric customers per channel and segment", nl: "--reforecast heeft het klantenbestand nodig: rijen met metric customers per kanaal en segment" }), say({ en: "add rows such as 2027-Q3,direct,smb,customers,120", nl: "voeg rijen toe zoals 2027-Q3,direct,smb,customers,120" }));
   const id = `reforecast-${rf.period.text.toLowerCase()}`;
   const name = `Re-forecast from actuals ${rf.period.text}`;
   const description = `base with each segment's customer base moved by the actuals at the end of ${rf.period.text}`;
   const what = whatIfScenario(loaded, rf.sets.map((s) => ({ path: s.path, value: [...s.value], text: s.path })));
-  if ("errors" in what) throw new UsageError(`the re-forecast is not a valid scenario: ${what.errors.map((e) => e.issue.code).join(", ")}`, "check the customers in the actuals file against the model");
+  if ("errors" in what) throw new UsageError(say({ en: `the re-forecast is not a valid scenario: ${what.errors.map((e) => e.issue.code).join(", ")}`, nl: `de herprognose is geen geldig scenario: ${what.errors.map((e) => e.issue.code).join(", ")}` }), say({ en: "check the customers in the actuals file against the model", nl: "controleer de klanten in het bestand met realisatiecijfers tegen het model" }));
   const next = projectModel(what.scenario.model, { id, name, description });
   let written: string | null = null;
   if (write !== undefined) {
@@ -117,7 +118,7 @@ async function reforecast(loaded: LoadedModel, plan: ScenarioProjection, rows: r
     const again = loadModelText(text, write);
     const mine = again.scenarios.find((s) => s.id === id);
     const same = mine !== undefined && again.issues.every((i) => i.severity !== "error") && projectModel(mine.model, { id, name, description }).npv.eq(next.npv);
-    if (!same) throw new UsageError(`cannot write ${write}: the model with the re-forecast scenario does not load as it should`, "report this as a bug; nothing was written");
+    if (!same) throw new UsageError(say({ en: `cannot write ${write}: the model with the re-forecast scenario does not load as it should`, nl: `kan ${write} niet schrijven: het model met het herprognosescenario laadt niet zoals het hoort` }), say({ en: "report this as a bug; nothing was written", nl: "meld dit als fout; er is niets geschreven" }));
     await writeFileSafely(write, text);
     written = write;
   }

@@ -18,6 +18,7 @@ import { failingCheckNotes } from "../../views/check.js";
 import { issuesAsText } from "../issues.js";
 import { suggest } from "../../model/issues.js";
 import { EXIT, UsageError } from "../errors.js";
+import { say } from "../words.js";
 import { loadValidModel, resolveModelPath, selectScenarios, withWhatIf } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, type GlobalOptions } from "../output.js";
 import { activeLanguage } from "../language.js";
@@ -45,7 +46,7 @@ export function parseMetrics(requested: readonly string[] | undefined): CompareM
   for (const m of metrics) {
     if (!isCompareMetric(m)) {
       const close = suggest(m, COMPARE_METRICS);
-      throw new UsageError(`unknown metric '${m}'`, close ? `did you mean '${close}'?` : `metrics are: ${COMPARE_METRICS.join(", ")}`);
+      throw new UsageError(say({ en: `unknown metric '${m}'`, nl: `onbekende maatstaf '${m}'` }), close ? say({ en: `did you mean '${close}'?`, nl: `bedoel je '${close}'?` }) : say({ en: `metrics are: ${COMPARE_METRICS.join(", ")}`, nl: `de maatstaven zijn: ${COMPARE_METRICS.join(", ")}` }));
     }
   }
   return [...new Set(metrics as CompareMetric[])];
@@ -61,7 +62,7 @@ function against(projection: Projection, id: string | undefined, source: string)
   const reference = projection.scenarios.find((s) => s.id === id);
   if (!reference) {
     const close = suggest(id, ids);
-    throw new UsageError(`--against ${id}: no such scenario among those compared in ${source}`, close ? `did you mean '${close}'?` : `the scenarios compared are: ${ids.join(", ")}`);
+    throw new UsageError(say({ en: `--against ${id}: no such scenario among those compared in ${source}`, nl: `--against ${id}: geen scenario dat in ${source} vergeleken wordt` }), close ? say({ en: `did you mean '${close}'?`, nl: `bedoel je '${close}'?` }) : say({ en: `the scenarios compared are: ${ids.join(", ")}`, nl: `de vergeleken scenario's zijn: ${ids.join(", ")}` }));
   }
   return { ...projection, scenarios: [reference, ...projection.scenarios.filter((s) => s !== reference)] };
 }
@@ -76,7 +77,7 @@ function writeShift(projection: Projection, options: CompareOptions, out: (text:
     case "csv": return out(renderCsv(shiftRecords(shifts, c), csvOptions(options)));
     case "md": return out(renderMarkdown(shiftView(shifts, c, "page"), { style }));
     case "html": return import("../../render/html.js").then(({ renderHtml }) => out(renderHtml(chartedShift(shifts, c), { style, lang: activeLanguage() })));
-    case "xlsx": throw new UsageError("--shift has no xlsx format", "use --format csv or md, or the table");
+    case "xlsx": throw new UsageError(say({ en: "--shift has no xlsx format", nl: "--shift heeft geen xlsx-formaat" }), say({ en: "use --format csv or md, or the table", nl: "gebruik --format csv of md, of de tabel" }));
   }
 }
 
@@ -87,7 +88,7 @@ export async function runCompare(modelArg: string | undefined, options: CompareO
 
 async function writeComparison(modelArg: string | undefined, options: CompareOptions): Promise<void> {
   if (options.format === "xlsx") {
-    if (options.shift) throw new UsageError("--shift has no xlsx format", "use --format csv or md, or the table");
+    if (options.shift) throw new UsageError(say({ en: "--shift has no xlsx format", nl: "--shift heeft geen xlsx-formaat" }), say({ en: "use --format csv or md, or the table", nl: "gebruik --format csv of md, of de tabel" }));
     requireWorkbookFile(options.output, "compare");
   }
   const metrics = parseMetrics(options.metric);
@@ -100,7 +101,7 @@ async function writeComparison(modelArg: string | undefined, options: CompareOpt
   const others = loaded.scenarios.slice(1).map((s) => s.id);
   if (requested?.length === 1 && others.length > 0 && options.scenario!.every((id) => id === "base") && whatIf === null) {
     // Only base chosen from a model that has scenarios: the renderer would say "no scenarios".
-    throw new UsageError("--scenario base leaves nothing to compare: compare shows scenarios against base", `the scenarios of ${loaded.source} are: ${others.join(", ")}; name one, or leave --scenario out to compare them all`);
+    throw new UsageError(say({ en: "--scenario base leaves nothing to compare: compare shows scenarios against base", nl: "--scenario base laat niets te vergelijken over: compare zet scenario's af tegen base" }), say({ en: `the scenarios of ${loaded.source} are: ${others.join(", ")}; name one, or leave --scenario out to compare them all`, nl: `de scenario's van ${loaded.source} zijn: ${others.join(", ")}; noem er een, of laat --scenario weg om ze allemaal te vergelijken` }));
   }
   const projection = against(selectScenarios(loaded, requested, "all"), options.against, loaded.source);
   const style = localeStyle(options.locale);

@@ -14,6 +14,7 @@ import { renderCsv } from "../../render/csv.js";
 import { csvOptions } from "../csv-options.js";
 import { issuesAsText } from "../issues.js";
 import { EXIT, UsageError } from "../errors.js";
+import { say } from "../words.js";
 import { loadValidModel, resolveModelPath } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
 import type { LoadedModel, ScenarioModel } from "../../model/load.js";
@@ -58,20 +59,20 @@ function numberArg(option: string, text: string, percent: boolean): Decimal {
   const t = text.trim().replace(/_/g, "");
   const m = /^([-+]?\d+(?:\.\d+)?)(%|k|M)?$/.exec(t);
   if (!m || (m[2] === "%" && !percent) || (percent && (m[2] === "k" || m[2] === "M"))) {
-    throw new UsageError(`${option} '${text}' is not ${percent ? "a percentage" : "an amount"}`, percent ? `write it like ${option} 10% (or the fraction 0.1)` : `write it like ${option} 250k, 1.5M or 20000`);
+    throw new UsageError(say({ en: `${option} '${text}' is not ${percent ? "a percentage" : "an amount"}`, nl: `${option} '${text}' is geen ${percent ? "percentage" : "bedrag"}` }), percent ? say({ en: `write it like ${option} 10% (or the fraction 0.1)`, nl: `schrijf het als ${option} 10% (of de breuk 0.1)` }) : say({ en: `write it like ${option} 250k, 1.5M or 20000`, nl: `schrijf het als ${option} 250k, 1.5M of 20000` }));
   }
   const n = new Decimal(m[1]!);
   return m[2] === "%" ? n.dividedBy(100) : m[2] === "k" ? n.times(1000) : m[2] === "M" ? n.times(1_000_000) : n;
 }
 
 function scenarioOf(loaded: LoadedModel, requested: string[] | undefined): ScenarioModel {
-  if ((requested?.length ?? 0) > 1 || requested?.includes("all")) throw new UsageError("the decision tools look at one scenario at a time", "pass one --scenario id (default: base)");
+  if ((requested?.length ?? 0) > 1 || requested?.includes("all")) throw new UsageError(say({ en: "the decision tools look at one scenario at a time", nl: "de beslishulpen bekijken één scenario tegelijk" }), say({ en: "pass one --scenario id (default: base)", nl: "geef één --scenario id (standaard: base)" }));
   const id = requested?.[0] ?? "base";
   const found = loaded.scenarios.find((s) => s.id === id);
   if (!found) {
     const ids = loaded.scenarios.map((s) => s.id);
     const close = suggest(id, ids);
-    throw new UsageError(`unknown scenario '${id}' in ${loaded.source}`, close ? `did you mean '${close}'?` : `scenarios are: ${ids.join(", ")}`);
+    throw new UsageError(say({ en: `unknown scenario '${id}' in ${loaded.source}`, nl: `onbekend scenario '${id}' in ${loaded.source}` }), close ? say({ en: `did you mean '${close}'?`, nl: `bedoel je '${close}'?` }) : say({ en: `scenarios are: ${ids.join(", ")}`, nl: `de scenario's zijn: ${ids.join(", ")}` }));
   }
   return found;
 }
@@ -81,24 +82,24 @@ function scopeOf(scenario: ScenarioModel, o: ScopeOptions, fallback: CompareMetr
   const metric = o.metric ?? fallback;
   if (!isCompareMetric(metric)) {
     const close = suggest(metric, COMPARE_METRICS);
-    throw new UsageError(`unknown metric '${metric}'`, close ? `did you mean '${close}'?` : `metrics are: ${COMPARE_METRICS.join(", ")}`);
+    throw new UsageError(say({ en: `unknown metric '${metric}'`, nl: `onbekende maatstaf '${metric}'` }), close ? say({ en: `did you mean '${close}'?`, nl: `bedoel je '${close}'?` }) : say({ en: `metrics are: ${COMPARE_METRICS.join(", ")}`, nl: `de maatstaven zijn: ${COMPARE_METRICS.join(", ")}` }));
   }
   const known = (kind: string, id: string | undefined, ids: string[]) => {
     if (id === undefined || ids.includes(id)) return id ?? null;
     const close = suggest(id, ids);
-    throw new UsageError(`unknown ${kind} '${id}'`, close ? `did you mean '${close}'?` : `${kind}s are: ${ids.join(", ")}`);
+    throw new UsageError(say({ en: `unknown ${kind} '${id}'`, nl: `onbekend ${kind === "channel" ? "kanaal" : kind} '${id}'` }), close ? say({ en: `did you mean '${close}'?`, nl: `bedoel je '${close}'?` }) : say({ en: `${kind}s are: ${ids.join(", ")}`, nl: `de ${kind === "channel" ? "kanalen" : `${kind}en`} zijn: ${ids.join(", ")}` }));
   };
   const channel = known("channel", o.channel, model.channels.map((c) => c.id));
   const segment = known("segment", o.segment, model.segments.map((s) => s.id));
-  if (channel && segment) throw new UsageError("--channel and --segment together", "a metric is a channel's, a segment's or the total: pass one of them");
+  if (channel && segment) throw new UsageError(say({ en: "--channel and --segment together", nl: "--channel en --segment samen" }), say({ en: "a metric is a channel's, a segment's or the total: pass one of them", nl: "een maatstaf is die van een kanaal, van een segment of het totaal: geef er één van de twee" }));
   if (segment && (metric === "npv" || metric === "cumulative_net_profit" || ["contribution", "net_profit", "shared_costs", "contribution_margin", "net_margin"].includes(metric))) {
-    throw new UsageError(`a segment has no ${metric}`, "a segment's metrics are revenue, market_revenue, gross_profit, gross_margin, cm1 and customers: contribution and what follows are a channel's");
+    throw new UsageError(say({ en: `a segment has no ${metric}`, nl: `een segment heeft geen ${metric}` }), say({ en: "a segment's metrics are revenue, market_revenue, gross_profit, gross_margin, cm1 and customers: contribution and what follows are a channel's", nl: "de maatstaven van een segment zijn revenue, market_revenue, gross_profit, gross_margin, cm1 en customers: contribution (dekkingsbijdrage) en wat daarna komt horen bij een kanaal" }));
   }
   let year: number | null = null;
   if (o.year !== undefined && !o.horizon) {
     const years = Array.from({ length: model.years }, (_, t) => model.startYear + t);
-    if (!/^\d{4}$/.test(o.year) || !years.includes(Number(o.year))) throw new UsageError(`--year ${o.year} is not a year of the plan`, `the plan runs from ${years[0]} to ${years.at(-1)}`);
-    if (metric === "npv" || metric === "cumulative_net_profit") throw new UsageError(`${metric} is a figure of the whole horizon`, "leave out --year, or pick a yearly metric such as net_profit");
+    if (!/^\d{4}$/.test(o.year) || !years.includes(Number(o.year))) throw new UsageError(say({ en: `--year ${o.year} is not a year of the plan`, nl: `--year ${o.year} is geen jaar van het plan` }), say({ en: `the plan runs from ${years[0]} to ${years.at(-1)}`, nl: `het plan loopt van ${years[0]} tot en met ${years.at(-1)}` }));
+    if (metric === "npv" || metric === "cumulative_net_profit") throw new UsageError(say({ en: `${metric} is a figure of the whole horizon`, nl: `${metric} is een cijfer over de hele planhorizon` }), say({ en: "leave out --year, or pick a yearly metric such as net_profit", nl: "laat --year weg, of kies een maatstaf per jaar zoals net_profit" }));
     year = Number(o.year);
   }
   return { metric, channel, segment, year };
@@ -113,10 +114,10 @@ export async function runSensitivity(modelArg: string | undefined, options: Sens
   const scenario = scenarioOf(loaded, options.scenario);
   const scope = scopeOf(scenario, options, "npv");
   const step = options.step === undefined ? new Decimal("0.1") : numberArg("--step", options.step, true);
-  if (step.isNegative() || step.greaterThanOrEqualTo(1)) throw new UsageError(`--step ${options.step} is outside 0% … 99%`, "a step such as 10% moves each input down and up by a tenth");
+  if (step.isNegative() || step.greaterThanOrEqualTo(1)) throw new UsageError(say({ en: `--step ${options.step} is outside 0% … 99%`, nl: `--step ${options.step} ligt buiten 0% … 99%` }), say({ en: "a step such as 10% moves each input down and up by a tenth", nl: "een stap zoals 10% beweegt elke invoer een tiende omlaag en omhoog" }));
   const globs = options.inputs ?? [];
   if (globs.length > 0 && matchingLevers(leversOf(scenario.model), globs).length === 0) {
-    throw new UsageError(`--inputs ${globs.join(" ")} matches no input`, `inputs are paths such as ${leversOf(scenario.model).slice(1, 4).map((l) => l.path).join(", ")}; * stands for one part, ** for any`);
+    throw new UsageError(say({ en: `--inputs ${globs.join(" ")} matches no input`, nl: `--inputs ${globs.join(" ")} past bij geen enkele invoer` }), say({ en: `inputs are paths such as ${leversOf(scenario.model).slice(1, 4).map((l) => l.path).join(", ")}; * stands for one part, ** for any`, nl: `invoer is een pad zoals ${leversOf(scenario.model).slice(1, 4).map((l) => l.path).join(", ")}; * staat voor één deel, ** voor een willekeurig aantal` }));
   }
   const result = sensitivity(scenario, scope, step, globs);
   const c = context(scenario);
@@ -147,7 +148,7 @@ export async function runSolve(modelArg: string | undefined, options: SolveOptio
   const paths = leversOf(scenario.model).map((l) => l.path);
   if (!paths.includes(options.vary)) {
     const close = suggest(options.vary, paths);
-    throw new UsageError(`--vary ${options.vary} is not an input of this model`, close ? `did you mean '${close}'?` : `inputs are paths such as ${paths.slice(1, 4).join(", ")} (distplan sensitivity lists them all)`);
+    throw new UsageError(say({ en: `--vary ${options.vary} is not an input of this model`, nl: `--vary ${options.vary} is geen invoer van dit model` }), close ? say({ en: `did you mean '${close}'?`, nl: `bedoel je '${close}'?` }) : say({ en: `inputs are paths such as ${paths.slice(1, 4).join(", ")} (distplan sensitivity lists them all)`, nl: `invoer is een pad zoals ${paths.slice(1, 4).join(", ")} (distplan sensitivity noemt ze allemaal)` }));
   }
   const target = numberArg("--target", options.target, isRatioMetric(scope.metric));
   const outcome = solve(scenario, { path: options.vary, scope, target });

@@ -11,6 +11,7 @@ import { reportData } from "../../views/report.js";
 import { renderJson } from "../../render/json.js";
 import { issuesAsText } from "../issues.js";
 import { EXIT, isUsageError, UsageError } from "../errors.js";
+import { say } from "../words.js";
 import { expandPatterns } from "../glob.js";
 import { stderrPaint, usageErrorText, writeErr, writeOut, type GlobalOptions } from "../output.js";
 
@@ -48,7 +49,7 @@ export function formatKeepingEncoding(bytes: Uint8Array, text: string, source: s
 
 export async function runFmt(args: readonly string[], options: FmtOptions): Promise<number> {
   const paths = expandPatterns(args);
-  if (paths.includes(STDIN_PATH)) throw new UsageError("fmt rewrites files and cannot take standard input ('-')", "pass the model's file name");
+  if (paths.includes(STDIN_PATH)) throw new UsageError(say({ en: "fmt rewrites files and cannot take standard input ('-')", nl: "fmt herschrijft bestanden en kan geen standaardinvoer ('-') lezen" }), say({ en: "pass the model's file name", nl: "geef de bestandsnaam van het model" }));
   let worst: number = EXIT.ok;
   const changed: string[] = [];
   let unchanged = 0;
@@ -75,12 +76,12 @@ export async function runFmt(args: readonly string[], options: FmtOptions): Prom
     changed.push(path);
   }
   if (options.check) {
-    for (const path of changed) writeOut(`would reformat ${path}\n`);
+    for (const path of changed) writeOut(say({ en: `would reformat ${path}\n`, nl: `zou ${path} in de vaste vorm zetten\n` }));
     if (changed.length > 0 && worst === EXIT.ok) worst = EXIT.failed;
-    writeOut(`${changed.length} file${changed.length === 1 ? "" : "s"} to reformat, ${unchanged} formatted\n`);
+    writeOut(say({ en: `${changed.length} file${changed.length === 1 ? "" : "s"} to reformat, ${unchanged} formatted\n`, nl: `${changed.length} ${changed.length === 1 ? "bestand" : "bestanden"} niet in de vaste vorm, ${unchanged} wel\n` }));
   } else {
-    for (const path of changed) writeOut(`formatted ${path}\n`);
-    writeOut(`${changed.length} file${changed.length === 1 ? "" : "s"} formatted, ${unchanged} unchanged\n`);
+    for (const path of changed) writeOut(say({ en: `formatted ${path}\n`, nl: `${path} in de vaste vorm gezet\n` }));
+    writeOut(say({ en: `${changed.length} file${changed.length === 1 ? "" : "s"} formatted, ${unchanged} unchanged\n`, nl: `${changed.length} ${changed.length === 1 ? "bestand" : "bestanden"} in de vaste vorm gezet, ${unchanged} ongewijzigd\n` }));
   }
   return worst;
 }

@@ -9,6 +9,7 @@ import { git } from "../git.js";
 import { writeFileSafely } from "../files.js";
 import { errnoReason, isErrnoError } from "../io-errors.js";
 import { UsageError } from "../errors.js";
+import { say } from "../words.js";
 import { writeOut } from "../output.js";
 
 export interface GitSetupOptions {
@@ -36,11 +37,11 @@ export function textconvCommand(explicit?: string): string {
  * quotes are refused too.
  */
 export function checkPattern(pattern: string): void {
-  const why = pattern === "" ? "it is empty"
-    : /[\s\u0000-\u001f\u007f]/.test(pattern) ? "it contains whitespace or a control character"
-    : /^[#!"]/.test(pattern) ? `it starts with '${pattern[0]}'`
-    : /^\[attr\]/.test(pattern) ? "it defines a macro" : null;
-  if (why) throw new UsageError(`--pattern ${JSON.stringify(pattern)} is not a .gitattributes pattern: ${why}`, "give one glob per --pattern, such as '*.yaml' or 'models/**/*.yml'");
+  const why = pattern === "" ? say({ en: "it is empty", nl: "het is leeg" })
+    : /[\s\u0000-\u001f\u007f]/.test(pattern) ? say({ en: "it contains whitespace or a control character", nl: "het bevat witruimte of een stuurteken" })
+    : /^[#!"]/.test(pattern) ? say({ en: `it starts with '${pattern[0]}'`, nl: `het begint met '${pattern[0]}'` })
+    : /^\[attr\]/.test(pattern) ? say({ en: "it defines a macro", nl: "het definieert een macro" }) : null;
+  if (why) throw new UsageError(say({ en: `--pattern ${JSON.stringify(pattern)} is not a .gitattributes pattern: ${why}`, nl: `--pattern ${JSON.stringify(pattern)} is geen patroon voor .gitattributes: ${why}` }), say({ en: "give one glob per --pattern, such as '*.yaml' or 'models/**/*.yml'", nl: "geef één glob per --pattern, zoals '*.yaml' of 'models/**/*.yml'" }));
 }
 
 // Small enough to evaluate in an instant, valid, and with results: what git would show of it.
@@ -69,8 +70,8 @@ export function verifyTextconvCommand(command: string): void {
     writeFileSync(file, PROBE_MODEL);
     const r = spawnSync("sh", ["-c", `${command} "$@"`, command, file], { encoding: "utf8", timeout: 30_000, stdio: ["ignore", "pipe", "pipe"] });
     if (r.status === 0 && r.stdout.includes("# ─── distplan results") && r.stdout.includes("# base · NPV at")) return;
-    const what = r.error ? r.error.message : r.status !== 0 ? `it exited with ${r.status ?? r.signal}${r.stderr.trim() ? `: ${r.stderr.trim().split("\n")[0]}` : ""}` : "its output is not distplan's textconv output";
-    throw new UsageError(`--command ${JSON.stringify(command)} does not run distplan textconv (${what})`, "give the command that runs distplan's textconv driver, such as 'npx distplan textconv'; nothing was written");
+    const what = r.error ? r.error.message : r.status !== 0 ? `${say({ en: "it exited with", nl: "het eindigde met" })} ${r.status ?? r.signal}${r.stderr.trim() ? `: ${r.stderr.trim().split("\n")[0]}` : ""}` : say({ en: "its output is not distplan's textconv output", nl: "de uitvoer is niet die van distplan textconv" });
+    throw new UsageError(say({ en: `--command ${JSON.stringify(command)} does not run distplan textconv (${what})`, nl: `--command ${JSON.stringify(command)} draait geen distplan textconv (${what})` }), say({ en: "give the command that runs distplan's textconv driver, such as 'npx distplan textconv'; nothing was written", nl: "geef het commando dat de textconv-driver van distplan draait, zoals 'npx distplan textconv'; er is niets geschreven" }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -82,8 +83,8 @@ function readAttributes(path: string): Buffer | null {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return null;
-    if (code === "EISDIR") throw new UsageError(`${path} is a directory, not a .gitattributes file`, "remove or rename that directory, or use --print and set up git by hand");
-    throw new UsageError(`cannot read ${path}: ${isErrnoError(e) ? errnoReason(e) : String(e)}`);
+    if (code === "EISDIR") throw new UsageError(say({ en: `${path} is a directory, not a .gitattributes file`, nl: `${path} is een map, geen .gitattributes-bestand` }), say({ en: "remove or rename that directory, or use --print and set up git by hand", nl: "verwijder die map of geef hem een andere naam, of gebruik --print en stel git met de hand in" }));
+    throw new UsageError(say({ en: `cannot read ${path}: ${isErrnoError(e) ? errnoReason(e) : String(e)}`, nl: `kan ${path} niet lezen: ${isErrnoError(e) ? errnoReason(e) : String(e)}` }));
   }
 }
 
@@ -97,7 +98,7 @@ export async function runGitSetup(options: GitSetupOptions): Promise<number> {
     return 0;
   }
   const top = git(["rev-parse", "--show-toplevel"]);
-  if (!top.ok) throw new UsageError("not inside a git repository", "run distplan git-setup from your repository, or use --print to see what it would write");
+  if (!top.ok) throw new UsageError(say({ en: "not inside a git repository", nl: "niet in een git-repository" }), say({ en: "run distplan git-setup from your repository, or use --print to see what it would write", nl: "draai distplan git-setup vanuit je repository, of gebruik --print om te zien wat het zou schrijven" }));
   if (options.command) verifyTextconvCommand(command);
   const root = top.stdout.toString("utf8").trim();
   const attributes = join(root, ".gitattributes");
@@ -110,7 +111,7 @@ export async function runGitSetup(options: GitSetupOptions): Promise<number> {
     await writeFileSafely(attributes, text, existing === null ? {} : { expected: existing });
   }
   const set = git(["config", "diff.distplan.textconv", command], root);
-  if (!set.ok) throw new UsageError(`git config failed: ${set.stderr}`);
-  writeOut(`${missing.length ? `added to .gitattributes: ${missing.join(", ")}` : ".gitattributes already set up"}\ngit config diff.distplan.textconv = ${command}\n`);
+  if (!set.ok) throw new UsageError(say({ en: `git config failed: ${set.stderr}`, nl: `git config is mislukt: ${set.stderr}` }));
+  writeOut(`${missing.length ? say({ en: `added to .gitattributes: ${missing.join(", ")}`, nl: `toegevoegd aan .gitattributes: ${missing.join(", ")}` }) : say({ en: ".gitattributes already set up", nl: ".gitattributes was al ingesteld" })}\ngit config diff.distplan.textconv = ${command}\n`);
   return 0;
 }

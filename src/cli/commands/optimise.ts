@@ -16,6 +16,7 @@ import { renderCsv } from "../../render/csv.js";
 import { csvOptions } from "../csv-options.js";
 import { issuesAsText } from "../issues.js";
 import { EXIT, UsageError } from "../errors.js";
+import { say } from "../words.js";
 import { writeFileSafely } from "../files.js";
 import { modelWithScenario } from "../reforecast-file.js";
 import { loadValidModel, resolveModelPath } from "../models.js";
@@ -46,14 +47,24 @@ export interface OptimiseOptions extends GlobalOptions {
 function shareArg(option: string, text: string): Decimal {
   const m = /^(\d+(?:\.\d+)?)(%)?$/.exec(text.trim());
   const v = m ? (m[2] ? new Decimal(m[1]!).dividedBy(100) : new Decimal(m[1]!)) : null;
-  if (v === null || v.greaterThan(1) || (m && !m[2] && v.greaterThan(1))) throw new UsageError(`${option} '${text}' is not a share from 0% to 100%`, `write it like ${option === "--max-shift" ? "--max-shift 20%" : `${option} webshop=60%`} (or a fraction such as 0.6)`);
+  if (v === null || v.greaterThan(1) || (m && !m[2] && v.greaterThan(1))) {
+    const example = option === "--max-shift" ? "--max-shift 20%" : `${option} webshop=60%`;
+    throw new UsageError(
+      say({ en: `${option} '${text}' is not a share from 0% to 100%`, nl: `${option} '${text}' is geen aandeel van 0% tot 100%` }),
+      say({ en: `write it like ${example} (or a fraction such as 0.6)`, nl: `schrijf het als ${example} (of een fractie zoals 0.6)` }),
+    );
+  }
   return v;
 }
 
 function known(kind: "segment" | "channel", id: string, ids: readonly string[], option: string): string {
   if (ids.includes(id)) return id;
   const close = suggest(id, ids);
-  throw new UsageError(`${option}: unknown ${kind} '${id}'`, close ? `did you mean '${close}'?` : `${kind}s are: ${ids.join(", ")}`);
+  const dutchKind = kind === "segment" ? "segment" : "kanaal";
+  throw new UsageError(
+    say({ en: `${option}: unknown ${kind} '${id}'`, nl: `${option}: onbekend ${dutchKind} '${id}'` }),
+    close ? say({ en: `did you mean '${close}'?`, nl: `bedoel je '${close}'?` }) : say({ en: `${kind}s are: ${ids.join(", ")}`, nl: `${kind === "segment" ? "de segmenten" : "de kanalen"} zijn: ${ids.join(", ")}` }),
+  );
 }
 
 /** `CHANNEL` or `SEGMENT.CHANNEL`, checked against the model; a named pair must be in the segment's mix. */
@@ -62,10 +73,22 @@ function cellArg(model: Model, option: string, text: string): { segment: string 
   const channels = model.channels.map((c) => c.id);
   const segments = model.segments.map((s) => s.id);
   if (parts.length === 1) return { segment: null, channel: known("channel", parts[0]!, channels, option) };
-  if (parts.length !== 2) throw new UsageError(`${option} '${text}' is not a channel or segment.channel`, `write it like ${option} webshop=60% or ${option} smb.webshop=60%`);
+  if (parts.length !== 2) throw new UsageError(
+    say({ en: `${option} '${text}' is not a channel or segment.channel`, nl: `${option} '${text}' is geen kanaal of segment.kanaal` }),
+    say({ en: `write it like ${option} webshop=60% or ${option} smb.webshop=60%`, nl: `schrijf het als ${option} webshop=60% of ${option} smb.webshop=60%` }),
+  );
   const segment = known("segment", parts[0]!, segments, option);
   const channel = known("channel", parts[1]!, channels, option);
-  if (model.mix[segment]?.[channel] === undefined) throw new UsageError(`${option} ${text}: the mix of '${segment}' does not name '${channel}'`, `the optimiser moves the shares of the channels each segment's mix names (${Object.keys(model.mix[segment] ?? {}).join(", ")}); name '${channel}' there at 0% to let it serve '${segment}'`);
+  if (model.mix[segment]?.[channel] === undefined) {
+    const named = Object.keys(model.mix[segment] ?? {}).join(", ");
+    throw new UsageError(
+      say({ en: `${option} ${text}: the mix of '${segment}' does not name '${channel}'`, nl: `${option} ${text}: de mix van '${segment}' noemt '${channel}' niet` }),
+      say({
+        en: `the optimiser moves the shares of the channels each segment's mix names (${named}); name '${channel}' there at 0% to let it serve '${segment}'`,
+        nl: `de optimalisatie verschuift de aandelen van de kanalen die de mix van een segment noemt (${named}); noem '${channel}' daar met 0% om '${segment}' te laten bedienen`,
+      }),
+    );
+  }
   return { segment, channel };
 }
 
@@ -78,7 +101,10 @@ export function constraintsOf(model: Model, o: OptimiseOptions): OptimiseConstra
     for (const text of o[side] ?? []) {
       const option = `--${side}`;
       const eq = text.lastIndexOf("=");
-      if (eq < 0) throw new UsageError(`${option} '${text}' has no share`, `write it like ${option} webshop=60% or ${option} smb.webshop=60%`);
+      if (eq < 0) throw new UsageError(
+        say({ en: `${option} '${text}' has no share`, nl: `${option} '${text}' heeft geen aandeel` }),
+        say({ en: `write it like ${option} webshop=60% or ${option} smb.webshop=60%`, nl: `schrijf het als ${option} webshop=60% of ${option} smb.webshop=60%` }),
+      );
       const cell = cellArg(model, option, text.slice(0, eq));
       const share = shareArg(option, text.slice(eq + 1));
       limits.push({ ...cell, min: side === "min" ? share : null, max: side === "max" ? share : null, from: { kind: "option", text: `${option} ${text}` } });
@@ -86,7 +112,10 @@ export function constraintsOf(model: Model, o: OptimiseOptions): OptimiseConstra
   }
   for (const text of o.exclude ?? []) {
     const cell = cellArg(model, "--exclude", text);
-    if (cell.segment === null) throw new UsageError(`--exclude '${text}' names no segment`, "write it like --exclude enterprise.webshop (segment.channel)");
+    if (cell.segment === null) throw new UsageError(
+      say({ en: `--exclude '${text}' names no segment`, nl: `--exclude '${text}' noemt geen segment` }),
+      say({ en: "write it like --exclude enterprise.webshop (segment.channel)", nl: "schrijf het als --exclude enterprise.webshop (segment.kanaal)" }),
+    );
     exclusions.push({ segment: cell.segment, channel: cell.channel, from: { kind: "option", text: `--exclude ${text}` } });
   }
   const maxShift = o.maxShift !== undefined ? shareArg("--max-shift", o.maxShift) : declared?.maxShift ?? DEFAULT_CONSTRAINTS.maxShift;
@@ -96,13 +125,19 @@ export function constraintsOf(model: Model, o: OptimiseOptions): OptimiseConstra
 }
 
 function scenarioOf(loaded: LoadedModel, requested: string[] | undefined): ScenarioModel {
-  if ((requested?.length ?? 0) > 1 || requested?.includes("all")) throw new UsageError("optimise looks at one scenario at a time", "pass one --scenario id (default: base)");
+  if ((requested?.length ?? 0) > 1 || requested?.includes("all")) throw new UsageError(
+    say({ en: "optimise looks at one scenario at a time", nl: "optimise bekijkt één scenario tegelijk" }),
+    say({ en: "pass one --scenario id (default: base)", nl: "geef één --scenario id (standaard: base)" }),
+  );
   const id = requested?.[0] ?? "base";
   const found = loaded.scenarios.find((s) => s.id === id);
   if (!found) {
     const ids = loaded.scenarios.map((s) => s.id);
     const close = suggest(id, ids);
-    throw new UsageError(`unknown scenario '${id}' in ${loaded.source}`, close ? `did you mean '${close}'?` : `scenarios are: ${ids.join(", ")}`);
+    throw new UsageError(
+      say({ en: `unknown scenario '${id}' in ${loaded.source}`, nl: `onbekend scenario '${id}' in ${loaded.source}` }),
+      close ? say({ en: `did you mean '${close}'?`, nl: `bedoel je '${close}'?` }) : say({ en: `scenarios are: ${ids.join(", ")}`, nl: `de scenario's zijn: ${ids.join(", ")}` }),
+    );
   }
   return found;
 }
@@ -115,7 +150,12 @@ export async function runOptimise(modelArg: string | undefined, options: Optimis
   const metric = options.metric ?? "npv";
   if (!isOptimiseMetric(metric)) {
     const close = suggest(metric, OPTIMISE_METRICS);
-    throw new UsageError(`--metric ${metric}: the optimiser maximises ${OPTIMISE_METRICS.join(" or ")}`, close ? `did you mean '${close}'?` : "both are linear in the mix shares; ratios and single years are not offered");
+    throw new UsageError(
+      say({ en: `--metric ${metric}: the optimiser maximises ${OPTIMISE_METRICS.join(" or ")}`, nl: `--metric ${metric}: de optimalisatie maximaliseert ${OPTIMISE_METRICS.join(" of ")}` }),
+      close
+        ? say({ en: `did you mean '${close}'?`, nl: `bedoel je '${close}'?` })
+        : say({ en: "both are linear in the mix shares; ratios and single years are not offered", nl: "beide zijn lineair in de mixaandelen; verhoudingen en losse jaren worden niet aangeboden" }),
+    );
   }
   const loaded = await loadValidModel(resolveModelPath(modelArg));
   writeErr(issuesAsText(loaded, stderrPaint(options), ["warning"]));
@@ -138,7 +178,10 @@ export async function runOptimise(modelArg: string | undefined, options: Optimis
     const mine = again.scenarios.find((s) => s.id === id);
     const engine = outcome.projection.scenarios[1]!;
     const same = mine !== undefined && again.issues.every((i) => i.severity !== "error") && projectModel(mine.model, { id, name, description }).npv.eq(engine.npv);
-    if (!same) throw new UsageError(`cannot write ${options.write}: the model with the optimum as a scenario does not load as it should`, "report this as a bug; nothing was written");
+    if (!same) throw new UsageError(
+      say({ en: `cannot write ${options.write}: the model with the optimum as a scenario does not load as it should`, nl: `kan ${options.write} niet schrijven: het model met het optimum als scenario laadt niet zoals het hoort` }),
+      say({ en: "report this as a bug; nothing was written", nl: "meld dit als fout; er is niets geschreven" }),
+    );
     await writeFileSafely(options.write, text);
     written = options.write;
   }

@@ -45,7 +45,10 @@ export async function runReport(modelArg: string | undefined, options: ReportOpt
 
 async function writeReport(modelArg: string | undefined, options: ReportOptions): Promise<void> {
   if (options.format === "xlsx") {
-    if (options.allocations) throw new UsageError("--allocations has no xlsx format: the workbook's P&L sheets allocate as modelled", "leave out --allocations, or use --format html, md or csv");
+    if (options.allocations) throw new UsageError(
+      say({ en: "--allocations has no xlsx format: the workbook's P&L sheets allocate as modelled", nl: "--allocations heeft geen xlsx-formaat: de resultatenbladen van de werkmap verdelen zoals gemodelleerd" }),
+      say({ en: "leave out --allocations, or use --format html, md or csv", nl: "laat --allocations weg, of gebruik --format html, md of csv" }),
+    );
     requireWorkbookFile(options.output, "report");
   }
   const read = await loadValidModel(resolveModelPath(modelArg));

@@ -12,6 +12,7 @@ import { renderCsv } from "../../render/csv.js";
 import { csvOptions } from "../csv-options.js";
 import { issuesAsText } from "../issues.js";
 import { EXIT, UsageError } from "../errors.js";
+import { say } from "../words.js";
 import { loadValidModel, resolveModelPath } from "../models.js";
 import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
 import type { LoadedModel, ScenarioModel } from "../../model/load.js";
@@ -41,7 +42,10 @@ function wholeNumber(option: string, text: string | undefined, fallback: number,
   if (text === undefined) return fallback;
   const t = text.trim().replace(/_/g, "");
   const n = /^\d+$/.test(t) ? Number(t) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${option} '${text}' is not a whole number from ${min} to ${max}`, `write it like ${option} ${example}`);
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(
+    say({ en: `${option} '${text}' is not a whole number from ${min} to ${max}`, nl: `${option} '${text}' is geen heel getal van ${min} tot ${max}` }),
+    say({ en: `write it like ${option} ${example}`, nl: `schrijf het als ${option} ${example}` }),
+  );
   return n;
 }
 
@@ -53,7 +57,10 @@ function scenariosOf(loaded: LoadedModel, requested: string[] | undefined): Scen
     const found = loaded.scenarios.find((s) => s.id === id);
     if (found) return found;
     const close = suggest(id, ids);
-    throw new UsageError(`unknown scenario '${id}' in ${loaded.source}`, close ? `did you mean '${close}'?` : `scenarios are: ${ids.join(", ")}`);
+    throw new UsageError(
+      say({ en: `unknown scenario '${id}' in ${loaded.source}`, nl: `onbekend scenario '${id}' in ${loaded.source}` }),
+      close ? say({ en: `did you mean '${close}'?`, nl: `bedoel je '${close}'?` }) : say({ en: `scenarios are: ${ids.join(", ")}`, nl: `de scenario's zijn: ${ids.join(", ")}` }),
+    );
   });
 }
 
