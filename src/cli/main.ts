@@ -89,6 +89,9 @@ export function parseWidth(value: string): string {
 const formatOption = (formats: readonly string[], fallback: string) =>
   oneOf(new Option("--format <format>", "output format"), formats).default(fallback);
 
+/** CSV for spreadsheets (#16): the separator, and a byte order mark for Excel. */
+const csvDelimiterOption = () => new Option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')");
+const bomOption = () => new Option("--bom", "start CSV with a UTF-8 byte order mark, for Excel");
 const unitOption = () => oneOf(new Option("--unit <unit>", "table unit: 1, k, M or auto"), ["auto", "1", "k", "M"]).default("auto");
 const localeOption = () => new Option("--locale <locale>", "number separators of a locale, e.g. nl-NL");
 const widthOption = () => new Option("--width <columns>", `table width, at least ${MIN_WIDTH} (default: the terminal's, or 80)`).argParser(parseWidth);
@@ -137,8 +140,8 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .addOption(unitOption())
     .addOption(localeOption())
     .addOption(widthOption())
-    .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
-    .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
+    .addOption(csvDelimiterOption())
+    .addOption(bomOption())
     .option("--ascii", "ASCII only: no Unicode glyphs in the table")
     .action(async (_model: string | undefined, _opts, cmd: Command) => {
       const { runReport } = await import("./commands/report.js");
@@ -161,8 +164,8 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .addOption(unitOption())
     .addOption(localeOption())
     .addOption(widthOption())
-    .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
-    .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
+    .addOption(csvDelimiterOption())
+    .addOption(bomOption())
     .option("--ascii", "ASCII instead of Unicode glyphs in the chart")
     .action(async (_model: string | undefined, _opts, cmd: Command) => {
       const { runCompare } = await import("./commands/compare.js");
@@ -270,8 +273,8 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .option("--reforecast", "also roll base forward from the actual customer base: NPV and cumulative net profit beside the plan")
     .option("--write <file>", "with --reforecast: write the model with the re-forecast scenario added to FILE")
     .addOption(formatOption(["table", "json", "md", "csv"], "table"))
-    .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
-    .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
+    .addOption(csvDelimiterOption())
+    .addOption(bomOption())
     .addOption(localeOption())
     .addOption(widthOption())
     .option("--ascii", "ASCII only: no Unicode glyphs")
@@ -296,8 +299,8 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .addOption(unitOption())
     .addOption(localeOption())
     .addOption(widthOption())
-    .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
-    .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
+    .addOption(csvDelimiterOption())
+    .addOption(bomOption())
     .option("--ascii", "ASCII only: no Unicode glyphs")
     .action(async (model: string | undefined, _opts, cmd: Command) => {
       const { runSensitivity } = await import("./commands/decide.js");
@@ -342,8 +345,8 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .addOption(unitOption())
     .addOption(localeOption())
     .addOption(widthOption())
-    .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
-    .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
+    .addOption(csvDelimiterOption())
+    .addOption(bomOption())
     .option("--ascii", "ASCII only: no Unicode glyphs")
     .action(async (model: string | undefined, _opts, cmd: Command) => {
       const { runOptimise } = await import("./commands/optimise.js");
@@ -363,8 +366,8 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
     .addOption(unitOption())
     .addOption(localeOption())
     .addOption(widthOption())
-    .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
-    .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
+    .addOption(csvDelimiterOption())
+    .addOption(bomOption())
     .option("--ascii", "ASCII only: no Unicode glyphs")
     .action(async (model: string | undefined, _opts, cmd: Command) => {
       const { runSimulate } = await import("./commands/simulate.js");
@@ -384,8 +387,8 @@ export function buildProgram(outcome: { code: number }, only: string | undefined
       .addOption(formatOption(["table", "json", "csv", "md", "yaml"], "table"))
       .addOption(localeOption())
       .addOption(widthOption())
-      .option("--csv-delimiter <char>", "CSV field separator, e.g. ';' or tab (default: ';' under a decimal-comma --locale, else ',')")
-      .option("--bom", "start CSV with a UTF-8 byte order mark, for Excel")
+      .addOption(csvDelimiterOption())
+      .addOption(bomOption())
       .option("--ascii", "ASCII only: no Unicode glyphs")
       .action(async (file: string, _opts, cmd: Command) => {
         const { runClassify } = await import("./commands/partners.js");

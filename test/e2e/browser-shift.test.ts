@@ -2,15 +2,13 @@
 // playwright-core, as in browser.test.ts. No console error, a chart per scenario that has drawn,
 // and every figure of the page's shift tables equal to the JSON's (distplan.shift/v1) to the cent.
 // Without chromium the test is skipped and says so in its name; CI installs it (.ci/run).
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../helpers.js";
 import { distplan } from "../support/cli.js";
+import { ARTIFACTS, CHROMIUM, SKIPPED, launchChromium, openWatched } from "../support/browser.js";
 
-const CHROMIUM = [process.env.DISTPLAN_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string => !!p && existsSync(p));
-const SKIPPED = CHROMIUM ? "" : " (skipped: chromium is not installed; apt-get install chromium, or set DISTPLAN_CHROMIUM)";
 
 type Figures = { revenue: number; customers: number; contribution?: number; cm1?: number };
 interface ShiftJson {
@@ -19,18 +17,12 @@ interface ShiftJson {
 
 describe("compare --shift as HTML in headless Chromium", () => {
   it.skipIf(!CHROMIUM)(`no console error, a drawn chart per scenario, every figure equal to the JSON's${SKIPPED}`, async () => {
-    const { chromium } = await import("playwright-core");
     const file = join(mkdtempSync(join(tmpdir(), "distplan-shift-")), "shift.html");
     expect(distplan(["compare", "examples/voorbeeld.yaml", "--shift", "--format", "html", "-o", file]).code).toBe(0);
     const json = JSON.parse(distplan(["compare", "examples/voorbeeld.yaml", "--shift", "--format", "json"]).stdout) as ShiftJson;
-    const browser = await chromium.launch({ executablePath: CHROMIUM!, args: ["--no-sandbox", "--disable-gpu"] });
+    const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const errors: string[] = [];
-      page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-      page.on("pageerror", (e) => errors.push(e.message));
-      page.on("request", (r) => { if (!r.url().startsWith("file:")) errors.push(`network request: ${r.url()}`); });
-      await page.goto(`file://${file}`, { waitUntil: "load" });
+      const { page, errors } = await openWatched(browser, file);
       const seen = await page.evaluate(() => {
         const text = (e: Element | null) => (e?.textContent ?? "").trim();
         const charts = [...document.querySelectorAll("figure.chart")].map((f) => {
@@ -42,8 +34,8 @@ describe("compare --shift as HTML in headless Chromium", () => {
           .map((t) => [...t.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map(text)));
         return { charts, tables };
       });
-      mkdirSync(join(ROOT, "artifacts/browser"), { recursive: true });
-      await page.screenshot({ path: join(ROOT, "artifacts/browser/compare-shift-voorbeeld.png"), fullPage: true });
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, "compare-shift-voorbeeld.png"), fullPage: true });
 
       expect(errors).toEqual([]);
       expect(seen.charts).toHaveLength(json.shifts.length);

@@ -3,17 +3,14 @@
 // (its SVG laid out, with bars of real size), and the figures in the page must equal the JSON
 // report's to the cent. A screenshot and the A4 print are kept in artifacts/browser/ (git-ignored).
 // Without chromium the test is skipped and says so in its name; CI installs it (.ci/run).
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../helpers.js";
 import { distplan } from "../support/cli.js";
+import { ARTIFACTS, CHROMIUM, SKIPPED, launchChromium, openWatched } from "../support/browser.js";
 import { en } from "../../src/render/messages/en.js";
 
-const CHROMIUM = [process.env.DISTPLAN_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string => !!p && existsSync(p));
-const SKIPPED = CHROMIUM ? "" : " (skipped: chromium is not installed; apt-get install chromium, or set DISTPLAN_CHROMIUM)";
-const ARTIFACTS = join(ROOT, "artifacts/browser");
 
 // The P&L line labels back to the engine's field names (line.net_profit → net_profit).
 const FIELD_OF_LABEL = new Map(Object.entries(en).filter(([k]) => k.startsWith("line.")).map(([k, v]) => [v, k.slice(5)]));
@@ -26,7 +23,6 @@ interface PageFigures {
 
 describe("the HTML report in headless Chromium", () => {
   it.skipIf(!CHROMIUM)(`compare --format html: no console error, every chart drawn, figures equal the JSON report's${SKIPPED}`, async () => {
-    const { chromium } = await import("playwright-core");
     const dir = mkdtempSync(join(tmpdir(), "distplan-browser-"));
     const file = join(dir, "voorbeeld.html");
     expect(distplan(["compare", "examples/voorbeeld.yaml", "--format", "html", "-o", file]).code).toBe(0);
@@ -35,18 +31,9 @@ describe("the HTML report in headless Chromium", () => {
       scenarios: { id: string; npv: number; cumulative_net_profit: number; years: { total: Record<string, number>; channels: Record<string, Record<string, number>> }[] }[];
     };
 
-    const browser = await chromium.launch({ executablePath: CHROMIUM!, args: ["--no-sandbox", "--disable-gpu"] });
+    const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const errors: string[] = [];
-      page.on("console", (m) => {
-        if (m.type() === "error") errors.push(m.text());
-      });
-      page.on("pageerror", (e) => errors.push(e.message));
-      page.on("request", (r) => {
-        if (!r.url().startsWith("file:")) errors.push(`network request: ${r.url()}`);
-      });
-      await page.goto(`file://${file}`, { waitUntil: "load" });
+      const { page, errors } = await openWatched(browser, file);
 
       const figures: PageFigures = await page.evaluate(() => {
         const text = (e: Element | null) => (e?.textContent ?? "").trim();

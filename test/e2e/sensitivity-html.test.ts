@@ -4,16 +4,13 @@
 // that changes the metric, on the side it moves to, and the chart's data table must equal the JSON's
 // figures to the cent. A screenshot is kept in artifacts/browser/ (git-ignored).
 // Without chromium the test is skipped and says so in its name; CI installs it (.ci/run).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../helpers.js";
 import { distplan } from "../support/cli.js";
+import { ARTIFACTS, CHROMIUM, SKIPPED, launchChromium, openWatched } from "../support/browser.js";
 
-const CHROMIUM = [process.env.DISTPLAN_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p): p is string => !!p && existsSync(p));
-const SKIPPED = CHROMIUM ? "" : " (skipped: chromium is not installed; apt-get install chromium, or set DISTPLAN_CHROMIUM)";
-const ARTIFACTS = join(ROOT, "artifacts/browser");
 
 interface SensitivityJson {
   base: number;
@@ -34,19 +31,13 @@ describe("the sensitivity tornado", () => {
   });
 
   it.skipIf(!CHROMIUM)(`in headless Chromium: no console error, every bar drawn on its side, the data equal the JSON's${SKIPPED}`, async () => {
-    const { chromium } = await import("playwright-core");
     const file = join(mkdtempSync(join(tmpdir(), "distplan-tornado-")), "voorbeeld-sensitivity.html");
     expect(distplan(["sensitivity", "examples/voorbeeld.yaml", "--format", "html", "-o", file]).code).toBe(0);
     const json = JSON.parse(distplan(["sensitivity", "examples/voorbeeld.yaml", "--format", "json"]).stdout) as SensitivityJson;
 
-    const browser = await chromium.launch({ executablePath: CHROMIUM!, args: ["--no-sandbox", "--disable-gpu"] });
+    const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const errors: string[] = [];
-      page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-      page.on("pageerror", (e) => errors.push(e.message));
-      page.on("request", (r) => { if (!r.url().startsWith("file:")) errors.push(`network request: ${r.url()}`); });
-      await page.goto(`file://${file}`, { waitUntil: "load" });
+      const { page, errors } = await openWatched(browser, file);
       const drawn = await page.evaluate(() => {
         const svg = document.querySelector('svg[data-chart="tornado"]') as SVGSVGElement;
         const lines = [...svg.querySelectorAll("line")] as SVGLineElement[];
