@@ -5,7 +5,7 @@
 // csv-parse is loaded with this module only, and this module only by commands that read actuals.
 import { parse } from "csv-parse/sync";
 import { Decimal } from "../money/decimal.js";
-import { suggest } from "./issues.js";
+import { inLanguage, suggest } from "./issues.js";
 
 export const ACTUAL_METRICS = [
   "customers", "new_customers", "revenue", "market_revenue", "partner_margin", "cogs",
@@ -60,8 +60,15 @@ const COLUMNS = ["period", "channel", "segment", "metric", "value"] as const;
 type Column = (typeof COLUMNS)[number];
 
 /** `file:line:col: error CODE: message` and the hint on the next line. */
+const t = inLanguage;
+
+/** Why a row has more or fewer fields than the header: the separator, or an unquoted comma. */
+export const columnsHint = (dutch: boolean): string => dutch
+  ? t("a Dutch file separates fields with ';' and writes amounts with a decimal comma", "een Nederlands bestand scheidt velden met ';' en schrijft bedragen met een decimale komma")
+  : t("quote a field that contains a ',' (\"1,234.56\")", "zet een veld met een ',' tussen aanhalingstekens (\"1,234.56\")");
+
 export function formatActualsError(file: string, e: ActualsError): string {
-  return `${file}:${e.line}:${e.col}: error ${e.code}: ${e.message}\n  hint: ${e.hint}`;
+  return `${file}:${e.line}:${e.col}: ${t("error", "fout")} ${e.code}: ${e.message}\n  ${t("hint", "tip")}: ${e.hint}`;
 }
 
 export function parsePeriod(text: string): Period | undefined {
@@ -148,9 +155,9 @@ export interface CsvTable<C extends string> {
  * export (';' between fields) is recognised by its header line; an unknown column is an error
  * with did-you-mean, a missing required one too. Shared by the actuals and the partner list.
  */
-export function readCsvTable<C extends string>(text: string, spec: { readonly what: string; readonly columns: readonly C[]; readonly required: readonly C[]; readonly headerHint: (delimiter: string) => string }): { ok: true; table: CsvTable<C> } | { ok: false; errors: ActualsError[] } {
+export function readCsvTable<C extends string>(text: string, spec: { readonly what: { readonly en: string; readonly nl: string }; readonly columns: readonly C[]; readonly required: readonly C[]; readonly headerHint: (delimiter: string) => string }): { ok: true; table: CsvTable<C> } | { ok: false; errors: ActualsError[] } {
   const body = text.replace(/^\uFEFF/, "");
-  if (body.trim() === "") return { ok: false, errors: [{ code: "CSV_EMPTY", line: 1, col: 1, message: `the ${spec.what} is empty`, hint: `start with the header line ${spec.columns.join(",")}` }] };
+  if (body.trim() === "") return { ok: false, errors: [{ code: "CSV_EMPTY", line: 1, col: 1, message: t(`the ${spec.what.en} is empty`, `het ${spec.what.nl} is leeg`), hint: t(`start with the header line ${spec.columns.join(",")}`, `begin met de kopregel ${spec.columns.join(",")}`) }] };
   const firstLine = body.split(/\r?\n/, 1)[0] ?? "";
   const dutch = firstLine.includes(";") && !firstLine.includes(",");
   const delimiter = dutch ? ";" : ",";
@@ -161,7 +168,7 @@ export function readCsvTable<C extends string>(text: string, spec: { readonly wh
       : (parse(body, { delimiter, relax_column_count: true, skip_empty_lines: true, info: true, raw: true }) as unknown as CsvRecord[]);
   } catch (err) {
     const e = err as { lines?: number; message?: string };
-    return { ok: false, errors: [{ code: "CSV_SYNTAX", line: e.lines ?? 1, col: 1, message: `CSV: ${e.message ?? String(err)}`, hint: "close the quoted field, or remove the stray '\"'" }] };
+    return { ok: false, errors: [{ code: "CSV_SYNTAX", line: e.lines ?? 1, col: 1, message: `CSV: ${e.message ?? String(err)}`, hint: t("close the quoted field, or remove the stray '\"'", "sluit het veld tussen aanhalingstekens af, of haal de losse '\"' weg") }] };
   }
   const errors: ActualsError[] = [];
   const header = records[0]!;
@@ -172,15 +179,15 @@ export function readCsvTable<C extends string>(text: string, spec: { readonly wh
     if ((spec.columns as readonly string[]).includes(key)) index.set(key as C, i);
     else {
       const s = suggest(key, spec.columns);
-      errors.push({ code: "CSV_HEADER", line: header.info.lines, col: headerCols[i] ?? 1, message: `unknown column '${name}'`, hint: s ? `did you mean '${s}'?` : `the columns are ${spec.columns.join(", ")}` });
+      errors.push({ code: "CSV_HEADER", line: header.info.lines, col: headerCols[i] ?? 1, message: t(`unknown column '${name}'`, `onbekende kolom '${name}'`), hint: s ? t(`did you mean '${s}'?`, `bedoel je '${s}'?`) : t(`the columns are ${spec.columns.join(", ")}`, `de kolommen zijn ${spec.columns.join(", ")}`) });
     }
   });
-  for (const c of spec.required) if (!index.has(c)) errors.push({ code: "CSV_HEADER", line: header.info.lines, col: 1, message: `the header has no column '${c}'`, hint: spec.headerHint(delimiter) });
+  for (const c of spec.required) if (!index.has(c)) errors.push({ code: "CSV_HEADER", line: header.info.lines, col: 1, message: t(`the header has no column '${c}'`, `de kopregel heeft geen kolom '${c}'`), hint: spec.headerHint(delimiter) });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, table: { dutch, delimiter, header, rows: records.slice(1), index } };
 }
 
 export function parseActuals(text: string, ids: ActualsIds): ActualsResult {
-  const read = readCsvTable(text, { what: "actuals file", columns: COLUMNS, required: COLUMNS, headerHint: (d) => `the header line is ${COLUMNS.join(d)}` });
+  const read = readCsvTable(text, { what: { en: "actuals file", nl: "bestand met realisaties" }, columns: COLUMNS, required: COLUMNS, headerHint: (d) => t(`the header line is ${COLUMNS.join(d)}`, `de kopregel is ${COLUMNS.join(d)}`) });
   if (!read.ok) return read;
   const { dutch, delimiter, header, index, rows: records } = read.table;
   const errors: ActualsError[] = [];
@@ -191,42 +198,42 @@ export function parseActuals(text: string, ids: ActualsIds): ActualsResult {
     const line = r.info.lines;
     const cols = fieldColumns(r.raw, delimiter);
     if (r.record.length !== header.record.length) {
-      errors.push({ code: "CSV_COLUMNS", line, col: 1, message: `the row has ${r.record.length} fields, the header ${header.record.length}`, hint: dutch ? "a Dutch file separates fields with ';' and writes amounts with a decimal comma" : "quote a field that contains a ',' (\"1,234.56\")" });
+      errors.push({ code: "CSV_COLUMNS", line, col: 1, message: t(`the row has ${r.record.length} fields, the header ${header.record.length}`, `de rij heeft ${r.record.length} velden, de kopregel ${header.record.length}`), hint: columnsHint(dutch) });
       continue;
     }
     const cell = (c: Column): { text: string; col: number } => ({ text: (r.record[index.get(c)!] ?? "").trim(), col: cols[index.get(c)!] ?? 1 });
     const before = errors.length;
     const p = cell("period");
     const period = parsePeriod(p.text);
-    if (!period) errors.push({ code: "BAD_PERIOD", line, col: p.col, message: `'${p.text}' is not a period`, hint: "write a year (2027), a quarter (2027-Q1) or a month (2027-03)" });
+    if (!period) errors.push({ code: "BAD_PERIOD", line, col: p.col, message: t(`'${p.text}' is not a period`, `'${p.text}' is geen periode`), hint: t("write a year (2027), a quarter (2027-Q1) or a month (2027-03)", "schrijf een jaar (2027), een kwartaal (2027-Q1) of een maand (2027-03)") });
     const ch = cell("channel");
     if (ch.text !== "" && !ids.channels.includes(ch.text)) {
       const s = suggest(ch.text, ids.channels);
-      errors.push({ code: "UNKNOWN_CHANNEL", line, col: ch.col, message: `unknown channel '${ch.text}'`, hint: s ? `did you mean '${s}'?` : `the model's channels are ${ids.channels.join(", ")}` });
+      errors.push({ code: "UNKNOWN_CHANNEL", line, col: ch.col, message: t(`unknown channel '${ch.text}'`, `onbekend kanaal '${ch.text}'`), hint: s ? t(`did you mean '${s}'?`, `bedoel je '${s}'?`) : t(`the model's channels are ${ids.channels.join(", ")}`, `de kanalen van het model zijn ${ids.channels.join(", ")}`) });
     }
     const sg = cell("segment");
     if (sg.text !== "" && !ids.segments.includes(sg.text)) {
       const s = suggest(sg.text, ids.segments);
-      errors.push({ code: "UNKNOWN_SEGMENT", line, col: sg.col, message: `unknown segment '${sg.text}'`, hint: s ? `did you mean '${s}'?` : `the model's segments are ${ids.segments.join(", ")}` });
+      errors.push({ code: "UNKNOWN_SEGMENT", line, col: sg.col, message: t(`unknown segment '${sg.text}'`, `onbekend segment '${sg.text}'`), hint: s ? t(`did you mean '${s}'?`, `bedoel je '${s}'?`) : t(`the model's segments are ${ids.segments.join(", ")}`, `de segmenten van het model zijn ${ids.segments.join(", ")}`) });
     }
     const mt = cell("metric");
     const metric = (ACTUAL_METRICS as readonly string[]).includes(mt.text) ? (mt.text as ActualMetric) : undefined;
     if (!metric) {
       const s = suggest(mt.text, ACTUAL_METRICS);
-      errors.push({ code: "UNKNOWN_METRIC", line, col: mt.col, message: `unknown metric '${mt.text}'`, hint: s ? `did you mean '${s}'?` : `the metrics are ${ACTUAL_METRICS.join(", ")}` });
+      errors.push({ code: "UNKNOWN_METRIC", line, col: mt.col, message: t(`unknown metric '${mt.text}'`, `onbekende maatstaf '${mt.text}'`), hint: s ? t(`did you mean '${s}'?`, `bedoel je '${s}'?`) : t(`the metrics are ${ACTUAL_METRICS.join(", ")}`, `de maatstaven zijn ${ACTUAL_METRICS.join(", ")}`) });
     }
     const v = cell("value");
     const value = parseAmount(v.text, dutch);
     if (!value) {
-      errors.push({ code: "BAD_VALUE", line, col: v.col, message: `'${v.text}' is not a number`, hint: dutch ? "a Dutch file writes 1.234,56 or € 1.234,56 (decimal comma)" : "write 1234.56, 1,234.56 (quoted) or €1234.56 (decimal point)" });
+      errors.push({ code: "BAD_VALUE", line, col: v.col, message: t(`'${v.text}' is not a number`, `'${v.text}' is geen getal`), hint: dutch ? t("a Dutch file writes 1.234,56 or € 1.234,56 (decimal comma)", "een Nederlands bestand schrijft 1.234,56 of € 1.234,56 (decimale komma)") : t("write 1234.56, 1,234.56 (quoted) or €1234.56 (decimal point)", "schrijf 1234.56, 1,234.56 (tussen aanhalingstekens) of €1234.56 (decimale punt)") });
     } else if (metric && COUNT_METRICS.has(metric) && value.isNegative()) {
-      errors.push({ code: "NEGATIVE_COUNT", line, col: v.col, message: `${metric} cannot be negative (${v.text})`, hint: "a count of customers is zero or more" });
+      errors.push({ code: "NEGATIVE_COUNT", line, col: v.col, message: t(`${metric} cannot be negative (${v.text})`, `${metric} kan niet negatief zijn (${v.text})`), hint: t("a count of customers is zero or more", "een aantal klanten is nul of meer") });
     }
     if (errors.length > before || !period || !metric || !value) continue;
     const key = [period.text, ch.text, sg.text, metric].join("\u0000");
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({ code: "DUPLICATE_ROW", line, col: 1, message: `${metric} of ${period.text}/${ch.text || "-"}/${sg.text || "-"} is given twice (first on line ${first})`, hint: "keep one row: two values for the same cell would be ambiguous" });
+      errors.push({ code: "DUPLICATE_ROW", line, col: 1, message: t(`${metric} of ${period.text}/${ch.text || "-"}/${sg.text || "-"} is given twice (first on line ${first})`, `${metric} van ${period.text}/${ch.text || "-"}/${sg.text || "-"} staat er twee keer in (eerst op regel ${first})`), hint: t("keep one row: two values for the same cell would be ambiguous", "houd één rij: twee waarden voor dezelfde cel zijn dubbelzinnig") });
       continue;
     }
     seen.set(key, line);

@@ -155,6 +155,9 @@ const DUTCH: { templates?: Readonly<Record<IssueCode, Template>> } = {};
  * The language of issue texts from now on, set once by the CLI from --lang (the Dutch templates
  * are given with it, so a process that never asks for Dutch never loads them).
  */
+/** A sentence of the model layer in the language of the run (the CSV readers' row errors). */
+export const inLanguage = (en: string, nl: string): string => (issueLanguage === "nl" ? nl : en);
+
 export function useIssueLanguage(language: Language, dutch?: Readonly<Record<IssueCode, Template>>): void {
   issueLanguage = language;
   if (dutch) DUTCH.templates = dutch;

@@ -4,8 +4,10 @@
 // € 1.234,56) is recognised; every bad row is an error with its line and column, and nothing is
 // half-read. Pure: the file is read in src/cli.
 import type { Decimal } from "../money/decimal.js";
-import { suggest } from "./issues.js";
-import { fieldColumns, parseAmount, readCsvTable, type ActualsError } from "./actuals.js";
+import { inLanguage, suggest } from "./issues.js";
+import { columnsHint, fieldColumns, parseAmount, readCsvTable, type ActualsError } from "./actuals.js";
+
+const t = inLanguage;
 
 export interface PartnerRow {
   readonly line: number;
@@ -28,7 +30,10 @@ type Column = (typeof COLUMNS)[number];
 export type PartnersResult = { readonly ok: true; readonly rows: readonly PartnerRow[]; readonly dutch: boolean } | { readonly ok: false; readonly errors: readonly ActualsError[] };
 
 export function parsePartners(text: string, tiers: readonly string[]): PartnersResult {
-  const read = readCsvTable(text, { what: "partner file", columns: COLUMNS, required: REQUIRED, headerHint: (d) => `the header line is ${COLUMNS.join(d)} (name, specialisations, tier and missed may be left out)` });
+  const read = readCsvTable(text, {
+    what: { en: "partner file", nl: "partnerbestand" }, columns: COLUMNS, required: REQUIRED,
+    headerHint: (d) => t(`the header line is ${COLUMNS.join(d)} (name, specialisations, tier and missed may be left out)`, `de kopregel is ${COLUMNS.join(d)} (name, specialisations, tier en missed mogen ontbreken)`),
+  });
   if (!read.ok) return read;
   const { dutch, delimiter, header, index, rows: records } = read.table;
   const errors: ActualsError[] = [];
@@ -42,32 +47,32 @@ export function parsePartners(text: string, tiers: readonly string[]): PartnersR
     let cols: number[] | undefined;
     const col = (i: number) => (cols ??= fieldColumns(r.raw, delimiter))[i] ?? 1;
     if (r.record.length !== header.record.length) {
-      errors.push({ code: "CSV_COLUMNS", line, col: 1, message: `the row has ${r.record.length} fields, the header ${header.record.length}`, hint: dutch ? "a Dutch file separates fields with ';' and writes amounts with a decimal comma" : "quote a field that contains a ',' (\"1,234.56\")" });
+      errors.push({ code: "CSV_COLUMNS", line, col: 1, message: t(`the row has ${r.record.length} fields, the header ${header.record.length}`, `de rij heeft ${r.record.length} velden, de kopregel ${header.record.length}`), hint: columnsHint(dutch) });
       continue;
     }
     const text = (i: number) => (i < 0 ? "" : (r.record[i] ?? "").trim());
     const before = errors.length;
     const id = text(iId);
-    if (id === "") errors.push({ code: "BAD_VALUE", line, col: col(iId), message: "the partner has no id", hint: "give every partner an id of its own (a customer number)" });
-    const amount = (i: number, what: string) => {
+    if (id === "") errors.push({ code: "BAD_VALUE", line, col: col(iId), message: t("the partner has no id", "de partner heeft geen id"), hint: t("give every partner an id of its own (a customer number)", "geef elke partner een eigen id (een klantnummer)") });
+    const amount = (i: number, what: { en: string; nl: string }) => {
       const x = text(i);
       const v = parseAmount(x, dutch);
-      if (!v || v.isNegative()) errors.push({ code: "BAD_VALUE", line, col: col(i), message: `'${x}' is not ${what}`, hint: dutch ? "a Dutch file writes 1.234,56 or € 1.234,56 (decimal comma), never below zero" : "write 1234.56 or €1234.56, never below zero" });
+      if (!v || v.isNegative()) errors.push({ code: "BAD_VALUE", line, col: col(i), message: t(`'${x}' is not ${what.en}`, `'${x}' is geen ${what.nl}`), hint: dutch ? t("a Dutch file writes 1.234,56 or € 1.234,56 (decimal comma), never below zero", "een Nederlands bestand schrijft 1.234,56 of € 1.234,56 (decimale komma), nooit onder nul") : t("write 1234.56 or €1234.56, never below zero", "schrijf 1234.56 of €1234.56, nooit onder nul") });
       return v;
     };
-    const revenue = amount(iRevenue, "a revenue");
-    const certified = amount(iCertified, "a number of certified people");
+    const revenue = amount(iRevenue, { en: "a revenue", nl: "omzet" });
+    const certified = amount(iCertified, { en: "a number of certified people", nl: "aantal gecertificeerde mensen" });
     const tier = text(iTier);
     if (tier !== "" && !tiers.includes(tier)) {
       const s = suggest(tier, tiers);
-      errors.push({ code: "UNKNOWN_TIER", line, col: col(iTier), message: `unknown tier '${tier}'`, hint: s ? `did you mean '${s}'?` : `the channel's tiers are ${tiers.join(", ")}` });
+      errors.push({ code: "UNKNOWN_TIER", line, col: col(iTier), message: t(`unknown tier '${tier}'`, `onbekend niveau '${tier}'`), hint: s ? t(`did you mean '${s}'?`, `bedoel je '${s}'?`) : t(`the channel's tiers are ${tiers.join(", ")}`, `de niveaus van het kanaal zijn ${tiers.join(", ")}`) });
     }
     const missed = text(iMissed);
-    if (missed !== "" && !/^\d+$/.test(missed)) errors.push({ code: "BAD_VALUE", line, col: col(iMissed), message: `'${missed}' is not a number of reviews`, hint: "write the reviews in a row the partner has missed its tier's requirements: 0, 1, 2 …" });
+    if (missed !== "" && !/^\d+$/.test(missed)) errors.push({ code: "BAD_VALUE", line, col: col(iMissed), message: t(`'${missed}' is not a number of reviews`, `'${missed}' is geen aantal beoordelingen`), hint: t("write the reviews in a row the partner has missed its tier's requirements: 0, 1, 2 …", "schrijf hoeveel beoordelingen op rij de partner de eisen van zijn niveau miste: 0, 1, 2 …") });
     if (errors.length > before || !revenue || !certified) continue;
     const first = seen.get(id);
     if (first !== undefined) {
-      errors.push({ code: "DUPLICATE_ROW", line, col: col(iId), message: `partner '${id}' is listed twice (first on line ${first})`, hint: "keep one row per partner" });
+      errors.push({ code: "DUPLICATE_ROW", line, col: col(iId), message: t(`partner '${id}' is listed twice (first on line ${first})`, `partner '${id}' staat er twee keer in (eerst op regel ${first})`), hint: t("keep one row per partner", "houd één rij per partner") });
       continue;
     }
     seen.set(id, line);

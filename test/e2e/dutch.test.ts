@@ -418,3 +418,20 @@ describe("usage errors in Dutch, and the same in English", () => {
     expect(distplan(["validate", "a.yaml"], { cwd: dir }).stdout).toBe("ok a.yaml: x · 2027–2031 · 1 segment, 1 channel, 0 scenarios, 0 checks\n");
   });
 });
+
+describe("the CSV readers' row errors in Dutch", () => {
+  it("an actuals file and a partner file with bad rows: each error in Dutch, at its line and column", () => {
+    const actuals = distplan(["actuals", "examples/voorbeeld.yaml", "-", "--lang", "nl"], { input: "period,channel,segment,metric,value\n2027-13,direct,,revenue,100\n2027,webshop,,revenue,veel\n" });
+    expect(actuals.code).toBe(2);
+    expect(actuals.stdout).toBe("");
+    expect(actuals.stderr).toContain("<stdin>:2:1: fout BAD_PERIOD: '2027-13' is geen periode\n  tip: schrijf een jaar (2027), een kwartaal (2027-Q1) of een maand (2027-03)");
+    // "2027,webshop,,revenue,veel": the value starts in column 23.
+    expect(actuals.stderr).toContain("<stdin>:3:23: fout BAD_VALUE: 'veel' is geen getal");
+    const partners = distplan(["partners", "classify", "-", "--model", "examples/installer-tiers.yaml", "--lang", "nl"], { input: "id,name,revenue,certified,specialisations,tier,missed\na,,100,1,,platinum,0\n" });
+    expect(partners.code).toBe(2);
+    expect(partners.stderr).toContain("fout UNKNOWN_TIER: onbekend niveau 'platinum'\n  tip: de niveaus van het kanaal zijn registered, silver, gold");
+    // English as it was.
+    const english = distplan(["actuals", "examples/voorbeeld.yaml", "-"], { input: "period,channel,segment,metric,value\n2027-13,direct,,revenue,100\n" });
+    expect(english.stderr).toContain("<stdin>:2:1: error BAD_PERIOD: '2027-13' is not a period\n  hint: write a year (2027), a quarter (2027-Q1) or a month (2027-03)");
+  });
+});
