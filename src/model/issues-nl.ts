@@ -9,6 +9,27 @@ const ofList = (items: readonly (string | number | undefined)[]): string => {
   return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} of ${xs.at(-1)}`;
 };
 
+/**
+ * The descriptions the structure check writes in English (what a value is, what was expected,
+ * where in the model) in Dutch: a value as written stays as written.
+ */
+export function dutchDescription(text: unknown): string {
+  const t = String(text ?? "");
+  const WORDS: Readonly<Record<string, string>> = {
+    nothing: "niets", "a list": "een lijst", "a mapping": "een mapping", "a string": "een tekst", "a number": "een getal",
+    "a boolean": "een waarheidswaarde", text: "tekst", "a whole number": "een heel getal", "true or false": "true of false",
+    "the model": "het model",
+  };
+  if (Object.hasOwn(WORDS, t)) return WORDS[t]!;
+  const m = /^the text '(.*)'$/s.exec(t);
+  if (m) return `de tekst '${m[1]}'`;
+  const n = /^(number|boolean) (.*)$/s.exec(t);
+  if (n) return `${n[1] === "number" ? "getal" : "waarheidswaarde"} ${n[2]}`;
+  // A place in the model: "segment 'smb' churn", "channel 'webshop' by_segment …".
+  return t.replace(/^channel /, "kanaal ");
+}
+const d = dutchDescription;
+
 const SERIES_FORMS = "een waarde, één waarde per jaar [a, b, …], { start: W, growth: G% } of { from: A, to: B }";
 
 export const TEMPLATES_NL: Readonly<Record<IssueCode, Template>> = {
@@ -33,11 +54,11 @@ export const TEMPLATES_NL: Readonly<Record<IssueCode, Template>> = {
   TOO_DEEP: { message: (a) => `het document is dieper genest dan ${a.limit} niveaus`, hint: () => "een model heeft hoogstens een paar niveaus nodig; zoek naar haakjes die niet sluiten" },
   UNKNOWN_TAG: { message: (a) => `onbekende YAML-tag ${a.tag}`, hint: () => "haal de tag weg: een model gebruikt alleen gewone YAML-waarden" },
   MULTIPLE_DOCUMENTS: { message: () => "het bestand bevat meer dan één YAML-document", hint: () => "houd één model per bestand (haal het scheidingsteken '---' weg)" },
-  ROOT_NOT_MAPPING: { message: (a) => `het model moet een mapping van sleutels zijn, niet ${a.found}`, hint: () => "begin bovenaan met 'version: 1' en 'name: …' (zie 'distplan init')" },
+  ROOT_NOT_MAPPING: { message: (a) => `het model moet een mapping van sleutels zijn, niet ${d(a.found)}`, hint: () => "begin bovenaan met 'version: 1' en 'name: …' (zie 'distplan init')" },
   // --- structuur (JSON Schema) ---
-  UNKNOWN_KEY: { message: (a) => `onbekende sleutel '${a.key}'${a.where ? ` in ${a.where}` : ""}`, hint: (a) => (a.suggestion ? `bedoel je '${a.suggestion}'?` : `hier toegestaan: ${a.allowed}`) },
-  MISSING_KEY: { message: (a) => `verplichte sleutel '${a.key}' ontbreekt${a.where ? ` in ${a.where}` : ""}`, hint: (a) => `voeg '${a.key}: …' toe${a.example ? ` (bijvoorbeeld ${a.example})` : ""}` },
-  WRONG_TYPE: { message: (a) => `verwacht: ${a.expected}, gevonden: ${a.found}`, hint: (a) => a.hint ? String(a.hint) : `schrijf hier ${a.expected}` },
+  UNKNOWN_KEY: { message: (a) => `onbekende sleutel '${a.key}'${a.where ? ` in ${d(a.where)}` : ""}`, hint: (a) => (a.suggestion ? `bedoel je '${a.suggestion}'?` : `hier toegestaan: ${a.allowed}`) },
+  MISSING_KEY: { message: (a) => `verplichte sleutel '${a.key}' ontbreekt${a.where ? ` in ${d(a.where)}` : ""}`, hint: (a) => `voeg '${a.key}: …' toe${a.example ? ` (bijvoorbeeld ${a.example})` : ""}` },
+  WRONG_TYPE: { message: (a) => `verwacht: ${d(a.expected)}, gevonden: ${d(a.found)}`, hint: (a) => (a.hint ? (String(a.hint).startsWith("a series is") ? `een reeks is ${SERIES_FORMS}` : String(a.hint)) : `schrijf hier ${d(a.expected)}`) },
   BAD_MONEY: { message: (a) => `'${a.value}' is geen bedrag`, hint: () => 'schrijf een getal (1400000 of 1400000.50) of een tekst met "_" als scheiding en eventueel k of M erachter ("1.4M", "1_400_000")' },
   BAD_COUNT: { message: (a) => `'${a.value}' is geen aantal klanten`, hint: () => 'schrijf een getal van nul of meer (120, 12.5) of een tekst als "1.2k"' },
   BAD_PERCENT: { message: (a) => `'${a.value}' is geen percentage`, hint: () => 'schrijf "42%" of de breuk 0.42' },

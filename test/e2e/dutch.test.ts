@@ -435,3 +435,15 @@ describe("the CSV readers' row errors in Dutch", () => {
     expect(english.stderr).toContain("<stdin>:2:1: error BAD_PERIOD: '2027-13' is not a period\n  hint: write a year (2027), a quarter (2027-Q1) or a month (2027-03)");
   });
 });
+
+describe("the structure check's own words in Dutch", () => {
+  it("what a value is, what was expected and where, inside a Dutch issue text", async () => {
+    const { dutchDescription } = await import("../../src/model/issues-nl.js");
+    expect(["nothing", "a list", "a string", "text", "a whole number", "the model", "the text 'abc'", "number 5", "channel 'webshop' by_segment"].map(dutchDescription))
+      .toEqual(["niets", "een lijst", "een tekst", "tekst", "een heel getal", "het model", "de tekst 'abc'", "getal 5", "kanaal 'webshop' by_segment"]);
+    const r = distplan(["validate", "-", "--lang", "nl"], { input: "version: 1\nname: 5\nyears: abc\n" });
+    expect(r.stderr).toContain("fout MISSING_KEY: verplichte sleutel 'start_year' ontbreekt in het model");
+    expect(r.stderr).toContain("fout WRONG_TYPE: verwacht: een heel getal, gevonden: de tekst 'abc'");
+    expect(r.stderr).not.toMatch(/the model|a whole number|the text/);
+  });
+});
