@@ -41,33 +41,36 @@ export function parsePartners(text: string, tiers: readonly string[]): PartnersR
   const seen = new Map<string, number>();
   const at = (c: Column): number => index.get(c) ?? -1;
   const [iId, iName, iRevenue, iCertified, iSpecialisations, iTier, iMissed] = [at("id"), at("name"), at("revenue"), at("certified"), at("specialisations"), at("tier"), at("missed")] as const;
-  for (const r of records) {
-    const line = r.info.lines;
-    // Columns are counted only for an error (a row's raw text is scanned then, not before).
-    let cols: number[] | undefined;
-    const col = (i: number) => (cols ??= fieldColumns(r.raw, delimiter))[i] ?? 1;
+  // No closure per row (a list may have 100,000): columns are counted only for an error.
+  let r: (typeof records)[number];
+  const col = (i: number) => fieldColumns(r.raw, delimiter)[i] ?? 1;
+  const cell = (i: number) => (i < 0 ? "" : (r.record[i] ?? "").trim());
+  let line = 0;
+  const amount = (i: number, what: { en: string; nl: string }) => {
+    const x = cell(i);
+    const v = parseAmount(x, dutch);
+    if (!v || v.isNegative()) errors.push({ code: "BAD_VALUE", line, col: col(i), message: t(`'${x}' is not ${what.en}`, `'${x}' is geen ${what.nl}`), hint: dutch ? t("a Dutch file writes 1.234,56 or € 1.234,56 (decimal comma), never below zero", "een Nederlands bestand schrijft 1.234,56 of € 1.234,56 (decimale komma), nooit onder nul") : t("write 1234.56 or €1234.56, never below zero", "schrijf 1234.56 of €1234.56, nooit onder nul") });
+    return v;
+  };
+  const REVENUE = { en: "a revenue", nl: "omzet" };
+  const CERTIFIED = { en: "a number of certified people", nl: "aantal gecertificeerde mensen" };
+  for (r of records) {
+    line = r.info.lines;
     if (r.record.length !== header.record.length) {
       errors.push({ code: "CSV_COLUMNS", line, col: 1, message: t(`the row has ${r.record.length} fields, the header ${header.record.length}`, `de rij heeft ${r.record.length} velden, de kopregel ${header.record.length}`), hint: columnsHint(dutch) });
       continue;
     }
-    const text = (i: number) => (i < 0 ? "" : (r.record[i] ?? "").trim());
     const before = errors.length;
-    const id = text(iId);
+    const id = cell(iId);
     if (id === "") errors.push({ code: "BAD_VALUE", line, col: col(iId), message: t("the partner has no id", "de partner heeft geen id"), hint: t("give every partner an id of its own (a customer number)", "geef elke partner een eigen id (een klantnummer)") });
-    const amount = (i: number, what: { en: string; nl: string }) => {
-      const x = text(i);
-      const v = parseAmount(x, dutch);
-      if (!v || v.isNegative()) errors.push({ code: "BAD_VALUE", line, col: col(i), message: t(`'${x}' is not ${what.en}`, `'${x}' is geen ${what.nl}`), hint: dutch ? t("a Dutch file writes 1.234,56 or € 1.234,56 (decimal comma), never below zero", "een Nederlands bestand schrijft 1.234,56 of € 1.234,56 (decimale komma), nooit onder nul") : t("write 1234.56 or €1234.56, never below zero", "schrijf 1234.56 of €1234.56, nooit onder nul") });
-      return v;
-    };
-    const revenue = amount(iRevenue, { en: "a revenue", nl: "omzet" });
-    const certified = amount(iCertified, { en: "a number of certified people", nl: "aantal gecertificeerde mensen" });
-    const tier = text(iTier);
+    const revenue = amount(iRevenue, REVENUE);
+    const certified = amount(iCertified, CERTIFIED);
+    const tier = cell(iTier);
     if (tier !== "" && !tiers.includes(tier)) {
       const s = suggest(tier, tiers);
       errors.push({ code: "UNKNOWN_TIER", line, col: col(iTier), message: t(`unknown tier '${tier}'`, `onbekend niveau '${tier}'`), hint: s ? t(`did you mean '${s}'?`, `bedoel je '${s}'?`) : t(`the channel's tiers are ${tiers.join(", ")}`, `de niveaus van het kanaal zijn ${tiers.join(", ")}`) });
     }
-    const missed = text(iMissed);
+    const missed = cell(iMissed);
     if (missed !== "" && !/^\d+$/.test(missed)) errors.push({ code: "BAD_VALUE", line, col: col(iMissed), message: t(`'${missed}' is not a number of reviews`, `'${missed}' is geen aantal beoordelingen`), hint: t("write the reviews in a row the partner has missed its tier's requirements: 0, 1, 2 …", "schrijf hoeveel beoordelingen op rij de partner de eisen van zijn niveau miste: 0, 1, 2 …") });
     if (errors.length > before || !revenue || !certified) continue;
     const first = seen.get(id);
@@ -76,8 +79,8 @@ export function parsePartners(text: string, tiers: readonly string[]): PartnersR
       continue;
     }
     seen.set(id, line);
-    const specialisations = iSpecialisations < 0 ? [] : text(iSpecialisations).split("|").map((x) => x.trim()).filter(Boolean);
-    rows.push({ line, id, name: text(iName) || id, revenue, certified, specialisations, tier: tier || null, missed: missed ? Number(missed) : 0 });
+    const specialisations = iSpecialisations < 0 ? [] : cell(iSpecialisations).split("|").map((x) => x.trim()).filter(Boolean);
+    rows.push({ line, id, name: cell(iName) || id, revenue, certified, specialisations, tier: tier || null, missed: missed ? Number(missed) : 0 });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows, dutch };
 }

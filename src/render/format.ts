@@ -134,7 +134,9 @@ const CONTROL_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** Model text made harmless for a terminal: each control character written as its escape (\e, \n, \u0085). */
+const HAS_CONTROL = new RegExp(CONTROL.source);
 export function visibleControls(s: string, keep = ""): string {
+  if (!HAS_CONTROL.test(s)) return s; // the common case: nothing to escape, no new string
   return s.replace(CONTROL, (c) => (keep.includes(c) ? c : (CONTROL_NAMES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)));
 }
 

@@ -183,7 +183,7 @@ function tableText(table: Table, w: Writer, options: TerminalOptions): string {
   const fixed = Math.min(Math.max(table.fixed, 1), aligns.length);
   let fixedWidth = 0;
   for (let c = 0; c < fixed; c++) fixedWidth += (c > 0 ? 2 : 0) + widths[c]!;
-  if (fixed === aligns.length) return fitted(rows, aligns, options.width);
+  if (fixed === aligns.length) return fitted(rows, aligns, options.width, widths);
   // Columns that belong together are measured as one, so a split never parts them.
   const group = Math.max(1, table.group ?? 1);
   const rest = widths.slice(fixed);
@@ -201,8 +201,8 @@ function tableText(table: Table, w: Writer, options: TerminalOptions): string {
 const MIN_WRAPPED = 16;
 
 /** A grid within `width`, wrapping the widest left-aligned (text) columns where it is needed. */
-function fitted(rows: readonly (readonly string[])[], aligns: readonly Align[], width: number): string {
-  const widths = aligns.map((_, c) => widest(rows.map((r) => r[c] ?? "")));
+function fitted(rows: readonly (readonly string[])[], aligns: readonly Align[], width: number, measured?: readonly number[]): string {
+  const widths = measured ?? aligns.map((_, c) => widest(rows.map((r) => r[c] ?? "")));
   let total = widths.reduce((sum, x) => sum + x, 0) + 2 * Math.max(0, widths.length - 1);
   if (total <= width) return grid(rows, aligns);
   const target = [...widths];
@@ -214,13 +214,18 @@ function fitted(rows: readonly (readonly string[])[], aligns: readonly Align[], 
     target[c] = target[c]! - cut;
     total -= cut;
   }
-  const lines: string[][] = [];
+  // A cell that fits its column and has no line break stays as it is (what wrapCell would return);
+  // a row with no cell to wrap is one line as it stands (most rows: a table may have 100,000).
+  const wraps = (cell: string, c: number) => target[c]! < widths[c]! && (visibleLength(cell) > target[c]! || cell.includes("\n"));
+  const lines: (readonly string[])[] = [];
   for (const row of rows) {
-    const cells = aligns.map((_, c) => {
-      const cell = row[c] ?? "";
-      // A cell that fits its column and has no line break stays as it is (what wrapCell would return).
-      return target[c]! < widths[c]! && (visibleLength(cell) > target[c]! || cell.includes("\n")) ? wrapCell(cell, target[c]!) : [cell];
-    });
+    let wrapped = false;
+    for (let c = 0; c < aligns.length && !wrapped; c++) wrapped = wraps(row[c] ?? "", c);
+    if (!wrapped) {
+      lines.push(row);
+      continue;
+    }
+    const cells = aligns.map((_, c) => (wraps(row[c] ?? "", c) ? wrapCell(row[c] ?? "", target[c]!) : [row[c] ?? ""]));
     const height = Math.max(...cells.map((l) => l.length));
     for (let k = 0; k < height; k++) lines.push(cells.map((l) => l[k] ?? ""));
   }

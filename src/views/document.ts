@@ -132,11 +132,21 @@ export interface ReportDocument {
 }
 
 // ---- small builders, so views read like what they show -----------------------------------------
-export const msg = (key: MessageKey, args?: Readonly<Record<string, Text | string>>, tone?: Tone): Piece => ({
-  msg: key,
-  ...(args ? { args: Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === "string" ? [{ raw: v }] : v])) } : {}),
-  ...(tone ? { tone } : {}),
-});
+export const msg = (key: MessageKey, args?: Readonly<Record<string, Text | string>>, tone?: Tone): Piece => {
+  // Built field by field: a view may make one per row of 100,000 (the tier review), and spreads
+  // and Object.entries cost allocations there.
+  const piece: { msg: MessageKey; args?: Record<string, Text>; tone?: Tone } = { msg: key };
+  if (args) {
+    const texts: Record<string, Text> = {};
+    for (const name of Object.keys(args)) {
+      const v = args[name]!;
+      texts[name] = typeof v === "string" ? [{ raw: v }] : v;
+    }
+    piece.args = texts;
+  }
+  if (tone) piece.tone = tone;
+  return piece;
+};
 export const raw = (text: string, tone?: Tone): Piece => (tone ? { raw: text, tone } : { raw: text });
 export const code = (text: string): Piece => ({ raw: text, code: true });
 export const val = (value: Value, tone?: Tone): Piece => (tone ? { value, tone } : { value });

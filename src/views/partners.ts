@@ -36,15 +36,27 @@ export function reviewView(review: Review, c: ReviewContext, density: "screen" |
     return { blocks, minorUnits: c.minorUnits };
   }
   const head: Row = { role: "head", cells: [[msg("partners.column.partner")], [msg("partners.column.from")], [msg("partners.column.to")], [msg("partners.column.outcome")], [msg("partners.column.why")]] };
-  const order = ["demoted", "grace", "promoted", "kept", "new", "below"];
-  const rows: Row[] = [...changed].sort((a, b) => order.indexOf(a.outcome) - order.indexOf(b.outcome) || a.partner.line - b.partner.line).map((r) => ({
+  const rank: Readonly<Record<string, number>> = { demoted: 0, grace: 1, promoted: 2, kept: 3, new: 4, below: 5 };
+  // The same few texts on many rows (a review may list 100,000 partners): made once, shared.
+  const texts = new Map<string, Text>();
+  const once = (key: string, make: () => Text): Text => {
+    let text = texts.get(key);
+    if (!text) texts.set(key, (text = make()));
+    return text;
+  };
+  const tier = (id: string | null) => once(`tier:${id ?? ""}`, () => tierText(id));
+  const outcome = (o: PartnerReview["outcome"]) => once(`outcome:${o}`, () => [msg(`partners.outcome.${o}`, undefined, o === "demoted" ? "bad" : o === "promoted" ? "good" : o === "grace" ? "warning" : undefined)]);
+  const rows: Row[] = [...changed].sort((a, b) => rank[a.outcome]! - rank[b.outcome]! || a.partner.line - b.partner.line).map((r) => ({
     role: "line",
     cells: [
       [page ? code(r.partner.id) : raw(r.partner.id), ...(r.partner.name !== r.partner.id ? [raw(` ${r.partner.name}`)] : [])],
-      tierText(r.before),
-      tierText(r.after),
-      [msg(`partners.outcome.${r.outcome}`, undefined, r.outcome === "demoted" ? "bad" : r.outcome === "promoted" ? "good" : r.outcome === "grace" ? "warning" : undefined)],
-      r.outcome === "grace" ? [msg("partners.graceLeft", { n: String(r.graceLeft), meets: tierText(r.meets) })] : r.warning ? [msg("partners.warning", undefined, "warning"), ...gapText(r)] : r.outcome === "demoted" ? [msg("partners.meets", { meets: tierText(r.meets) })] : [],
+      tier(r.before),
+      tier(r.after),
+      outcome(r.outcome),
+      r.outcome === "grace"
+        ? once(`grace:${r.graceLeft}:${r.meets ?? ""}`, () => [msg("partners.graceLeft", { n: String(r.graceLeft), meets: tierText(r.meets) })])
+        : r.warning ? [msg("partners.warning", undefined, "warning"), ...gapText(r)]
+        : r.outcome === "demoted" ? once(`meets:${r.meets ?? ""}`, () => [msg("partners.meets", { meets: tierText(r.meets) })]) : [],
     ],
   }));
   blocks.push({ kind: "gap" }, { kind: "table", table: { columns: [{ align: "left" }, { align: "left" }, { align: "left" }, { align: "left" }, { align: "left" }], rows: [head, ...rows], split: false, fixed: 1 } });
