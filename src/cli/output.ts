@@ -1,7 +1,7 @@
 // The one place that looks at the terminal: colour (chalk's detection, NO_COLOR, FORCE_COLOR,
 // --color/--no-color) and width. Renderers get the answer as options.
 import type * as ChalkModule from "chalk";
-import { KNOWN_STYLES, numberStyle, plainPaint, type NumberStyle, type Paint } from "../render/format.js";
+import { KNOWN_STYLES, numberStyle, plainPaint, type NumberStyle, type Paint, type Unit } from "../render/format.js";
 import { UsageError } from "./errors.js";
 import { stdoutReaderGone } from "./io-errors.js";
 import { activeLanguage } from "./language.js";
@@ -10,6 +10,16 @@ import { say, words } from "./words.js";
 export interface GlobalOptions {
   readonly color?: boolean;
   readonly debug?: boolean;
+}
+
+/** The output options of a command that writes a table and its records (csv). */
+export interface TableOutputOptions extends GlobalOptions {
+  readonly csvDelimiter?: string;
+  readonly bom?: boolean;
+  readonly locale?: string;
+  readonly width?: string;
+  readonly ascii?: boolean;
+  readonly unit?: Unit | "auto";
 }
 
 let chalk: typeof ChalkModule | undefined;

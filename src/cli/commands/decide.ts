@@ -16,9 +16,8 @@ import { issuesAsText } from "../issues.js";
 import { EXIT, UsageError } from "../errors.js";
 import { say } from "../words.js";
 import { loadValidModel, resolveModelPath } from "../models.js";
-import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
+import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type TableOutputOptions } from "../output.js";
 import type { LoadedModel, ScenarioModel } from "../../model/load.js";
-import type { Unit } from "../../render/format.js";
 import { chartedSensitivity } from "../../views/charts.js";
 import { emit } from "../emit.js";
 import { activeLanguage } from "../language.js";
@@ -32,14 +31,7 @@ interface ScopeOptions {
   readonly horizon?: boolean;
 }
 
-interface OutputOptions extends GlobalOptions {
-  readonly csvDelimiter?: string;
-  readonly bom?: boolean;
-  readonly locale?: string;
-  readonly width?: string;
-  readonly ascii?: boolean;
-  readonly unit?: Unit | "auto";
-}
+type OutputOptions = TableOutputOptions;
 
 export interface SensitivityOptions extends ScopeOptions, OutputOptions {
   readonly step?: string;

@@ -20,11 +20,10 @@ import { say } from "../words.js";
 import { writeFileSafely } from "../files.js";
 import { modelWithScenario } from "../reforecast-file.js";
 import { loadValidModel, resolveModelPath } from "../models.js";
-import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
+import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type TableOutputOptions } from "../output.js";
 import { highsSolver } from "../lp.js";
-import type { Unit } from "../../render/format.js";
 
-export interface OptimiseOptions extends GlobalOptions {
+export interface OptimiseOptions extends TableOutputOptions {
   readonly scenario?: string[];
   readonly metric?: string;
   readonly maxShift?: string;
@@ -35,12 +34,6 @@ export interface OptimiseOptions extends GlobalOptions {
   readonly checks?: boolean;
   readonly write?: string;
   readonly format: "table" | "json" | "csv" | "md";
-  readonly unit?: Unit | "auto";
-  readonly locale?: string;
-  readonly width?: string;
-  readonly ascii?: boolean;
-  readonly csvDelimiter?: string;
-  readonly bom?: boolean;
 }
 
 /** A share as the command line gives it: 60% or the fraction 0.6, within 0% … 100%. */

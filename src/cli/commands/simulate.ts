@@ -14,24 +14,17 @@ import { issuesAsText } from "../issues.js";
 import { EXIT, UsageError } from "../errors.js";
 import { say } from "../words.js";
 import { loadValidModel, resolveModelPath } from "../models.js";
-import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type GlobalOptions } from "../output.js";
+import { localeStyle, stderrPaint, stdoutPaint, terminalWidth, wantsAscii, writeErr, writeOut, type TableOutputOptions } from "../output.js";
 import type { LoadedModel, ScenarioModel } from "../../model/load.js";
-import type { Unit } from "../../render/format.js";
 import { activeMessages } from "../../render/text.js";
 
-export interface SimulateOptions extends GlobalOptions {
+export interface SimulateOptions extends TableOutputOptions {
   readonly draws?: string;
   readonly seed?: string;
   readonly top?: string;
   readonly bins?: string;
   readonly scenario?: string[];
   readonly format: "table" | "json" | "csv" | "md";
-  readonly csvDelimiter?: string;
-  readonly bom?: boolean;
-  readonly locale?: string;
-  readonly width?: string;
-  readonly ascii?: boolean;
-  readonly unit?: Unit | "auto";
 }
 
 export const DEFAULT_DRAWS = 10_000;
