@@ -97,6 +97,14 @@ import { projectScenarios } from "../../src/engine/projection.js";
 import { channelHorizon } from "../../src/engine/horizon.js";
 
 describe("distplan actuals --reforecast", () => {
+  it("--write under --lang nl names the scenario in Dutch (its id stays as it is)", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "distplan-reforecast-nl-")), "plan.yaml");
+    expect(distplan(["actuals", "examples/hybrid-b2b.yaml", "examples/hybrid-b2b-actuals.csv", "--reforecast", "--write", out, "--lang", "nl"]).code).toBe(0);
+    const written = readFileSync(out, "utf8");
+    expect(written).toContain("id: reforecast-2027-q3");
+    expect(written).toContain("name: Herprognose uit realisatiecijfers 2027-Q3");
+  });
+
   it("--write FILE: the model with the scenario added; it validates and reproduces the re-forecast shown", () => {
     const dir = mkdtempSync(join(tmpdir(), "distplan-reforecast-"));
     const out = join(dir, "plan.yaml");

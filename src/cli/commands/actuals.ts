@@ -107,8 +107,12 @@ async function reforecast(loaded: LoadedModel, plan: ScenarioProjection, rows: r
   const rf = reforecastSets(loaded.scenarios[0]!.model, plan, rows);
   if (rf === null) throw new UsageError(say({ en: "--reforecast needs the customer base: rows with metric customers per channel and segment", nl: "--reforecast heeft het klantenbestand nodig: rijen met metric customers per kanaal en segment" }), say({ en: "add rows such as 2027-Q3,direct,smb,customers,120", nl: "voeg rijen toe zoals 2027-Q3,direct,smb,customers,120" }));
   const id = `reforecast-${rf.period.text.toLowerCase()}`;
-  const name = `Re-forecast from actuals ${rf.period.text}`;
-  const description = `base with each segment's customer base moved by the actuals at the end of ${rf.period.text}`;
+  // The scenario's name and description are text of the model file, written in the run's language.
+  const name = say({ en: `Re-forecast from actuals ${rf.period.text}`, nl: `Herprognose uit realisatiecijfers ${rf.period.text}` });
+  const description = say({
+    en: `base with each segment's customer base moved by the actuals at the end of ${rf.period.text}`,
+    nl: `base met het klantenbestand van elk segment verschoven naar de realisatie aan het eind van ${rf.period.text}`,
+  });
   const what = whatIfScenario(loaded, rf.sets.map((s) => ({ path: s.path, value: [...s.value], text: s.path })));
   if ("errors" in what) throw new UsageError(say({ en: `the re-forecast is not a valid scenario: ${what.errors.map((e) => e.issue.code).join(", ")}`, nl: `de herprognose is geen geldig scenario: ${what.errors.map((e) => e.issue.code).join(", ")}` }), say({ en: "check the customers in the actuals file against the model", nl: "controleer de klanten in het bestand met realisatiecijfers tegen het model" }));
   const next = projectModel(what.scenario.model, { id, name, description });

@@ -164,7 +164,10 @@ export async function runOptimise(modelArg: string | undefined, options: Optimis
 
   let written: string | null = null;
   if (options.write !== undefined && outcome.kind === "optimal") {
-    const description = `the mix that maximises ${metric} under the optimiser's constraints (distplan optimise)`;
+    const description = say({
+      en: `the mix that maximises ${metric} under the optimiser's constraints (distplan optimise)`,
+      nl: `de mix die ${metric} maximaliseert binnen de voorwaarden van de optimalisatie (distplan optimise)`,
+    });
     const sets = Object.entries(outcome.shares).flatMap(([segment, row]) => Object.entries(row).map(([channel, shares]) => ({ path: `mix.${segment}.${channel}`, value: shares.map((s) => `${s.times(100).toFixed()}%`) })));
     const text = modelWithScenario(loaded.text, { id, name, description, sets, ...(scenario.id === "base" ? {} : { extends: scenario.id }) });
     const again = loadModelText(text, options.write);
