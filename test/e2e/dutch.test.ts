@@ -91,7 +91,8 @@ function withoutModelText(text: string, file: string): string {
   let out = text;
   for (const t of [...texts, ...names].sort((a, b) => b.length - a.length)) out = out.split(t).join("⟨model text⟩");
   // A check's condition is written with the model's metric ids ("contribution ≥ 0"), as in the file.
-  return out.replace(/\b[a-z_]+ (?=[≥≤])/g, "⟨metric⟩ ");
+  // An input's path (segments.smb.churn, mix.mkb.webshop) is the model's own keys, as in the file.
+  return out.replace(/\b[a-z_]+ (?=[≥≤])/g, "⟨metric⟩ ").replace(/\b[a-z][\w-]*(\.[\w-]+)+/g, "⟨path⟩");
 }
 
 describe.each(examples)("--lang nl on %s", (file) => {
@@ -106,6 +107,10 @@ describe.each(examples)("--lang nl on %s", (file) => {
     ["check", "--format", "md"],
     ["optimise"],
     ["optimise", "--format", "md"],
+    ["compare", "--shift"],
+    ["sensitivity", "--width", "200"], // wide: a check's name (model text) stays on one line
+    ["simulate", "--draws", "200"],
+    ...(file === "installer-tiers.yaml" ? [["report", "--by", "tier"], ["report", "--lines", "full"]] : []),
   ];
   it.each(runs.map((r) => [r.join(" "), r] as const))("%s has no English labels", (_name, args) => {
     const [command, ...rest] = args;
