@@ -4,11 +4,14 @@ import { ZERO, ONE, maxOf, minOf, type Decimal } from "../money/decimal.js";
 import type { Segment } from "../model/types.js";
 
 export interface CustomerFlow {
+  /** Last year's base after churn (the start's customers in the first year). */
+  readonly retained: readonly Decimal[];
   readonly active: readonly Decimal[];
   readonly added: readonly Decimal[];
 }
 
 export function projectCustomers(segment: Segment, years: number): CustomerFlow {
+  const retainedAll: Decimal[] = [];
   const active: Decimal[] = [];
   const added: Decimal[] = [];
   let previous = segment.customers;
@@ -18,8 +21,9 @@ export function projectCustomers(segment: Segment, years: number): CustomerFlow 
     const cap = segment.marketPotential?.[t];
     if (cap !== undefined) fresh = minOf(fresh, maxOf(ZERO, cap.minus(retained)));
     previous = retained.plus(fresh);
+    retainedAll.push(retained);
     active.push(previous);
     added.push(fresh);
   }
-  return { active, added };
+  return { retained: retainedAll, active, added };
 }

@@ -398,6 +398,31 @@ function lazyCell(units: readonly bigint[], exactCm1: Scaled, places: number): C
   };
 }
 
+/**
+ * A cell's cm1 before any rounding (§4), at decimal.js's precision: what NPV discounts (§7).
+ * The definition's arithmetic (projectCellDecimal), for a reader that shows the exact figure
+ * beside the rounded ones (the Excel workbook's cached values).
+ */
+export function exactCellCm1(model: Model, channel: Channel, segment: Segment, t: number): Decimal {
+  const variable = sum(channel.variableCosts.map((l) => l.values[t]!));
+  const conflict = sum(model.conflicts.filter((r) => r.seller === channel.id && r.segment === segment.id).map((r) => r.overlap[t]!.times(r.compensation[t]!)));
+  const share = model.mix[segment.id]![channel.id]![t]!;
+  const cell = projectCellDecimal(channel.type, channel.terms[segment.id]!, segment, t, share, projectCustomers(segment, model.years), variable, conflict, model.minorUnits);
+  return toDecimal(cell.exactCm1);
+}
+
+/** The year's total net profit before rounding (§7): every cell's exact cm1, less fixed costs and shared costs, plus income. */
+export function exactNetProfit(model: Model, t: number): Decimal {
+  const parts: Decimal[] = [];
+  for (const channel of model.channels) {
+    for (const segment of model.segments) if (model.mix[segment.id]?.[channel.id] !== undefined) parts.push(exactCellCm1(model, channel, segment, t));
+    for (const l of channel.fixedCosts) parts.push(l.values[t]!.negated());
+    for (const l of channel.income) parts.push(l.values[t]!);
+  }
+  for (const shared of model.sharedCosts) parts.push(shared.amount[t]!.negated());
+  return sum(parts);
+}
+
 /** A cell in Decimal arithmetic: the definition, used when an input is negative. */
 function projectCellDecimal(type: Channel["type"], terms: ChannelTerms, segment: Segment, t: number, share: Decimal, flow: CustomerFlow, variableRate: Decimal, conflictRate: Decimal, places: number): CellResult {
   const customers = flow.active[t]!.times(share);

@@ -13,9 +13,11 @@ import ExcelJS from "exceljs";
 import type { Decimal } from "../money/decimal.js";
 import type { Catalogue } from "./messages/en.js";
 import type { MessageKey } from "../views/messages.js";
-import type { Channel, ChannelTerms, Model, Series } from "../model/types.js";
+import type { Channel, Model, Series } from "../model/types.js";
 import type { CellField, Projection, ScenarioProjection } from "../engine/projection-types.js";
 import type { CheckOutcome } from "../engine/checks.js";
+import { projectCustomers } from "../engine/customers.js";
+import { exactCellCm1, exactNetProfit } from "../engine/projection.js";
 
 export interface WorkbookInput {
   readonly projection: Projection;
@@ -289,38 +291,22 @@ function plSheet(wb: ExcelJS.Workbook, name: string, scenarioIndex: number, inpu
   heading("flow", L("xlsx.section.flow"));
   for (const seg of model.segments) {
     heading(`flow.${seg.id}`, seg.name);
-    let previous: Decimal = seg.customers;
-    const retainedValues: Decimal[] = [];
-    const addedValues: Decimal[] = [];
-    const activeValues: Decimal[] = [];
-    for (let t = 0; t < T; t++) {
-      const retained = previous.times(seg.churn[t]!.negated().plus(1));
-      let fresh = seg.newCustomers[t]!;
-      const cap = seg.marketPotential?.[t];
-      if (cap) {
-        const room = cap.minus(retained);
-        const roomOrZero = room.isNegative() ? room.times(0) : room;
-        fresh = fresh.lessThan(roomOrZero) ? fresh : roomOrZero;
-      }
-      previous = retained.plus(fresh);
-      retainedValues.push(retained);
-      addedValues.push(fresh);
-      activeValues.push(previous);
-    }
+    // The engine's customer flow (§3), exact: the cached value of each formula below.
+    const flow = projectCustomers(seg, T);
     const k = `flow.${seg.id}`;
     // Retained of year t reads active of year t − 1, two rows below it.
     rowOf.set(`${k}.active`, FIRST_ROW + lines.length + 2);
     line(`${k}.retained`, L("xlsx.flow.retained"), "exact", (t) => ({
       formula: `${t === 0 ? inp(`segments.${seg.id}.customers`, 0) : at(`${k}.active`, t - 1)}*(1-${inp(`segments.${seg.id}.churn`, t)})`,
-      value: num(retainedValues[t]!),
+      value: num(flow.retained[t]!),
     }));
     line(`${k}.new`, L("xlsx.flow.new"), "exact", (t) => ({
       formula: seg.marketPotential
         ? `MIN(${inp(`segments.${seg.id}.new_customers`, t)},MAX(0,${inp(`segments.${seg.id}.market_potential`, t)}-${at(`${k}.retained`, t)}))`
         : inp(`segments.${seg.id}.new_customers`, t),
-      value: num(addedValues[t]!),
+      value: num(flow.added[t]!),
     }));
-    line(`${k}.active`, L("xlsx.flow.active"), "exact", (t) => ({ formula: `${at(`${k}.retained`, t)}+${at(`${k}.new`, t)}`, value: num(activeValues[t]!) }), true);
+    line(`${k}.active`, L("xlsx.flow.active"), "exact", (t) => ({ formula: `${at(`${k}.retained`, t)}+${at(`${k}.new`, t)}`, value: num(flow.active[t]!) }), true);
   }
 
   // Channels: each cell (§4), then the channel's lines (§5).
@@ -380,7 +366,7 @@ function plSheet(wb: ExcelJS.Workbook, name: string, scenarioIndex: number, inpu
       // cm1 before any rounding: only NPV reads it (§7).
       line(`${k}.cm1_exact`, L("xlsx.cm1Exact"), "exact", (t) => {
         const e = ex(t);
-        return { formula: `${e.R}-${e.G}-${e.V}-${e.B}-${e.F}-${e.A}-${e.S}-${e.K}`, value: num(exactCm1(model, channel, seg.id, t)) };
+        return { formula: `${e.R}-${e.G}-${e.V}-${e.B}-${e.F}-${e.A}-${e.S}-${e.K}`, value: num(exactCellCm1(model, channel, seg, t)) };
       });
       exactCm1Keys.push(`${k}.cm1_exact`);
     }
@@ -520,51 +506,6 @@ function plSheet(wb: ExcelJS.Workbook, name: string, scenarioIndex: number, inpu
   ws.getColumn(2).width = Math.min(48, Math.max(20, ...lines.map((l) => l.label.length + 4)));
   years.forEach((_, t) => { ws.getColumn(PL_FIRST_YEAR_COLUMN + t).width = 20; });
   return { name, rows: rowOf };
-}
-
-/** A cell's cm1 before rounding (§4's first table), at decimal.js's precision: NPV's input. */
-function exactCm1(model: Model, channel: Channel, segment: string, t: number): Decimal {
-  const seg = model.segments.find((x) => x.id === segment)!;
-  const terms: ChannelTerms = channel.terms[segment]!;
-  let previous = seg.customers;
-  let active = seg.customers;
-  let added = seg.customers;
-  for (let k = 0; k <= t; k++) {
-    const retained = previous.times(seg.churn[k]!.negated().plus(1));
-    let fresh = seg.newCustomers[k]!;
-    const cap = seg.marketPotential?.[k];
-    if (cap) {
-      const room = cap.minus(retained);
-      const roomOrZero = room.isNegative() ? room.times(0) : room;
-      fresh = fresh.lessThan(roomOrZero) ? fresh : roomOrZero;
-    }
-    previous = retained.plus(fresh);
-    active = previous;
-    added = fresh;
-  }
-  const share = model.mix[segment]![channel.id]![t]!;
-  const customers = active.times(share);
-  const list = customers.times(seg.revenuePerCustomer[t]!);
-  const market = list.times(terms.priceDiscount[t]!.negated().plus(1));
-  const partner = channel.type === "indirect" ? market.times(terms.partnerMargin[t]!) : market.times(0);
-  const revenue = market.minus(partner);
-  const cogs = list.times(seg.grossMargin[t]!.negated().plus(1));
-  const variableRate = channel.variableCosts.reduce((a, l) => a.plus(l.values[t]!), share.times(0));
-  const conflictRate = model.conflicts.filter((c) => c.seller === channel.id && c.segment === segment).reduce((a, c) => a.plus(c.overlap[t]!.times(c.compensation[t]!)), share.times(0));
-  const programme = market.times(terms.rebateRate[t] ?? 0).plus(market.times(terms.mdfRate[t] ?? 0));
-  return revenue.minus(cogs).minus(revenue.times(variableRate)).minus(programme).minus(added.times(share).times(terms.acquisitionCost[t]!)).minus(customers.times(terms.serviceCost[t]!)).minus(revenue.times(conflictRate));
-}
-
-/** The year's total net profit before rounding (§7). */
-function exactNetProfit(model: Model, t: number): Decimal {
-  let total = model.discountRate.times(0);
-  for (const ch of model.channels) {
-    for (const seg of model.segments) if (model.mix[seg.id]?.[ch.id] !== undefined) total = total.plus(exactCm1(model, ch, seg.id, t));
-    for (const l of ch.fixedCosts) total = total.minus(l.values[t]!);
-    for (const l of ch.income) total = total.plus(l.values[t]!);
-  }
-  for (const sc of model.sharedCosts) total = total.minus(sc.amount[t]!);
-  return total;
 }
 
 // ---- the checks -----------------------------------------------------------------------------------
