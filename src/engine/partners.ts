@@ -3,7 +3,7 @@
 // exact figures (callers round for display).
 import { Decimal, ONE, ZERO, splitByLargestRemainder, sum, toMinorUnit } from "../money/decimal.js";
 import type { Channel, Tier } from "../model/types.js";
-import type { ScenarioProjection, TierRows, TierYear as TierLinesYear, YearProjection } from "./projection-types.js";
+import type { ScenarioProjection, TierRows, TierLineYear, YearProjection } from "./projection-types.js";
 
 export interface TierYear {
   readonly year: number;
@@ -24,7 +24,7 @@ export function earningRate(tier: Tier, t: number): Decimal {
   return margin.plus(Decimal.sub(1, margin).times(tier.rebate[t]!.plus(tier.mdf[t]!)));
 }
 
-export function tierYears(channel: Channel, tier: Tier, projection: ScenarioProjection): TierYear[] {
+export function tierYears(channel: Channel, tier: Tier, projection: Pick<ScenarioProjection, "years">): TierYear[] {
   return projection.years.map((y, t) => {
     const market = y.channels[channel.id]?.market_revenue ?? ZERO;
     const sellOut = market.times(tier.share[t]!);
@@ -60,18 +60,18 @@ export function tierLines(channel: Channel, years: readonly YearProjection[], pl
       mdf: split(c?.mdf, (k) => kept(k).times(k.mdf[t]!)),
     };
   });
-  return channel.tiers.map((tier, i) => ({
-    id: tier.id,
-    name: tier.name,
-    years: split.map((y, t): TierLinesYear => {
-      const partners = tier.partners[t]!;
-      const sellOut = y.sellOut[i]!;
-      return {
-        year: y.year, sellOut, partnerMargin: y.partnerMargin[i]!, rebates: y.rebates[i]!, mdf: y.mdf[i]!,
-        fees: toMinorUnit(partners.times(tier.fee[t]!), places),
-        partners,
-        sellOutPerPartner: partners.isZero() ? null : sellOut.dividedBy(partners),
-      };
-    }),
-  }));
+  return channel.tiers.map((tier, i) => {
+    // Sell-out per partner as the partner's side has it (exact), so this view and the lints agree.
+    const side = tierYears(channel, tier, { years });
+    return {
+      id: tier.id,
+      name: tier.name,
+      years: split.map((y, t): TierLineYear => ({
+        year: y.year, sellOut: y.sellOut[i]!, partnerMargin: y.partnerMargin[i]!, rebates: y.rebates[i]!, mdf: y.mdf[i]!,
+        fees: toMinorUnit(tier.partners[t]!.times(tier.fee[t]!), places),
+        partners: tier.partners[t]!,
+        sellOutPerPartner: side[t]!.sellOutPerPartner,
+      })),
+    };
+  });
 }

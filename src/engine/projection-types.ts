@@ -50,7 +50,7 @@ export type EngineWarning =
   | { readonly code: "ZERO_DRIVERS"; readonly scenario: string; readonly year: number; readonly sharedCost: string; readonly method: string };
 
 /** One tier's part of its channel's P&L in a year (docs/MODEL.md §14a, "Per tier"). */
-export interface TierYear {
+export interface TierLineYear {
   readonly year: number;
   readonly sellOut: Decimal;
   readonly partnerMargin: Decimal;
@@ -66,7 +66,7 @@ export interface TierYear {
 export interface TierRows {
   readonly id: string;
   readonly name: string;
-  readonly years: readonly TierYear[];
+  readonly years: readonly TierLineYear[];
 }
 
 export interface ScenarioProjection {

@@ -5,7 +5,7 @@
 import type { Decimal } from "../money/decimal.js";
 import {
   CELL_FIELDS, CHANNEL_MONEY_FIELDS, COUNT_FIELDS, RATIO_FIELDS,
-  type CellFigures, type ChannelYear, type EngineWarning, type Projection, type ScenarioProjection, type TierYear, type TotalYear,
+  type CellFigures, type ChannelYear, type EngineWarning, type Projection, type ScenarioProjection, type TierLineYear, type TotalYear,
 } from "../engine/projection-types.js";
 import { horizonBlock } from "./horizon.js";
 import {
@@ -112,7 +112,7 @@ function groups(s: ScenarioProjection, options: ReportViewOptions, tierLines: bo
 export const TIER_LINE_FIELDS = ["sell_out", "partner_margin", "rebates", "mdf", "fees", "partners", "sell_out_per_partner"] as const;
 export type TierLineField = (typeof TIER_LINE_FIELDS)[number];
 
-const tierFigure = (y: TierYear, field: TierLineField): Value => {
+const tierFigure = (y: TierLineYear, field: TierLineField): Value => {
   switch (field) {
     case "sell_out": return money(y.sellOut);
     case "partner_margin": return money(y.partnerMargin);
