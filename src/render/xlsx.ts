@@ -13,6 +13,7 @@ import ExcelJS from "exceljs";
 import type { Decimal } from "../money/decimal.js";
 import type { Catalogue } from "./messages/en.js";
 import type { MessageKey } from "../views/messages.js";
+import { shownFields } from "../views/report.js";
 import type { Channel, Model, Series } from "../model/types.js";
 import type { CellField, Projection, ScenarioProjection } from "../engine/projection-types.js";
 import type { CheckOutcome } from "../engine/checks.js";
@@ -261,7 +262,7 @@ function plSheet(wb: ExcelJS.Workbook, name: string, scenarioIndex: number, inpu
   const places = model.minorUnits;
   const T = years.length;
   // Rebate and MDF rows exist only for a model with tiers, as in every other format.
-  const lineFields = (Object.keys(LINE_KINDS) as CellField[]).filter((f) => projection.tierLines || (f !== "rebates" && f !== "mdf"));
+  const lineFields = shownFields(Object.keys(LINE_KINDS) as CellField[], projection.tierLines);
   const lines: Line[] = [];
   const rowOf = new Map<string, number>();
   const FIRST_ROW = 3;
